@@ -1,0 +1,9 @@
+//! Pure text primitives: sanitising untrusted text, script and direction detection,
+//! normalisation for matching, display width and layout (wrap + BiDi + shaping).
+//! Knows nothing of documents or terminals.
+
+pub mod layout;
+pub mod normalize;
+pub mod sanitize;
+pub mod script;
+pub mod width;

@@ -1,0 +1,70 @@
+//! Scripts and writing direction of text.
+
+/// A writing system, as far as qari needs to tell them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Script {
+    Latin,
+    Arabic,
+    Hebrew,
+    Cyrillic,
+    Greek,
+    Han,
+    Other,
+}
+
+/// The script of one character, `None` for characters of no script (digits, punctuation, space).
+pub fn script_of(c: char) -> Option<Script> {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => {
+            Some(Script::Latin)
+        }
+        '\u{0600}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}' => Some(Script::Arabic),
+        '\u{0590}'..='\u{05FF}' | '\u{FB1D}'..='\u{FB4F}' => Some(Script::Hebrew),
+        '\u{0400}'..='\u{052F}' => Some(Script::Cyrillic),
+        '\u{0370}'..='\u{03FF}' => Some(Script::Greek),
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => Some(Script::Han),
+        c if c.is_alphabetic() => Some(Script::Other),
+        _ => None,
+    }
+}
+
+/// Whether `c` is an Arabic-script letter (not a mark, digit or punctuation).
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FC}')
+}
+
+/// Whether `c` is an Arabic combining mark (harakat, Quranic marks, superscript alef).
+pub fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
+/// The language code guessed from the script mix of `text`: the script with most letters wins
+/// (`ar` for Arabic script, `he` Hebrew, `ru` Cyrillic, `el` Greek, `zh` Han, `en` Latin).
+/// A stand-in for a real language detector; `und` when there are no letters.
+pub fn guess_lang(text: &str) -> &'static str {
+    let mut counts = [0usize; 7];
+    for s in text.chars().filter_map(script_of) {
+        counts[s as usize] += 1;
+    }
+    let (best, n) = counts.iter().enumerate().max_by_key(|&(_, n)| *n).unwrap_or((6, &0));
+    if *n == 0 {
+        return "und";
+    }
+    ["en", "ar", "he", "ru", "el", "zh", "und"][best]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_follows_the_dominant_script() {
+        assert_eq!(guess_lang("وقال وارد لـ NK News"), "ar");
+        assert_eq!(guess_lang("North Korea said"), "en");
+        assert_eq!(guess_lang("1234 !"), "und");
+    }
+}

@@ -9,6 +9,8 @@ use serde::Serialize;
 
 use crate::corpus::Document;
 
+pub mod dates;
+
 /// The kind of a named entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum EntityKind {
@@ -96,8 +98,11 @@ impl Extractor {
     }
 
     /// Entities and dates of one document (its boilerplate range is skipped).
-    pub fn extract(&self, _doc: &Document) -> Annotations {
-        Annotations::default()
+    pub fn extract(&self, doc: &Document) -> Annotations {
+        Annotations {
+            mentions: Vec::new(),
+            dates: dates::extract_dates(&doc.text, doc.boilerplate.clone(), doc.date),
+        }
     }
 }
 

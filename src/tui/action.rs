@@ -1,0 +1,70 @@
+//! Everything a user (or, later, a background job) can ask the reader to do, and the side
+//! effects that `update` asks the event loop to perform. Actions are plain data so keymaps,
+//! tests and jobs all speak the same language.
+
+/// One request to change the reader's state. Produced by the keymap, by mouse events and by
+/// the event loop (resize); consumed only by [`crate::tui::update::update`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Move the cursor (list, side panel) or scroll (reader) by one line down.
+    Down,
+    /// One line up.
+    Up,
+    /// One page down (the focused pane's height).
+    PageDown,
+    /// One page up.
+    PageUp,
+    /// Half a page down.
+    HalfPageDown,
+    /// Half a page up.
+    HalfPageUp,
+    /// To the first row / the top of the text.
+    Top,
+    /// To the last row / the end of the text.
+    Bottom,
+    /// Focus the next pane (list → reader → side).
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Open the selected document (list) or the selected entry (other panes).
+    Open,
+    /// Close the top overlay, or quit when none is open.
+    Back,
+    /// Quit the reader at once.
+    Quit,
+    /// Show or hide the key help overlay.
+    ToggleHelp,
+    /// Show the files that could not be read.
+    ShowProblems,
+    /// Arabic shaping on/off in the reading pane.
+    ToggleShaping,
+    /// Fold/unfold the document's trailing page furniture.
+    ToggleBoilerplate,
+    /// Sort the list by the next field (date → title → language → source).
+    CycleSort,
+    /// Reverse the list's sort order.
+    ReverseSort,
+    /// Filter the list by the next language present in the archive (then none).
+    CycleLangFilter,
+    /// Go back to the previous place in the jump history.
+    JumpBack,
+    /// Go forward again in the jump history.
+    JumpForward,
+    /// Suspend to the shell (Ctrl-Z); the loop restores the terminal around it.
+    Suspend,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// Mouse wheel at screen cell (column, row): positive = down, in lines.
+    Scroll { column: u16, row: u16, lines: i32 },
+    /// Mouse click at screen cell (column, row): focus that pane and select the row.
+    Click { column: u16, row: u16 },
+}
+
+/// Work `update` cannot do itself because it touches the terminal or the process.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Leave the event loop and restore the terminal.
+    Quit,
+    /// Restore the terminal, stop the process (SIGTSTP), re-enter on resume and redraw.
+    Suspend,
+}

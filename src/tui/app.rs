@@ -1,0 +1,397 @@
+//! The reader's whole state. Only [`crate::tui::update::update`] changes it; views read it.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use ratatui::layout::Rect;
+
+use super::Options;
+use super::keymap::{Keymap, Mode};
+use super::panes::{self, Panes};
+use super::rows::{LayoutCache, LayoutKey, ReaderRows};
+use crate::extract::EntityKind;
+use crate::store::Store;
+use crate::text::layout::BidiMode;
+
+/// The three panes, in focus order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    List,
+    Reader,
+    Side,
+}
+
+impl Pane {
+    /// The next pane in Tab order (wrapping).
+    pub fn next(self) -> Pane {
+        match self {
+            Pane::List => Pane::Reader,
+            Pane::Reader => Pane::Side,
+            Pane::Side => Pane::List,
+        }
+    }
+
+    /// The previous pane in Tab order (wrapping).
+    pub fn prev(self) -> Pane {
+        match self {
+            Pane::List => Pane::Side,
+            Pane::Reader => Pane::List,
+            Pane::Side => Pane::Reader,
+        }
+    }
+}
+
+/// A full-screen overlay over the panes; `scroll` is its first shown row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// Key help generated from the keymap.
+    Help { scroll: usize },
+    /// Files that could not be read, and per-document warnings.
+    Problems { scroll: usize },
+}
+
+/// What the document list is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Date,
+    Title,
+    Lang,
+    Source,
+}
+
+impl SortKey {
+    /// The next key in the `s` cycle.
+    pub fn next(self) -> SortKey {
+        match self {
+            SortKey::Date => SortKey::Title,
+            SortKey::Title => SortKey::Lang,
+            SortKey::Lang => SortKey::Source,
+            SortKey::Source => SortKey::Date,
+        }
+    }
+
+    /// Name shown in the status bar and list title.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Date => "date",
+            SortKey::Title => "title",
+            SortKey::Lang => "lang",
+            SortKey::Source => "source",
+        }
+    }
+}
+
+/// The document list: which documents are shown, in which order, and the cursor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListState {
+    /// Ids of the shown documents, in display order (after filter and sort).
+    pub order: Vec<usize>,
+    /// Cursor: index into `order`.
+    pub selected: usize,
+    /// First shown row (index into `order`).
+    pub offset: usize,
+    pub sort: SortKey,
+    /// Descending order when true.
+    pub reverse: bool,
+    /// Only documents in this language, when set.
+    pub lang: Option<String>,
+}
+
+/// A place in the archive the jump history can return to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub doc: usize,
+    /// Logical byte offset of the first row shown (survives relayout at another width).
+    pub anchor: usize,
+}
+
+/// Browser-style history of jumps between documents (and, later, mentions and search hits).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JumpList {
+    pub back: Vec<Location>,
+    pub forward: Vec<Location>,
+}
+
+impl JumpList {
+    /// Records `from` before a jump; a new jump clears the forward list.
+    pub fn push(&mut self, from: Location) {
+        if self.back.last() != Some(&from) {
+            self.back.push(from);
+        }
+        self.forward.clear();
+    }
+}
+
+/// The reading pane: the open document and how far it is scrolled.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReaderState {
+    /// Id of the open document.
+    pub doc: Option<usize>,
+    /// First shown row of the text.
+    pub top: usize,
+    /// Logical byte shown at the top, to keep the place across relayouts.
+    pub anchor: usize,
+    /// Documents whose boilerplate is unfolded.
+    pub unfolded: std::collections::BTreeSet<usize>,
+}
+
+/// One entity of the open document as the side panel lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SideEntity {
+    /// Canonical id (`Mention::entity`).
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    /// Mentions in this document.
+    pub count: usize,
+    /// Documents in the archive that mention it.
+    pub docs: usize,
+}
+
+/// The side panel: the open document's entities (grouped by kind) and the cursor.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SideState {
+    /// Entities sorted by kind, then by mentions (most first), then name.
+    pub entities: Vec<SideEntity>,
+    /// Cursor: index into `entities`.
+    pub selected: usize,
+}
+
+/// Everything the reader shows and remembers.
+pub struct App {
+    pub store: Store,
+    pub keymap: Keymap,
+    pub bidi: BidiMode,
+    pub shape: bool,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    pub focus: Pane,
+    pub overlay: Option<Overlay>,
+    pub list: ListState,
+    pub reader: ReaderState,
+    pub side: SideState,
+    /// `read[doc]`: the document has been opened.
+    pub read: Vec<bool>,
+    pub history: JumpList,
+    /// One line for the status bar (cleared by the next key).
+    pub message: Option<String>,
+    /// Set when the loop should end.
+    pub quit: bool,
+    /// The open document's rows at the current width and settings.
+    pub rows: Option<Rc<ReaderRows>>,
+    pub(crate) cache: LayoutCache,
+}
+
+impl App {
+    /// A reader over `store` for a terminal of `size`, with the first document open.
+    pub fn new(store: Store, opts: Options, size: (u16, u16)) -> App {
+        let n = store.docs.len();
+        let mut app = App {
+            store,
+            keymap: Keymap::default(),
+            bidi: opts.bidi,
+            shape: opts.shape,
+            size,
+            focus: Pane::List,
+            overlay: None,
+            list: ListState {
+                order: Vec::new(),
+                selected: 0,
+                offset: 0,
+                sort: SortKey::Date,
+                reverse: false,
+                lang: None,
+            },
+            reader: ReaderState::default(),
+            side: SideState::default(),
+            read: vec![false; n],
+            history: JumpList::default(),
+            message: None,
+            quit: false,
+            rows: None,
+            cache: LayoutCache::default(),
+        };
+        app.refresh_order();
+        if let Some(&first) = app.list.order.first() {
+            app.open_doc(first);
+        }
+        app
+    }
+
+    /// Which bindings apply now.
+    pub fn mode(&self) -> Mode {
+        match self.overlay {
+            Some(_) => Mode::Overlay,
+            None => Mode::Normal,
+        }
+    }
+
+    /// The whole screen.
+    pub fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    /// Where the panes are at the current size and focus.
+    pub fn panes(&self) -> Panes {
+        panes::panes(self.area(), self.focus)
+    }
+
+    /// Rows of text the reading pane shows at once (at least 1).
+    pub fn reader_height(&self) -> usize {
+        panes::panes(self.area(), Pane::Reader)
+            .reader
+            .map(|r| panes::reader_areas(r).1.height as usize)
+            .unwrap_or(1)
+            .max(1)
+    }
+
+    /// Text width of the reading pane, in cells (what the layout is keyed on). Narrow
+    /// terminals show the reader alone, so the width does not depend on the focus.
+    pub fn reader_width(&self) -> usize {
+        panes::reader_text_area(self.area(), Pane::Reader).map(|r| r.width as usize).unwrap_or(1)
+    }
+
+    /// Entries (documents, entity rows) the list-like `pane` shows at once.
+    pub fn pane_height(&self, pane: Pane) -> usize {
+        let h = panes::panes(self.area(), pane).get(pane).map_or(0, |r| panes::inner(r).height);
+        let per = if pane == Pane::List { panes::list_item_rows(h) } else { 1 };
+        (h / per).max(1) as usize
+    }
+
+    /// Languages present in the archive, sorted.
+    pub fn languages(&self) -> Vec<String> {
+        let mut langs: Vec<String> = self.store.docs.iter().map(|d| d.lang.clone()).collect();
+        langs.sort();
+        langs.dedup();
+        langs
+    }
+
+    /// Where the reader is now, for the jump history.
+    pub fn location(&self) -> Option<Location> {
+        self.reader.doc.map(|doc| Location { doc, anchor: self.reader.anchor })
+    }
+
+    /// Recomputes the list order from the filter and sort, keeping the cursor on the same
+    /// document when it is still shown.
+    pub fn refresh_order(&mut self) {
+        let keep = self.list.order.get(self.list.selected).copied();
+        let docs = &self.store.docs;
+        let mut order: Vec<usize> = (0..docs.len())
+            .filter(|&i| self.list.lang.as_ref().is_none_or(|l| &docs[i].lang == l))
+            .collect();
+        order.sort_by(|&a, &b| {
+            let (da, db) = (&docs[a], &docs[b]);
+            let primary = match self.list.sort {
+                SortKey::Date => da.date.cmp(&db.date),
+                SortKey::Title => da.title.to_lowercase().cmp(&db.title.to_lowercase()),
+                SortKey::Lang => da.lang.cmp(&db.lang),
+                SortKey::Source => da.path.cmp(&db.path),
+            };
+            primary.then(a.cmp(&b))
+        });
+        if self.list.reverse {
+            order.reverse();
+        }
+        self.list.selected = keep.and_then(|d| order.iter().position(|&x| x == d)).unwrap_or(0);
+        self.list.order = order;
+        self.list.offset = 0;
+        self.scroll_list_into_view();
+    }
+
+    /// Keeps the list cursor inside the shown rows.
+    pub fn scroll_list_into_view(&mut self) {
+        let h = self.pane_height(Pane::List);
+        let sel = self.list.selected;
+        if sel < self.list.offset {
+            self.list.offset = sel;
+        } else if sel >= self.list.offset + h {
+            self.list.offset = sel + 1 - h;
+        }
+    }
+
+    /// Opens `doc` in the reader at its top, marks it read and fills the side panel.
+    pub fn open_doc(&mut self, doc: usize) {
+        self.open_at(doc, 0);
+    }
+
+    /// Opens `doc` with logical byte `anchor` in the top row.
+    pub fn open_at(&mut self, doc: usize, anchor: usize) {
+        if doc >= self.store.docs.len() {
+            return;
+        }
+        self.reader.doc = Some(doc);
+        self.reader.anchor = anchor;
+        self.reader.top = 0;
+        self.read[doc] = true;
+        self.side = SideState { entities: self.side_entities(doc), selected: 0 };
+        self.rows = None;
+        self.sync_layout();
+    }
+
+    fn side_entities(&self, doc: usize) -> Vec<SideEntity> {
+        let Some(ann) = self.store.annotations.get(doc) else { return Vec::new() };
+        let mut by_id: BTreeMap<&str, SideEntity> = BTreeMap::new();
+        for m in &ann.mentions {
+            by_id
+                .entry(m.entity.as_str())
+                .or_insert_with(|| SideEntity {
+                    id: m.entity.clone(),
+                    name: m.canonical.clone(),
+                    kind: m.kind,
+                    count: 0,
+                    docs: self.store.entities.get(&m.entity).map(|e| e.docs().len()).unwrap_or(1),
+                })
+                .count += 1;
+        }
+        let mut v: Vec<SideEntity> = by_id.into_values().collect();
+        v.sort_by(|a, b| a.kind.cmp(&b.kind).then(b.count.cmp(&a.count)).then(a.name.cmp(&b.name)));
+        v
+    }
+
+    /// Makes `rows` match the open document, width and settings (laying out only when the
+    /// key changed), and clamps the scroll position, keeping the anchor byte in view.
+    pub fn sync_layout(&mut self) {
+        let Some(doc) = self.reader.doc else {
+            self.rows = None;
+            return;
+        };
+        let key = LayoutKey {
+            doc,
+            width: self.reader_width(),
+            bidi: self.bidi,
+            shape: self.shape,
+            unfolded: self.reader.unfolded.contains(&doc),
+        };
+        if self.rows.as_ref().is_none_or(|r| r.key != key) {
+            let rows = self.cache.get(&self.store.docs[doc], key);
+            self.reader.top = rows.row_at(self.reader.anchor);
+            self.rows = Some(rows);
+        }
+        self.clamp_reader();
+    }
+
+    /// Keeps `top` within the text and updates the anchor.
+    pub fn clamp_reader(&mut self) {
+        let Some(rows) = &self.rows else { return };
+        let max_top = rows.rows.len().saturating_sub(self.reader_height());
+        self.reader.top = self.reader.top.min(max_top);
+        if let Some(r) = rows.rows.get(self.reader.top) {
+            self.reader.anchor = r.start();
+        }
+    }
+
+    /// Logical byte ranges to highlight in the reading pane: the mentions of the entity
+    /// selected in the side panel.
+    pub fn highlights(&self) -> Vec<std::ops::Range<usize>> {
+        let (Some(doc), Some(e)) = (self.reader.doc, self.side.entities.get(self.side.selected))
+        else {
+            return Vec::new();
+        };
+        if self.focus != Pane::Side {
+            return Vec::new();
+        }
+        self.store.annotations.get(doc).map_or(Vec::new(), |a| {
+            a.mentions.iter().filter(|m| m.entity == e.id).map(|m| m.range.clone()).collect()
+        })
+    }
+}

@@ -1,0 +1,250 @@
+//! Keys are data: a table of (mode, key) → [`Action`] bindings with a help text each. The
+//! event loop looks keys up here, the `?` overlay is generated from the same table, and tests
+//! type key strings such as `"jj<Enter>G"` through it. Views never match keys.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+
+/// Which set of bindings is active. New input modes (a search line, an entity view, a
+/// timeline) add a variant here and their rows to [`Keymap::default`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// The three panes, no overlay open.
+    Normal,
+    /// A full-screen overlay (help, problems) is open: it scrolls and closes.
+    Overlay,
+}
+
+impl Mode {
+    /// Section title in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Normal => "Reading",
+            Mode::Overlay => "Help and problems views",
+        }
+    }
+}
+
+/// A key with its modifiers, normalised (Shift folded into the character; Shift-Tab is
+/// `BackTab` without modifiers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    /// A plain key.
+    pub const fn plain(code: KeyCode) -> Key {
+        Key { code, mods: KeyModifiers::NONE }
+    }
+
+    /// `Ctrl-` plus a character.
+    pub const fn ctrl(c: char) -> Key {
+        Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
+    }
+
+    /// The normalised key of a terminal key event.
+    pub fn from_event(ev: &KeyEvent) -> Key {
+        let mut mods =
+            ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match ev.code {
+            KeyCode::Char(c) => {
+                // Terminals report 'G' with or without SHIFT; the character already says it.
+                mods.remove(KeyModifiers::SHIFT);
+                if mods.contains(KeyModifiers::CONTROL) {
+                    KeyCode::Char(c.to_ascii_lowercase())
+                } else {
+                    KeyCode::Char(c)
+                }
+            }
+            KeyCode::BackTab => {
+                mods.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            other => other,
+        };
+        Key { code, mods }
+    }
+
+    /// How the help overlay names the key (`Ctrl-d`, `PgDn`, `Shift-Tab`, `j`).
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            other => format!("{other:?}"),
+        };
+        let mut s = String::new();
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            s.push_str("Ctrl-");
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            s.push_str("Alt-");
+        }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            s.push_str("Shift-");
+        }
+        s + &base
+    }
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub mode: Mode,
+    pub key: Key,
+    pub action: Action,
+    /// What the action does, as the help overlay shows it.
+    pub help: &'static str,
+}
+
+/// One line of the generated help: every key bound to one action in one mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpRow {
+    pub mode: Mode,
+    /// Key labels joined with `/` (`j/↓`).
+    pub keys: String,
+    pub help: &'static str,
+}
+
+/// The key table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    /// qari's default bindings (vi-style plus the usual arrow and page keys).
+    fn default() -> Self {
+        use Action as A;
+        use KeyCode as K;
+        let p = Key::plain;
+        let c = |ch| Key::plain(K::Char(ch));
+        let normal: Vec<(Vec<Key>, Action, &'static str)> = vec![
+            (vec![c('j'), p(K::Down)], A::Down, "down one line / next row"),
+            (vec![c('k'), p(K::Up)], A::Up, "up one line / previous row"),
+            (vec![p(K::PageDown), c(' ')], A::PageDown, "page down"),
+            (vec![p(K::PageUp)], A::PageUp, "page up"),
+            (vec![Key::ctrl('d')], A::HalfPageDown, "half a page down"),
+            (vec![Key::ctrl('u')], A::HalfPageUp, "half a page up"),
+            (vec![c('g'), p(K::Home)], A::Top, "to the top"),
+            (vec![c('G'), p(K::End)], A::Bottom, "to the bottom"),
+            (vec![p(K::Tab), c('l'), p(K::Right)], A::FocusNext, "next pane"),
+            (vec![p(K::BackTab), c('h'), p(K::Left)], A::FocusPrev, "previous pane"),
+            (vec![p(K::Enter)], A::Open, "open the selected document"),
+            (vec![c('z')], A::ToggleBoilerplate, "fold/unfold page furniture"),
+            (vec![c('S')], A::ToggleShaping, "Arabic shaping on/off"),
+            (vec![c('s')], A::CycleSort, "sort list: date/title/lang/source"),
+            (vec![c('R')], A::ReverseSort, "reverse the sort order"),
+            (vec![c('L')], A::CycleLangFilter, "filter list by language"),
+            (vec![Key::ctrl('o')], A::JumpBack, "back to the previous document"),
+            (vec![Key::ctrl('n')], A::JumpForward, "forward again"),
+            (vec![c('P')], A::ShowProblems, "files that could not be read"),
+            (vec![c('?')], A::ToggleHelp, "this help"),
+            (vec![Key::ctrl('z')], A::Suspend, "suspend to the shell"),
+            (vec![c('q'), p(K::Esc)], A::Back, "quit"),
+            (vec![Key::ctrl('c')], A::Quit, "quit at once"),
+        ];
+        let overlay: Vec<(Vec<Key>, Action, &'static str)> = vec![
+            (vec![c('j'), p(K::Down)], A::Down, "scroll down"),
+            (vec![c('k'), p(K::Up)], A::Up, "scroll up"),
+            (vec![p(K::PageDown), c(' '), Key::ctrl('d')], A::PageDown, "page down"),
+            (vec![p(K::PageUp), Key::ctrl('u')], A::PageUp, "page up"),
+            (vec![c('g'), p(K::Home)], A::Top, "to the top"),
+            (vec![c('G'), p(K::End)], A::Bottom, "to the bottom"),
+            (vec![c('q'), p(K::Esc), c('?'), p(K::Enter)], A::Back, "close"),
+            (vec![Key::ctrl('c')], A::Quit, "quit at once"),
+        ];
+        let mut bindings = Vec::new();
+        for (mode, rows) in [(Mode::Normal, normal), (Mode::Overlay, overlay)] {
+            for (keys, action, help) in rows {
+                for key in keys {
+                    bindings.push(Binding { mode, key, action: action.clone(), help });
+                }
+            }
+        }
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The action bound to a key press in `mode`; `None` for releases, repeats of
+    /// unbound keys, and keys the mode does not bind.
+    pub fn action(&self, mode: Mode, ev: &KeyEvent) -> Option<Action> {
+        if ev.kind != KeyEventKind::Press {
+            return None;
+        }
+        let key = Key::from_event(ev);
+        self.bindings.iter().find(|b| b.mode == mode && b.key == key).map(|b| b.action.clone())
+    }
+
+    /// The help overlay's rows: one per (mode, action), keys in table order.
+    pub fn help_rows(&self) -> Vec<HelpRow> {
+        let mut rows: Vec<(Mode, &Action, HelpRow)> = Vec::new();
+        for b in &self.bindings {
+            match rows.iter_mut().find(|(m, a, _)| *m == b.mode && **a == b.action) {
+                Some((_, _, row)) => {
+                    row.keys.push('/');
+                    row.keys.push_str(&b.key.label());
+                }
+                None => rows.push((
+                    b.mode,
+                    &b.action,
+                    HelpRow { mode: b.mode, keys: b.key.label(), help: b.help },
+                )),
+            }
+        }
+        rows.into_iter().map(|(_, _, r)| r).collect()
+    }
+}
+
+/// Parses a key string as tests and (later) config files write it: plain characters, and
+/// `<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`, `<Up>`/`<Down>`/`<Left>`/`<Right>`, `<PgUp>`,
+/// `<PgDn>`, `<Home>`, `<End>`, `<Space>`, `<C-x>` in angle brackets. Unknown names yield
+/// `None`.
+pub fn parse_keys(s: &str) -> Option<Vec<KeyEvent>> {
+    let mut out = Vec::new();
+    let mut chars = s.chars();
+    while let Some(ch) = chars.next() {
+        if ch != '<' {
+            out.push(KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE));
+            continue;
+        }
+        let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
+        let (code, mods) = match name.as_str() {
+            "Enter" | "CR" => (KeyCode::Enter, KeyModifiers::NONE),
+            "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+            "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+            "S-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+            "Up" => (KeyCode::Up, KeyModifiers::NONE),
+            "Down" => (KeyCode::Down, KeyModifiers::NONE),
+            "Left" => (KeyCode::Left, KeyModifiers::NONE),
+            "Right" => (KeyCode::Right, KeyModifiers::NONE),
+            "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
+            "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
+            "Home" => (KeyCode::Home, KeyModifiers::NONE),
+            "End" => (KeyCode::End, KeyModifiers::NONE),
+            "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
+            "lt" => (KeyCode::Char('<'), KeyModifiers::NONE),
+            n if n.starts_with("C-") && n.chars().count() == 3 => {
+                (KeyCode::Char(n.chars().nth(2)?), KeyModifiers::CONTROL)
+            }
+            _ => return None,
+        };
+        out.push(KeyEvent::new(code, mods));
+    }
+    Some(out)
+}

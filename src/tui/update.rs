@@ -1,0 +1,243 @@
+//! `update`: the only place the reader's state changes. Pure over `App` (no terminal, no
+//! I/O), so key-sequence tests drive it directly.
+
+use super::action::{Action, Effect};
+use super::app::{App, Overlay, Pane};
+use super::panes;
+
+/// Applies `action` to `app`; returns what the event loop must do outside the state.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if !matches!(action, Action::Resize(..) | Action::Scroll { .. }) {
+        app.message = None;
+    }
+    let mut effects = Vec::new();
+    match action {
+        Action::Quit => {
+            app.quit = true;
+            effects.push(Effect::Quit);
+        }
+        Action::Back => match app.overlay {
+            Some(_) => app.overlay = None,
+            None => {
+                app.quit = true;
+                effects.push(Effect::Quit);
+            }
+        },
+        Action::Suspend => effects.push(Effect::Suspend),
+        Action::Resize(w, h) => {
+            app.size = (w, h);
+            app.scroll_list_into_view();
+        }
+        Action::ToggleHelp => {
+            app.overlay = match app.overlay {
+                Some(Overlay::Help { .. }) => None,
+                _ => Some(Overlay::Help { scroll: 0 }),
+            }
+        }
+        Action::ShowProblems => app.overlay = Some(Overlay::Problems { scroll: 0 }),
+        Action::FocusNext => app.focus = app.focus.next(),
+        Action::FocusPrev => app.focus = app.focus.prev(),
+        Action::ToggleShaping => {
+            app.shape = !app.shape;
+            app.message = Some(format!("Arabic shaping {}", if app.shape { "on" } else { "off" }));
+        }
+        Action::ToggleBoilerplate => toggle_boilerplate(app),
+        Action::CycleSort => {
+            app.list.sort = app.list.sort.next();
+            app.refresh_order();
+            app.message = Some(format!("sorted by {}", app.list.sort.label()));
+        }
+        Action::ReverseSort => {
+            app.list.reverse = !app.list.reverse;
+            app.refresh_order();
+        }
+        Action::CycleLangFilter => cycle_lang(app),
+        Action::Open => open(app),
+        Action::JumpBack => jump(app, true),
+        Action::JumpForward => jump(app, false),
+        Action::Scroll { column, row, lines } => {
+            if app.overlay.is_some() {
+                scroll_overlay(app, lines as isize);
+            } else if let Some(pane) = app.panes().hit(column, row) {
+                move_in(app, pane, lines as isize);
+            }
+        }
+        Action::Click { column, row } => click(app, column, row),
+        Action::Down
+        | Action::Up
+        | Action::PageDown
+        | Action::PageUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::Top
+        | Action::Bottom => motion(app, &action),
+    }
+    app.sync_layout();
+    effects
+}
+
+/// How far a motion goes in a pane showing `page` rows; `None` for Top/Bottom.
+fn delta(action: &Action, page: usize) -> Option<isize> {
+    let page = page.max(1) as isize;
+    Some(match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        Action::HalfPageDown => (page / 2).max(1),
+        Action::HalfPageUp => -(page / 2).max(1),
+        _ => return None,
+    })
+}
+
+fn motion(app: &mut App, action: &Action) {
+    let (pane, page) = match app.overlay {
+        Some(_) => (None, app.size.1.saturating_sub(4) as usize),
+        None if app.focus == Pane::Reader => (Some(Pane::Reader), app.reader_height()),
+        None => (Some(app.focus), app.pane_height(app.focus)),
+    };
+    let d = match (delta(action, page), action) {
+        (Some(d), _) => d,
+        (None, Action::Top) => isize::MIN / 2,
+        (None, _) => isize::MAX / 2,
+    };
+    match pane {
+        None => scroll_overlay(app, d),
+        Some(p) => move_in(app, p, d),
+    }
+}
+
+fn step(i: usize, d: isize, len: usize) -> usize {
+    let max = len.saturating_sub(1) as isize;
+    (i as isize).saturating_add(d).clamp(0, max.max(0)) as usize
+}
+
+/// Moves the cursor of `pane` (or scrolls the reader) by `d` rows.
+fn move_in(app: &mut App, pane: Pane, d: isize) {
+    match pane {
+        Pane::List => {
+            app.list.selected = step(app.list.selected, d, app.list.order.len());
+            app.scroll_list_into_view();
+        }
+        Pane::Reader => {
+            let len = app.rows.as_ref().map_or(0, |r| r.rows.len());
+            app.reader.top = step(app.reader.top, d, len);
+            app.clamp_reader();
+        }
+        Pane::Side => {
+            app.side.selected = step(app.side.selected, d, app.side.entities.len());
+        }
+    }
+}
+
+fn scroll_overlay(app: &mut App, d: isize) {
+    let total = match app.overlay {
+        Some(Overlay::Help { .. }) => app.keymap.help_rows().len() + 8,
+        Some(Overlay::Problems { .. }) => app.store.problems.len() + app.store.docs.len() + 4,
+        None => return,
+    };
+    if let Some(Overlay::Help { scroll } | Overlay::Problems { scroll }) = &mut app.overlay {
+        *scroll = step(*scroll, d, total);
+    }
+}
+
+fn open(app: &mut App) {
+    match app.focus {
+        Pane::List => {
+            let Some(&doc) = app.list.order.get(app.list.selected) else {
+                app.message = Some("no document matches the filter".into());
+                return;
+            };
+            if app.reader.doc != Some(doc) {
+                if let Some(here) = app.location() {
+                    app.history.push(here);
+                }
+                app.open_doc(doc);
+            }
+            app.focus = Pane::Reader;
+        }
+        // Issue 6 hooks in here: Enter on an entity opens its view.
+        Pane::Side => {
+            if let Some(e) = app.side.entities.get(app.side.selected) {
+                app.message = Some(format!(
+                    "{} — {} mention(s) here, in {} document(s)",
+                    e.name, e.count, e.docs
+                ));
+            }
+        }
+        Pane::Reader => {}
+    }
+}
+
+fn jump(app: &mut App, back: bool) {
+    let Some(here) = app.location() else { return };
+    let target = if back { app.history.back.pop() } else { app.history.forward.pop() };
+    let Some(to) = target else {
+        app.message = Some(if back { "no earlier place" } else { "no later place" }.into());
+        return;
+    };
+    if back {
+        app.history.forward.push(here);
+    } else {
+        app.history.back.push(here);
+    }
+    app.open_at(to.doc, to.anchor);
+    if let Some(i) = app.list.order.iter().position(|&d| d == to.doc) {
+        app.list.selected = i;
+        app.scroll_list_into_view();
+    }
+}
+
+fn toggle_boilerplate(app: &mut App) {
+    let Some(doc) = app.reader.doc else { return };
+    if app.store.docs[doc].boilerplate.is_none() {
+        app.message = Some("this document has no page furniture".into());
+    } else if !app.reader.unfolded.remove(&doc) {
+        app.reader.unfolded.insert(doc);
+    }
+}
+
+fn cycle_lang(app: &mut App) {
+    let langs = app.languages();
+    app.list.lang = match &app.list.lang {
+        None => langs.first().cloned(),
+        Some(cur) => langs.iter().skip_while(|l| *l != cur).nth(1).cloned(),
+    };
+    app.refresh_order();
+    app.message = Some(match &app.list.lang {
+        Some(l) => format!("showing {l} documents ({})", app.list.order.len()),
+        None => "showing all languages".into(),
+    });
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    if app.overlay.is_some() {
+        return;
+    }
+    let p = app.panes();
+    let Some(pane) = p.hit(column, row) else { return };
+    app.focus = pane;
+    let Some(inner) = p.get(pane).map(panes::inner) else { return };
+    if row < inner.y || row >= inner.y + inner.height {
+        return;
+    }
+    let at = (row - inner.y) as usize;
+    match pane {
+        Pane::List => {
+            let i = app.list.offset + at / panes::list_item_rows(inner.height) as usize;
+            if i < app.list.order.len() {
+                let again = i == app.list.selected;
+                app.list.selected = i;
+                if again {
+                    open(app);
+                }
+            }
+        }
+        Pane::Side => {
+            if let Some(i) = super::view::side::entity_at_row(app, at) {
+                app.side.selected = i;
+            }
+        }
+        Pane::Reader => {}
+    }
+}

@@ -1,0 +1,81 @@
+//! Full-screen overlays: the key help (generated from the keymap table) and the list of
+//! files that could not be read.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Clear, Widget};
+
+use super::{pane_block, put};
+use crate::tui::app::{App, Overlay};
+use crate::tui::keymap::Mode;
+
+/// The help overlay's lines: a section per mode, `keys  what they do`.
+pub fn help_lines(app: &App) -> Vec<(String, bool)> {
+    let rows = app.keymap.help_rows();
+    let kw = rows.iter().map(|r| r.keys.chars().count()).max().unwrap_or(0);
+    let mut out = Vec::new();
+    for mode in [Mode::Normal, Mode::Overlay] {
+        out.push((mode.title().to_string(), true));
+        for r in rows.iter().filter(|r| r.mode == mode) {
+            let pad = kw - r.keys.chars().count();
+            out.push((format!("  {}{}  {}", r.keys, " ".repeat(pad), r.help), false));
+        }
+        out.push((String::new(), false));
+    }
+    out.push((
+        "Mouse: wheel scrolls the pane under the pointer; click focuses and selects".into(),
+        false,
+    ));
+    out.push(("(click a selected document again to open it).".into(), false));
+    out
+}
+
+/// The problems overlay's lines: unreadable files with their reasons, skipped files, and
+/// warnings attached to readable documents.
+pub fn problem_lines(app: &App) -> Vec<(String, bool)> {
+    let s = &app.store;
+    let mut out = vec![(format!("Files that could not be read ({})", s.problems.len()), true)];
+    for p in &s.problems {
+        out.push((format!("  {}: {}", p.path.display(), p.reason), false));
+    }
+    if s.problems.is_empty() {
+        out.push(("  none".into(), false));
+    }
+    out.push((format!("Skipped (not an article format): {}", s.skipped), false));
+    let warned: Vec<_> = s.docs.iter().filter(|d| !d.problems.is_empty()).collect();
+    if !warned.is_empty() {
+        out.push((String::new(), false));
+        out.push(("Warnings".into(), true));
+        for d in warned {
+            for p in &d.problems {
+                out.push((format!("  {}: {p}", d.path), false));
+            }
+        }
+    }
+    out
+}
+
+/// Draws the open overlay centred over `area`.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let (title, lines, scroll) = match app.overlay {
+        Some(Overlay::Help { scroll }) => ("Keys — q or ? to close", help_lines(app), scroll),
+        Some(Overlay::Problems { scroll }) => ("Problems — q to close", problem_lines(app), scroll),
+        None => return,
+    };
+    let w = area.width.saturating_sub(4).clamp(area.width.min(20), 90);
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    Clear.render(r, buf);
+    pane_block(title, true).render(r, buf);
+    let inner = crate::tui::panes::inner(r);
+    for (i, (text, heading)) in lines.iter().skip(scroll).take(inner.height as usize).enumerate() {
+        let style = if *heading { Style::new().add_modifier(Modifier::BOLD) } else { Style::new() };
+        put(buf, inner.x, inner.y + i as u16, inner.width, text, style);
+    }
+}

@@ -1,0 +1,75 @@
+//! The document list: read/unread mark and title, then date, language and source file.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use super::{draw_block, draw_line, one_line, put};
+use crate::tui::app::{App, Pane};
+use crate::tui::panes::{inner, list_item_rows};
+
+/// Mark of a document not opened yet.
+pub const UNREAD: &str = "●";
+/// Mark of a document already opened.
+pub const READ: &str = " ";
+
+/// Draws the list pane into `area`.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let arrow = if app.list.reverse { "↓" } else { "↑" };
+    let filter = app.list.lang.as_deref().map(|l| format!(" · {l}")).unwrap_or_default();
+    let title = format!(
+        "Documents {}/{} · {}{arrow}{filter}",
+        app.list.order.len(),
+        app.store.docs.len(),
+        app.list.sort.label()
+    );
+    draw_block(app, Pane::List, &title, area, buf);
+    let area = inner(area);
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    if app.list.order.is_empty() {
+        put(
+            buf,
+            area.x,
+            area.y,
+            area.width,
+            "(no document matches; L changes the filter)",
+            Style::new(),
+        );
+        return;
+    }
+    let per = list_item_rows(area.height);
+    let shown = (area.height / per) as usize;
+    let focused = app.focus == Pane::List;
+    for (i, &doc_id) in app.list.order.iter().enumerate().skip(app.list.offset).take(shown) {
+        let y = area.y + ((i - app.list.offset) as u16) * per;
+        let doc = &app.store.docs[doc_id];
+        let selected = i == app.list.selected;
+        let mut style = Style::new();
+        if selected {
+            style =
+                style.add_modifier(if focused { Modifier::REVERSED } else { Modifier::UNDERLINED });
+        }
+        if !app.read[doc_id] {
+            style = style.add_modifier(Modifier::BOLD);
+        }
+        // Paint the selection bar across the whole row first.
+        for r in 0..per {
+            buf.set_style(Rect { y: y + r, height: 1, ..area }, style);
+        }
+        let mark = if app.read[doc_id] { READ } else { UNREAD };
+        let open = if app.reader.doc == Some(doc_id) { "▸" } else { mark };
+        put(buf, area.x, y, 2, open, style);
+        let tw = area.width.saturating_sub(2);
+        if let Some(line) = one_line(app, &doc.title, tw as usize) {
+            draw_line(buf, (area.x + 2, y, tw), &line, style, &[], Style::new());
+        }
+        if per == 2 {
+            let date = doc.date.map(|d| d.to_string()).unwrap_or_else(|| "no date".into());
+            let file = doc.path.rsplit('/').next().unwrap_or(&doc.path);
+            let meta = format!("{date} · {} · {file}", doc.lang);
+            put(buf, area.x + 2, y + 1, tw, &meta, style.add_modifier(Modifier::DIM));
+        }
+    }
+}

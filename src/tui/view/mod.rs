@@ -1,0 +1,136 @@
+//! Pure drawing: `view(&App, &mut Frame)` reads the state and writes cells, nothing else.
+//! Article text is drawn cell by cell from [`VisualLine`]s (never through ratatui's own
+//! wrapping or alignment), so the BiDi layout is exactly what reaches the screen.
+
+pub mod help;
+pub mod list;
+pub mod reader;
+pub mod side;
+pub mod status;
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
+
+use super::app::{App, Pane};
+use crate::text::layout::{self, LayoutOptions, VisualLine};
+
+/// Draws the whole screen for `app`.
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    let p = super::panes::panes(area, app.focus);
+    if let Some(r) = p.list {
+        list::draw(app, r, buf);
+    }
+    if let Some(r) = p.reader {
+        reader::draw(app, r, buf);
+    }
+    if let Some(r) = p.side {
+        side::draw(app, r, buf);
+    }
+    if let Some(r) = p.status {
+        status::draw(app, r, buf);
+    }
+    if app.overlay.is_some() {
+        help::draw(app, area, buf);
+    }
+}
+
+/// A pane's frame: thick and bold when focused (readable without colour, as NO_COLOR asks).
+pub(crate) fn pane_block(title: &str, focused: bool) -> Block<'static> {
+    let block = Block::default().borders(Borders::ALL).title(format!(" {} ", clean(title)));
+    if focused {
+        block.border_type(BorderType::Thick).border_style(Style::new().add_modifier(Modifier::BOLD))
+    } else {
+        block.border_style(Style::new().add_modifier(Modifier::DIM))
+    }
+}
+
+/// Draws the frame of `pane` into `area`.
+pub(crate) fn draw_block(app: &App, pane: Pane, title: &str, area: Rect, buf: &mut Buffer) {
+    pane_block(title, app.focus == pane).render(area, buf);
+}
+
+/// Replaces control and BiDi formatting characters in strings that did not go through the
+/// loader's sanitiser (file paths, error messages), so nothing reaches the terminal as a
+/// control sequence.
+pub(crate) fn clean(s: &str) -> Cow<'_, str> {
+    let bad = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
+    };
+    if s.chars().any(bad) {
+        Cow::Owned(s.chars().map(|c| if bad(c) { '\u{fffd}' } else { c }).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Writes `s` at (x, y), at most `max` cells wide, clipped to the buffer.
+pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, s: &str, style: Style) {
+    let a = buf.area;
+    if y < a.y || y >= a.y + a.height || x < a.x || x >= a.x + a.width {
+        return;
+    }
+    let max = max.min(a.x + a.width - x);
+    buf.set_stringn(x, y, clean(s), max as usize, style);
+}
+
+/// The first visual line of `s` laid out at `width` with the reader's BiDi settings (titles
+/// and other short strings that may be right-to-left).
+pub(crate) fn one_line(app: &App, s: &str, width: usize) -> Option<VisualLine> {
+    let s = clean(s);
+    let opts = LayoutOptions { width: width.max(1), bidi: app.bidi, shape: app.shape };
+    let mut lines = layout::layout(&s, std::slice::from_ref(&(0..s.len())), &opts);
+    if lines.is_empty() {
+        return None;
+    }
+    let mut line = lines.swap_remove(0);
+    // Cell ranges point into `s`; callers only draw, so they need the symbols alone.
+    line.logical = 0..0;
+    Some(line)
+}
+
+/// Draws a visual line at row `y` from column `x`, clipped to `width` cells: the indent,
+/// then each cell in visual order. Cells showing any byte of `highlights` get `hl`.
+pub(crate) fn draw_line(
+    buf: &mut Buffer,
+    (x, y, width): (u16, u16, u16),
+    line: &VisualLine,
+    style: Style,
+    highlights: &[Range<usize>],
+    hl: Style,
+) {
+    let a = buf.area;
+    if y < a.y || y >= a.y + a.height {
+        return;
+    }
+    let right = (x as usize + width as usize).min((a.x + a.width) as usize);
+    let mut col = x as usize + line.indent;
+    for c in &line.cells {
+        if c.width == 0 {
+            continue;
+        }
+        if col + c.width > right {
+            break;
+        }
+        let lit = highlights.iter().any(|h| c.logical.start < h.end && h.start < c.logical.end);
+        let st = if lit { style.patch(hl) } else { style };
+        if let Some(cell) = buf.cell_mut((col as u16, y)) {
+            cell.set_symbol(&c.symbol).set_style(st);
+        }
+        for extra in 1..c.width {
+            if let Some(cell) = buf.cell_mut(((col + extra) as u16, y)) {
+                cell.reset();
+                cell.set_style(st);
+            }
+        }
+        col += c.width;
+    }
+}

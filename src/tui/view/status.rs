@@ -1,0 +1,57 @@
+//! The status bar: document i/n, position in the text, the last message, and a help hint.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use super::put;
+use crate::tui::app::App;
+
+/// The left part of the status bar: `doc 2/5 · line 10/40 25%` (i/n counts the list order).
+pub fn position(app: &App) -> String {
+    let mut s = String::new();
+    if let Some(doc) = app.reader.doc {
+        match app.list.order.iter().position(|&d| d == doc) {
+            Some(i) => s.push_str(&format!("doc {}/{}", i + 1, app.list.order.len())),
+            None => s.push_str(&format!("doc –/{}", app.list.order.len())),
+        }
+        if let Some(rows) = &app.rows {
+            let total = rows.rows.len().max(1);
+            let bottom = (app.reader.top + app.reader_height()).min(total);
+            let pct = if total <= app.reader_height() { 100 } else { bottom * 100 / total };
+            s.push_str(&format!(" · line {}/{} {}%", app.reader.top + 1, total, pct));
+        }
+    } else {
+        s.push_str(&format!("{} documents", app.list.order.len()));
+    }
+    s
+}
+
+/// Draws the status bar into `area` (one row).
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let bar = Style::new().add_modifier(Modifier::REVERSED);
+    buf.set_style(area, bar);
+    let left = format!(" {} ", position(app));
+    let mut right = String::new();
+    if !app.store.problems.is_empty() {
+        right.push_str(&format!("{} unreadable (P) · ", app.store.problems.len()));
+    }
+    right.push_str("? help ");
+    let lw = left.chars().count() as u16;
+    put(buf, area.x, area.y, area.width, &left, bar);
+    if let Some(msg) = &app.message {
+        put(
+            buf,
+            area.x + lw,
+            area.y,
+            area.width.saturating_sub(lw),
+            &format!("│ {msg}"),
+            bar.add_modifier(Modifier::BOLD),
+        );
+    }
+    let rw = right.chars().count() as u16;
+    let used = lw + app.message.as_ref().map_or(0, |m| m.chars().count() as u16 + 3);
+    if area.width >= used + rw {
+        put(buf, area.x + area.width - rw, area.y, rw, &right, bar);
+    }
+}

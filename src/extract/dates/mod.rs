@@ -1,11 +1,27 @@
 //! Dates in running text, English and Arabic, absolute and relative, resolved against the
 //! document's publication date.
+//!
+//! One pass tokenises the text ([`tokens`]), looking every word up once in a folded lexicon
+//! ([`lexicon`]); a scanner then tries the patterns that can start at each token, leftmost
+//! first and longest first: shared numeric and month patterns ([`absolute`]), English cue
+//! phrases ([`english`]) and Arabic ones ([`arabic`]), with calendar arithmetic in
+//! [`resolve`]. Spans follow the annotation conventions: the smallest span carrying the value,
+//! without hedges ("mid-", "منتصف شهر") or a leading Arabic proclitic.
+
+mod absolute;
+mod arabic;
+mod english;
+mod lexicon;
+mod resolve;
+mod tokens;
 
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::DateMention;
+use super::{DateMention, Granularity};
+use lexicon::{Cue, Lex};
+use tokens::{Kind, Tok};
 
 /// Every date mentioned in `text`, in text order, skipping the byte range `skip` (boilerplate).
 /// Relative dates ("on Wednesday", "last year", "أمس") are resolved against `published` and
@@ -15,6 +31,110 @@ pub fn extract_dates(
     skip: Option<Range<usize>>,
     published: Option<NaiveDate>,
 ) -> Vec<DateMention> {
-    let _ = (text, skip, published);
-    Vec::new()
+    let scanner = Scanner { text, toks: tokens::tokenize(text), published };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < scanner.toks.len() {
+        let Some(found) = scanner.match_at(i) else {
+            i += 1;
+            continue;
+        };
+        if let Some((value, granularity)) = found.date {
+            let range = scanner.toks[found.first].core..scanner.toks[found.last].end;
+            let skipped = skip.as_ref().is_some_and(|s| range.start < s.end && s.start < range.end);
+            if !skipped {
+                out.push(DateMention { range, value, granularity });
+            }
+        }
+        i = found.last.max(i) + 1;
+    }
+    out
 }
+
+/// An expression matched over tokens `first..=last`. `date` is `None` when the words are
+/// consumed without giving a mention: a vague anchor ("early last December"), a decade, or a
+/// relative date with no publication date to resolve it against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Found {
+    first: usize,
+    last: usize,
+    date: Option<(NaiveDate, Granularity)>,
+}
+
+impl Found {
+    fn new(first: usize, last: usize, value: Option<NaiveDate>, g: Granularity) -> Found {
+        Found { first, last, date: value.map(|v| (v, g)) }
+    }
+}
+
+/// The tokens of one text and its publication date.
+struct Scanner<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    published: Option<NaiveDate>,
+}
+
+impl Scanner<'_> {
+    /// The longest expression starting at token `i`, if any.
+    fn match_at(&self, i: usize) -> Option<Found> {
+        let t = &self.toks[i];
+        match (t.kind, t.lex) {
+            (Kind::Num, _) => {
+                self.numeric_date(i).or_else(|| self.day_first(i)).or_else(|| self.bare_year(i))
+            }
+            (_, Lex::Month { .. } | Lex::MonthHead(_)) => self.month_first(i),
+            (_, Lex::Weekday { .. }) => self.weekday(i),
+            (_, Lex::Cue(cue)) => self.english_cue(i, cue).or_else(|| self.arabic_cue(i, cue)),
+            _ => None,
+        }
+    }
+
+    /// A relative expression over `first..=last`: resolved by `f` when there is a
+    /// publication date, else consumed without a mention.
+    fn relative(
+        &self,
+        first: usize,
+        last: usize,
+        g: Granularity,
+        f: impl FnOnce(NaiveDate) -> Option<NaiveDate>,
+    ) -> Found {
+        Found::new(first, last, self.published.and_then(f), g)
+    }
+
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    fn lex(&self, i: usize) -> Lex {
+        self.tok(i).map_or(Lex::None, |t| t.lex)
+    }
+
+    fn cue(&self, i: usize) -> Option<Cue> {
+        match self.lex(i) {
+            Lex::Cue(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    fn is_punct(&self, i: usize, c: char) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+
+    /// Token `i` exists and touches the previous one (no space between).
+    fn glued(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.glued)
+    }
+
+    /// Whether a match ends on a year number (so it is absolute, not relative).
+    fn ends_in_year(&self, f: &Found) -> bool {
+        self.tok(f.last).is_some_and(|t| t.kind == Kind::Num && t.digits == 4)
+    }
+
+    /// The original text of token `i`.
+    fn word(&self, i: usize) -> &str {
+        self.tok(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,329 @@
+//! Patterns built from numbers, month names and weekdays, shared by English and Arabic:
+//! "2018-06-04", "4-12-2018" (day first), "4 June 2018", "June 12, 2019", "October 1973",
+//! "حزيران 2019", "حزيران/يونيو 2019", bare years, and weekdays with or without a date.
+
+use super::lexicon::{Cue, Lex};
+use super::resolve::{self, MonthAnchor};
+use super::tokens::Kind;
+use super::{Found, Granularity, Scanner};
+
+/// A month name matched at some token.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct MonthHit {
+    pub month: u32,
+    pub weak: bool,
+    pub english: bool,
+    /// Last token of the name (two-word Levantine names, "Jun.", "حزيران/يونيو").
+    pub last: usize,
+}
+
+impl Scanner<'_> {
+    /// A month name at `i`, with an abbreviation point or a "/" and a second name for the same
+    /// month ("حزيران/يونيو") taken along.
+    pub(super) fn month_at(&self, i: usize) -> Option<MonthHit> {
+        let mut hit = self.single_month(i)?;
+        if hit.english && hit.weak && self.is_punct(hit.last + 1, '.') && self.glued(hit.last + 1) {
+            hit.last += 1;
+        }
+        if self.is_punct(hit.last + 1, '/')
+            && let Some(second) = self.single_month(hit.last + 2)
+            && second.month == hit.month
+        {
+            hit.weak &= second.weak;
+            hit.last = second.last;
+        }
+        Some(hit)
+    }
+
+    fn single_month(&self, i: usize) -> Option<MonthHit> {
+        let t = self.tok(i)?;
+        match t.lex {
+            Lex::Month { month, weak, english } => {
+                // "march", "may" in lower case are verbs.
+                (!english || t.cap).then_some(MonthHit {
+                    month: u32::from(month),
+                    weak,
+                    english,
+                    last: i,
+                })
+            }
+            Lex::MonthHead(head) => {
+                let Lex::Ordinal(ord) = self.lex(i + 1) else { return None };
+                let month = match (head, ord) {
+                    (1, 2) => 1,  // كانون الثاني
+                    (1, _) => 12, // كانون الأول
+                    (_, 1) => 10, // تشرين الأول
+                    _ => 11,      // تشرين الثاني
+                };
+                Some(MonthHit { month, weak: false, english: false, last: i + 1 })
+            }
+            _ => None,
+        }
+    }
+
+    /// A day of the month (1–31) at `i`, with a glued ordinal suffix ("12th"); not part of a
+    /// larger number, a time ("06:25") or a word ("F16").
+    pub(super) fn day_at(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Num || t.digits > 2 || !(1..=31).contains(&t.value) {
+            return None;
+        }
+        if t.glued && i > 0 && matches!(self.toks[i - 1].kind, Kind::Word | Kind::Num) {
+            return None;
+        }
+        let mut last = i;
+        if self.lex(i + 1) == Lex::OrdSuffix && self.glued(i + 1) {
+            last = i + 1;
+        }
+        if self.continues_number(last + 1) {
+            return None;
+        }
+        Some((t.value, last))
+    }
+
+    /// A four-digit year at `i` (1000–2999) that is not part of a larger number.
+    pub(super) fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Num || t.digits != 4 || !(1000..=2999).contains(&t.value) {
+            return None;
+        }
+        if self.continues_number(i + 1) || self.glued_word_after(i) {
+            return None;
+        }
+        Some((i32::try_from(t.value).ok()?, i))
+    }
+
+    /// Token `i` is glued punctuation that continues a number: "1,234", "3.5", "06:25".
+    fn continues_number(&self, i: usize) -> bool {
+        self.glued(i)
+            && (self.is_punct(i, ',') || self.is_punct(i, '.') || self.is_punct(i, ':'))
+            && self.glued(i + 1)
+            && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Num)
+    }
+
+    /// A word glued after a number ("2000km", "1960s") other than the Arabic era mark "م".
+    fn glued_word_after(&self, i: usize) -> bool {
+        self.glued(i + 1)
+            && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word)
+            && crate::text::normalize::fold_str(self.word(i + 1)) != "م"
+    }
+
+    /// Numeric dates: "2018-06-04", "2018/06/04" (year first) and "4-12-2018", "4/12/2018",
+    /// "4.12.2018" (day first; month first only when day first is impossible, "12/25/2018").
+    pub(super) fn numeric_date(&self, i: usize) -> Option<Found> {
+        let sep = match self.tok(i + 1)?.kind {
+            Kind::Punct(c @ ('-' | '/' | '.')) => c,
+            _ => return None,
+        };
+        let [a, b, c] = [i, i + 2, i + 4].map(|k| self.tok(k).filter(|t| t.kind == Kind::Num));
+        let (a, b, c) = (a?, b?, c?);
+        if !(self.glued(i + 1) && self.glued(i + 2) && self.is_punct(i + 3, sep))
+            || !(self.glued(i + 3) && self.glued(i + 4))
+        {
+            return None;
+        }
+        // Part of a longer run of numbers or words: a version number, an address, "F-16-2018".
+        let before = i > 0
+            && self.toks[i].glued
+            && (matches!(self.toks[i - 1].kind, Kind::Word | Kind::Num)
+                || (i > 1 && self.toks[i - 1].glued && self.toks[i - 2].kind == Kind::Num));
+        let after = self.continues_number(i + 5)
+            || self.glued_word_after(i + 4)
+            || (self.is_punct(i + 5, sep) && self.glued(i + 5) && self.glued(i + 6));
+        if before || after {
+            return None;
+        }
+        let value = if a.digits == 4 && b.digits <= 2 && c.digits <= 2 {
+            resolve::ymd(a.value as i32, b.value, c.value)
+        } else if a.digits <= 2 && b.digits <= 2 && c.digits == 4 {
+            resolve::ymd(c.value as i32, b.value, a.value)
+                .or_else(|| resolve::ymd(c.value as i32, a.value, b.value))
+        } else {
+            None
+        }?;
+        Some(Found::new(i, i + 4, Some(value), Granularity::Day))
+    }
+
+    /// "4 June 2018", "4th of June, 2018", "5 حزيران 2019" (absolute), "3 June", "30th of May"
+    /// (relative: the year nearest the publication date).
+    pub(super) fn day_first(&self, i: usize) -> Option<Found> {
+        let (day, mut k) = self.day_at(i)?;
+        k += 1;
+        if self.cue(k) == Some(Cue::Of) {
+            k += 1;
+        }
+        let m = self.month_at(k)?;
+        if let Some((year, last)) = self.year_after_month(m.last) {
+            let value = resolve::ymd(year, m.month, day);
+            return Some(Found::new(i, last, value, Granularity::Day));
+        }
+        // "4 June 0000", "4 June 99999": a year that cannot be, not a relative date.
+        let mut k = m.last + 1;
+        if self.is_punct(k, ',') {
+            k += 1;
+        }
+        if self.tok(k).is_some_and(|t| t.kind == Kind::Num && t.digits >= 3) {
+            return Some(Found::new(i, k, None, Granularity::Day));
+        }
+        Some(self.relative(i, m.last, Granularity::Day, |p| resolve::nearest_day(p, m.month, day)))
+    }
+
+    /// The year after a month name ending at token `last`: "June 2018", "June, 2018",
+    /// "June of 2018", "حزيران عام 2019".
+    fn year_after_month(&self, last: usize) -> Option<(i32, usize)> {
+        let mut k = last + 1;
+        if self.is_punct(k, ',') || matches!(self.cue(k), Some(Cue::Of | Cue::ArYear)) {
+            k += 1;
+        }
+        self.year_at(k)
+    }
+
+    /// Patterns that start with a month name: "June 12, 2019" and "June 12" (English),
+    /// "October 1973", "حزيران 2019", and Arabic "حزيران الماضي" / "أيار المقبل".
+    pub(super) fn month_first(&self, i: usize) -> Option<Found> {
+        let m = self.month_at(i)?;
+        if m.english
+            && let Some((day, last)) = self.day_at(m.last + 1)
+            // "June 3 July": the number belongs to the second month.
+            && self.month_at(last + 1).is_none()
+            // "Theresa May 30 minutes": a name before "May" makes it a surname.
+            && !(m.month == 5 && i > 0 && self.toks[i - 1].cap && self.lex(i - 1) == Lex::None)
+        {
+            let mut k = last + 1;
+            if self.is_punct(k, ',') {
+                k += 1;
+            }
+            if let Some((year, ylast)) = self.year_at(k) {
+                return Some(Found::new(
+                    i,
+                    ylast,
+                    resolve::ymd(year, m.month, day),
+                    Granularity::Day,
+                ));
+            }
+            return Some(
+                self.relative(i, last, Granularity::Day, |p| resolve::nearest_day(p, m.month, day)),
+            );
+        }
+        if let Some((year, last)) = self.year_after_month(m.last) {
+            return Some(Found::new(
+                i,
+                last,
+                resolve::month_start(year, m.month),
+                Granularity::Month,
+            ));
+        }
+        if m.weak {
+            return None;
+        }
+        let anchor = match self.cue(m.last + 1)? {
+            Cue::ArPast => MonthAnchor::Before,
+            Cue::ArNext => MonthAnchor::After,
+            Cue::ArCurrent => MonthAnchor::Same,
+            _ => return None,
+        };
+        Some(self.relative(i, m.last + 1, Granularity::Month, |p| {
+            resolve::named_month(p, m.month, anchor)
+        }))
+    }
+
+    /// Whether an absolute pattern or an Arabic month suffix starts at `i`, so that a cue
+    /// before it ("in", "في", "شهر") leaves the month to [`Scanner::month_first`].
+    pub(super) fn month_stands_alone(&self, i: usize) -> Option<MonthHit> {
+        let m = self.month_at(i)?;
+        if m.weak || self.month_first(i).is_some() {
+            return None;
+        }
+        Some(m)
+    }
+
+    /// A bare four-digit year, 1800–2099: "In 2007, …", "since 2011", "في عام 2022" (span
+    /// "2022"), "٢٠١٩". Not a quantity ("some 2000 troops"), part of a number ("1,234",
+    /// "2000km"), an identifier ("Resolution 2254") or a decade ("1960s", consumed silently).
+    pub(super) fn bare_year(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Num || t.digits != 4 || !(1800..=2099).contains(&t.value) {
+            return None;
+        }
+        if t.glued && i > 0 {
+            let prev = &self.toks[i - 1];
+            let number_before = i > 1 && prev.glued && self.toks[i - 2].kind == Kind::Num;
+            match prev.kind {
+                Kind::Word if self.lex(i - 1) != Lex::Cue(Cue::ArYear) => return None,
+                Kind::Punct(',' | '.' | ':') if number_before => return None,
+                Kind::Punct('-' | '/') if number_before && self.toks[i - 2].digits != 4 => {
+                    return None;
+                }
+                Kind::Punct('$' | '£' | '€' | '#' | '№' | '+') => return None,
+                _ => {}
+            }
+        }
+        if self.continues_number(i + 1) || (self.is_punct(i + 1, '%') && self.glued(i + 1)) {
+            return None;
+        }
+        // "1960s", "1960's": a decade, left out; "2019's" is a possessive year.
+        if self.glued(i + 1) {
+            let next = self.word(i + 1);
+            if next.eq_ignore_ascii_case("s") {
+                return Some(Found::new(i, i + 1, None, Granularity::Year));
+            }
+            let apostrophe = matches!(next, "'" | "’");
+            if apostrophe && self.word(i + 2).eq_ignore_ascii_case("s") && t.value % 10 == 0 {
+                return Some(Found::new(i, i + 2, None, Granularity::Year));
+            }
+            if self.glued_word_after(i) {
+                return None;
+            }
+        }
+        if i > 0 && self.cue(i - 1) == Some(Cue::NotYearBefore) {
+            return None;
+        }
+        if self.cue(i + 1) == Some(Cue::NotYearAfter) {
+            return None;
+        }
+        let value = i32::try_from(t.value).ok().and_then(resolve::year_start);
+        Some(Found::new(i, i, value, Granularity::Year))
+    }
+
+    /// A weekday: joined to a following date it is one expression ("Wednesday, June 12,
+    /// 2019", "الخميس 5 حزيران 2019"); alone it is the most recent such day on or before the
+    /// publication date ("on Sunday" → span "Sunday"); Arabic "الأحد الماضي" is strictly before.
+    pub(super) fn weekday(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i)?;
+        let Lex::Weekday { day, weak, english } = t.lex else { return None };
+        if english && !t.cap {
+            return None;
+        }
+        let mut k = i + 1;
+        if self.is_punct(k, ',') || self.is_punct(k, '،') {
+            k += 1;
+        }
+        let joined = self.numeric_date(k).or_else(|| self.day_first(k)).or_else(|| {
+            self.month_first(k).filter(|f| matches!(f.date, Some((_, Granularity::Day))))
+        });
+        if let Some(f) = joined {
+            return Some(Found { first: i, ..f });
+        }
+        match self.cue(i + 1) {
+            Some(Cue::ArPast) => {
+                return Some(self.relative(i, i + 1, Granularity::Day, |p| {
+                    resolve::weekday_on_or_before(p, day, true)
+                }));
+            }
+            Some(Cue::ArNext) => {
+                return Some(
+                    self.relative(i, i + 1, Granularity::Day, |p| resolve::weekday_after(p, day)),
+                );
+            }
+            _ => {}
+        }
+        let cued =
+            i > 0 && matches!(self.cue(i - 1), Some(Cue::ArDay | Cue::ArToday | Cue::ArPrep));
+        if weak && !cued {
+            return None;
+        }
+        Some(
+            self.relative(i, i, Granularity::Day, |p| resolve::weekday_on_or_before(p, day, false)),
+        )
+    }
+}

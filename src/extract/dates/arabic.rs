@@ -1,0 +1,97 @@
+//! Arabic cue phrases: أمس، أمس الأول، اليوم، غدا، العام الماضي، هذا العام، الشهر الماضي،
+//! "في (شهر) مارس" (span the month), and hedges ("منتصف شهر حزيران 2019" keeps "حزيران
+//! 2019"; "منتصف العام الماضي" is vague and left out). The year after عام/سنة is left to the
+//! bare-year pattern, so "في عام 2022" gives the span "2022".
+
+use super::lexicon::{Cue, Lex};
+use super::resolve::{self, MonthAnchor};
+use super::{Found, Granularity, Scanner};
+
+impl Scanner<'_> {
+    /// An Arabic expression starting at cue word `i`.
+    pub(super) fn arabic_cue(&self, i: usize, cue: Cue) -> Option<Found> {
+        match cue {
+            Cue::ArYesterday => {
+                let (last, back) =
+                    if self.lex(i + 1) == Lex::Ordinal(1) { (i + 1, -2) } else { (i, -1) };
+                Some(self.relative(i, last, Granularity::Day, |p| resolve::shift_days(p, back)))
+            }
+            Cue::ArTomorrow => {
+                Some(self.relative(i, i, Granularity::Day, |p| resolve::shift_days(p, 1)))
+            }
+            Cue::ArToday => self.today(i),
+            Cue::ArYear | Cue::ArTheMonth => self.named_period(i, i + 1),
+            Cue::ArThis => self.this_period(i),
+            Cue::ArPrep | Cue::ArMonthWord => {
+                let k = if self.cue(i + 1) == Some(Cue::ArMonthWord) { i + 2 } else { i + 1 };
+                let m = self.month_stands_alone(k).filter(|m| !m.english)?;
+                Some(self.relative(k, m.last, Granularity::Month, |p| {
+                    resolve::named_month(p, m.month, MonthAnchor::OnOrBefore)
+                }))
+            }
+            Cue::ArHedge => self.arabic_hedge(i),
+            _ => None,
+        }
+    }
+
+    /// اليوم: today, unless it means "the day" ("اليوم التالي", "اليوم الذي"); "اليوم الأحد"
+    /// is one expression.
+    fn today(&self, i: usize) -> Option<Found> {
+        let last = match self.lex(i + 1) {
+            Lex::Cue(Cue::ArNotToday) | Lex::Ordinal(_) => return None,
+            Lex::Weekday { english: false, .. } => i + 1,
+            _ => i,
+        };
+        Some(self.relative(i, last, Granularity::Day, Some))
+    }
+
+    /// العام/السنة/الشهر (at `i`) + الماضي/الحالي/المقبل (at `k`).
+    fn named_period(&self, i: usize, k: usize) -> Option<Found> {
+        let delta = match self.cue(k)? {
+            Cue::ArPast => -1,
+            Cue::ArCurrent => 0,
+            Cue::ArNext => 1,
+            _ => return None,
+        };
+        self.period(i, k, delta)
+    }
+
+    /// هذا العام، هذه السنة، هذا الشهر.
+    fn this_period(&self, i: usize) -> Option<Found> {
+        self.period(i, i + 1, 0)
+    }
+
+    /// The year or month named by the cue word in `first..=last`, `delta` from publication.
+    fn period(&self, first: usize, last: usize, delta: i32) -> Option<Found> {
+        let word = if matches!(self.cue(first), Some(Cue::ArThis)) { last } else { first };
+        match self.cue(word)? {
+            Cue::ArYear => Some(
+                self.relative(first, last, Granularity::Year, |p| resolve::year_offset(p, delta)),
+            ),
+            Cue::ArTheMonth => Some(
+                self.relative(first, last, Granularity::Month, |p| resolve::month_offset(p, delta)),
+            ),
+            _ => None,
+        }
+    }
+
+    /// منتصف/أوائل/أواخر/مطلع/بداية/نهاية (+ شهر) + month + year → the month (hedge and
+    /// شهر left off the span); without a year, or before العام الماضي, vague and left out.
+    fn arabic_hedge(&self, i: usize) -> Option<Found> {
+        let k = if self.cue(i + 1) == Some(Cue::ArMonthWord) { i + 2 } else { i + 1 };
+        if let Some(f) = self.month_first(k) {
+            return Some(if f.date.is_some() && self.ends_in_year(&f) {
+                f
+            } else {
+                Found { first: i, date: None, ..f }
+            });
+        }
+        if let Some(m) = self.month_at(k).filter(|m| !m.english) {
+            return Some(Found::new(i, m.last, None, Granularity::Month));
+        }
+        let f = self.named_period(k, k + 1).or_else(|| {
+            (self.cue(k) == Some(Cue::ArThis)).then(|| self.this_period(k)).flatten()
+        })?;
+        Some(Found { first: i, date: None, ..f })
+    }
+}

@@ -1,0 +1,384 @@
+//! The words the date scanner knows — English month and weekday names and cue words, and
+//! Arabic month names in the Levantine, Egyptian/Gulf and Maghrebi sets — keyed by their
+//! folded form (`crate::text::normalize::fold_char`: lower case, alef variants, no harakat).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// What a word means to the date scanner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Lex {
+    /// Not a date word.
+    None,
+    /// A month, 1–12. `weak` names ("Jan", "ماي" = also Theresa May, "آب" = also father)
+    /// only count next to a day or a year. `english` names must be capitalised.
+    Month { month: u8, weak: bool, english: bool },
+    /// The first word of a two-word Levantine month: كانون (1) or تشرين (2).
+    MonthHead(u8),
+    /// الأول (1) / الثاني (2): second word of a Levantine month, or "أمس الأول".
+    Ordinal(u8),
+    /// A weekday, 0 = Monday. `weak` Arabic names (الأحد "the one", الاثنين "the two",
+    /// الجمعة "the congregation") need a cue such as يوم.
+    Weekday { day: u8, weak: bool, english: bool },
+    /// A glued English ordinal suffix: st, nd, rd, th.
+    OrdSuffix,
+    /// A cue word.
+    Cue(Cue),
+}
+
+/// Cue words around dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cue {
+    /// in, since, during, until, till, from, by, through, before, after (+ Month).
+    Prep,
+    /// back (as in "Back in May").
+    Back,
+    Last,
+    This,
+    Next,
+    /// early, mid, late: hedges that make a relative date vague.
+    Hedge,
+    The,
+    Of,
+    /// beginning, start, end, middle (of the year).
+    Part,
+    Year,
+    Month,
+    Week,
+    Yesterday,
+    Today,
+    Tomorrow,
+    /// A word that makes a following 4-digit number a quantity or an identifier, not a year.
+    NotYearBefore,
+    /// A word that makes a preceding 4-digit number a quantity, not a year.
+    NotYearAfter,
+    /// Arabic في، منذ، خلال، حتى، بعد، قبل (+ month).
+    ArPrep,
+    /// Arabic شهر ("the month of").
+    ArMonthWord,
+    /// Arabic عام، سنة, العام، السنة (before a year number, or with الماضي…).
+    ArYear,
+    /// Arabic الشهر.
+    ArTheMonth,
+    /// Arabic الماضي، الماضية، المنصرم، الفائت.
+    ArPast,
+    /// Arabic المقبل، المقبلة، القادم، القادمة.
+    ArNext,
+    /// Arabic الحالي، الحالية، الجاري، الجارية.
+    ArCurrent,
+    /// Arabic هذا، هذه.
+    ArThis,
+    /// Arabic يوم.
+    ArDay,
+    /// Arabic اليوم (today, or "the day").
+    ArToday,
+    /// Arabic أمس، الأمس، البارحة.
+    ArYesterday,
+    /// Arabic غدا.
+    ArTomorrow,
+    /// Arabic hedges: منتصف، أوائل، أواخر، مطلع، بداية، نهاية، أواسط.
+    ArHedge,
+    /// Words after اليوم that make it "the day", not today: التالي، الذي، نفسه، الوطني…
+    ArNotToday,
+}
+
+/// FNV-1a: the keys are short and trusted, so a cheap hash beats SipHash here.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Table = HashMap<&'static str, Lex, BuildHasherDefault<Fnv>>;
+
+/// Folded word → meaning.
+static TABLE: LazyLock<Table> = LazyLock::new(build);
+
+/// The meaning of a folded word (`Lex::None` when it is not a date word).
+pub(super) fn lookup(folded: &str) -> Lex {
+    TABLE.get(folded).copied().unwrap_or(Lex::None)
+}
+
+const EN_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const EN_WEEKDAYS: [&str; 7] =
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Arabic month names, already folded (alef forms → ا, ة → ه, ى → ي), with their month and
+/// whether they are weak. The Levantine كانون/تشرين pairs are handled as MonthHead + Ordinal.
+const AR_MONTHS: &[(&str, u8, bool)] = &[
+    // Levantine (Syria, Lebanon, Jordan, Palestine, Iraq)
+    ("شباط", 2, false),
+    ("اذار", 3, false),
+    ("نيسان", 4, false),
+    ("ايار", 5, false),
+    ("حزيران", 6, false),
+    ("تموز", 7, false),
+    ("اب", 8, true),
+    ("ايلول", 9, false),
+    // Egyptian / Gulf
+    ("يناير", 1, false),
+    ("فبراير", 2, false),
+    ("مارس", 3, false),
+    ("ابريل", 4, false),
+    ("مايو", 5, false),
+    ("يونيو", 6, false),
+    ("يونيه", 6, false),
+    ("يوليو", 7, false),
+    ("يوليه", 7, false),
+    ("اغسطس", 8, false),
+    ("سبتمبر", 9, false),
+    ("اكتوبر", 10, false),
+    ("نوفمبر", 11, false),
+    ("ديسمبر", 12, false),
+    // Maghrebi (Algeria, Tunisia: جانفي…; Morocco: يوليوز، غشت، شتنبر، نونبر، دجنبر)
+    ("جانفي", 1, false),
+    ("فيفري", 2, false),
+    ("افريل", 4, false),
+    ("ماي", 5, true),
+    ("جوان", 6, false),
+    ("جويليه", 7, false),
+    ("جويليا", 7, false),
+    ("اوت", 8, true),
+    ("يوليوز", 7, false),
+    ("غشت", 8, false),
+    ("شتنبر", 9, false),
+    ("نونبر", 11, false),
+    ("دجنبر", 12, false),
+];
+
+/// Arabic weekdays, folded, 0 = Monday, with their weakness.
+const AR_WEEKDAYS: &[(&str, u8, bool)] = &[
+    ("الاثنين", 0, true),
+    ("الاتنين", 0, true),
+    ("الثلاثاء", 1, false),
+    ("الاربعاء", 2, false),
+    ("الخميس", 3, false),
+    ("الجمعه", 4, true),
+    ("السبت", 5, false),
+    ("الاحد", 6, true),
+];
+
+fn build() -> Table {
+    let mut t = Table::default();
+    for (i, m) in EN_MONTHS.iter().enumerate() {
+        let month = i as u8 + 1;
+        t.insert(m, Lex::Month { month, weak: false, english: true });
+        if m.len() > 3 {
+            t.insert(&m[..3], Lex::Month { month, weak: true, english: true });
+        }
+    }
+    t.insert("sept", Lex::Month { month: 9, weak: true, english: true });
+    for (i, d) in EN_WEEKDAYS.iter().enumerate() {
+        t.insert(d, Lex::Weekday { day: i as u8, weak: false, english: true });
+    }
+    for &(w, month, weak) in AR_MONTHS {
+        t.insert(w, Lex::Month { month, weak, english: false });
+    }
+    for &(w, day, weak) in AR_WEEKDAYS {
+        t.insert(w, Lex::Weekday { day, weak, english: false });
+    }
+    t.insert("كانون", Lex::MonthHead(1));
+    t.insert("تشرين", Lex::MonthHead(2));
+    for w in ["الاول", "اول"] {
+        t.insert(w, Lex::Ordinal(1));
+    }
+    for w in ["الثاني", "ثاني"] {
+        t.insert(w, Lex::Ordinal(2));
+    }
+    for w in ["st", "nd", "rd", "th"] {
+        t.insert(w, Lex::OrdSuffix);
+    }
+    let cues: &[(&[&str], Cue)] = &[
+        (
+            &["in", "since", "during", "until", "till", "from", "by", "through", "before", "after"],
+            Cue::Prep,
+        ),
+        (&["back"], Cue::Back),
+        (&["last"], Cue::Last),
+        (&["this"], Cue::This),
+        (&["next"], Cue::Next),
+        (&["early", "mid", "late"], Cue::Hedge),
+        (&["the"], Cue::The),
+        (&["of"], Cue::Of),
+        (&["beginning", "start", "end", "middle"], Cue::Part),
+        (&["year"], Cue::Year),
+        (&["month"], Cue::Month),
+        (&["week"], Cue::Week),
+        (&["yesterday"], Cue::Yesterday),
+        (&["today"], Cue::Today),
+        (&["tomorrow"], Cue::Tomorrow),
+        (
+            &[
+                "some",
+                "about",
+                "around",
+                "approximately",
+                "nearly",
+                "almost",
+                "over",
+                "than",
+                "roughly",
+                "least",
+                "resolution",
+                "no",
+                "number",
+                "flight",
+                "route",
+                "article",
+                "page",
+                "pages",
+                "chapter",
+                "estimated",
+                "رقم",
+                "قرار",
+                "القرار",
+                "نحو",
+                "حوالي",
+                "قرابه",
+                "زهاء",
+            ],
+            Cue::NotYearBefore,
+        ),
+        (
+            &[
+                "troops",
+                "soldiers",
+                "people",
+                "persons",
+                "men",
+                "women",
+                "children",
+                "civilians",
+                "refugees",
+                "fighters",
+                "dollars",
+                "euros",
+                "pounds",
+                "tons",
+                "tonnes",
+                "km",
+                "kilometres",
+                "kilometers",
+                "metres",
+                "meters",
+                "miles",
+                "feet",
+                "percent",
+                "per",
+                "cases",
+                "deaths",
+                "members",
+                "units",
+                "votes",
+                "barrels",
+                "households",
+                "families",
+                "homes",
+                "students",
+                "workers",
+                "prisoners",
+                "detainees",
+                "militants",
+                "rockets",
+                "missiles",
+                "residents",
+                "years",
+                "hours",
+                "days",
+                "jobs",
+                "sq",
+                "جندي",
+                "شخص",
+                "دولار",
+                "كيلومتر",
+                "كيلومترا",
+                "مقاتل",
+                "لاجئ",
+                "طن",
+                "متر",
+                "عنصر",
+                "مواطن",
+                "قتيل",
+                "جريح",
+                "معتقل",
+                "عائله",
+                "اسره",
+                "ساعه",
+            ],
+            Cue::NotYearAfter,
+        ),
+        (&["في", "منذ", "خلال", "حتي", "بعد", "قبل"], Cue::ArPrep),
+        (&["شهر"], Cue::ArMonthWord),
+        (&["عام", "سنه", "العام", "السنه"], Cue::ArYear),
+        (&["الشهر"], Cue::ArTheMonth),
+        (&["الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته"], Cue::ArPast),
+        (&["المقبل", "المقبله", "القادم", "القادمه"], Cue::ArNext),
+        (&["الحالي", "الحاليه", "الجاري", "الجاريه"], Cue::ArCurrent),
+        (&["هذا", "هذه"], Cue::ArThis),
+        (&["يوم"], Cue::ArDay),
+        (&["اليوم"], Cue::ArToday),
+        (&["امس", "الامس", "البارحه"], Cue::ArYesterday),
+        (&["غدا"], Cue::ArTomorrow),
+        (&["منتصف", "مطلع", "اوائل", "اواخر", "بدايه", "نهايه", "اواسط", "اوسط"], Cue::ArHedge),
+        (
+            &["التالي", "الذي", "نفسه", "ذاته", "الوطني", "العالمي", "الدولي", "التاريخي"],
+            Cue::ArNotToday,
+        ),
+    ];
+    for (words, cue) in cues {
+        for w in *words {
+            // The first table entry wins ("may" stays a month, "يوم" a cue).
+            t.entry(w).or_insert(Lex::Cue(*cue));
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::fold_str;
+
+    #[test]
+    fn arabic_months_are_found_after_folding() {
+        for (w, m) in [("آذار", 3), ("أيار", 5), ("أيلول", 9), ("إبريل", 4), ("أغسطس", 8)]
+        {
+            assert!(matches!(lookup(&fold_str(w)), Lex::Month { month, .. } if month == m), "{w}");
+        }
+        assert_eq!(lookup(&fold_str("الأول")), Lex::Ordinal(1));
+        assert!(matches!(lookup(&fold_str("الأربعاء")), Lex::Weekday { day: 2, .. }));
+    }
+
+    #[test]
+    fn common_words_are_not_dates() {
+        for w in ["and", "said", "قال", "الرئيس", "mars"] {
+            assert_eq!(lookup(w), Lex::None, "{w}");
+        }
+    }
+}

@@ -1,0 +1,417 @@
+//! The reader without a terminal: key sequences typed through the keymap and `update`
+//! (asserting state), and views drawn into ratatui's `TestBackend` (asserting what a user
+//! would see: list rows, header, status, help, right-aligned Arabic, folded boilerplate).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use qari::corpus::{self, Corpus, Document, Problem};
+use qari::extract::{EntityKind, Extractor, Mention};
+use qari::store::{EntityIndex, Store};
+use qari::text::layout::{BidiMode, Direction};
+use qari::tui::app::{App, Overlay, Pane, SortKey};
+use qari::tui::keymap::parse_keys;
+use qari::tui::rows::Row;
+use qari::tui::{Action, Effect, Options, panes, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use unicode_width::UnicodeWidthStr;
+
+const OPTS: Options = Options { bidi: BidiMode::App, shape: true };
+
+fn bundled() -> Store {
+    Store::build(corpus::load_bundled(), &Extractor::new())
+}
+
+fn app(w: u16, h: u16) -> App {
+    App::new(bundled(), OPTS, (w, h))
+}
+
+/// Types `keys` (e.g. `"jj<Enter>G"`) through the keymap and `update`; returns the effects.
+fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for ev in parse_keys(keys).expect("valid key string") {
+        if let Some(a) = app.keymap.action(app.mode(), &ev) {
+            effects.extend(update(app, a));
+        }
+    }
+    effects
+}
+
+fn draw(app: &App) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| view::view(app, f)).unwrap();
+    t.backend().buffer().clone()
+}
+
+/// Row `y` of the screen as text, from column `x0` for `w` columns (wide glyphs once).
+fn row_text(buf: &Buffer, y: u16, x0: u16, w: u16) -> String {
+    let mut s = String::new();
+    let mut skip = 0;
+    for x in x0..x0 + w {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let sym = buf[(x, y)].symbol();
+        skip = sym.width().saturating_sub(1);
+        s.push_str(sym);
+    }
+    s
+}
+
+fn screen(buf: &Buffer) -> Vec<String> {
+    (0..buf.area.height).map(|y| row_text(buf, y, 0, buf.area.width)).collect()
+}
+
+fn shows(buf: &Buffer, needle: &str) -> bool {
+    screen(buf).iter().any(|l| l.contains(needle))
+}
+
+fn open_title(app: &App) -> String {
+    app.store.docs[app.reader.doc.unwrap()].title.clone()
+}
+
+#[test]
+fn enter_opens_the_selected_document_and_marks_it_read() {
+    let mut a = app(120, 35);
+    assert_eq!(a.reader.doc, Some(a.list.order[0]), "first document opens at start");
+    let third = a.list.order[2];
+    assert!(!a.read[third]);
+    press(&mut a, "jj<Enter>");
+    assert_eq!(a.reader.doc, Some(third));
+    assert_eq!(a.focus, Pane::Reader);
+    assert!(a.read[third]);
+    let buf = draw(&a);
+    assert!(screen(&buf).last().unwrap().contains("doc 3/5"), "{:?}", screen(&buf).last());
+    assert!(shows(&buf, &a.store.docs[third].path), "header shows the source path");
+}
+
+#[test]
+fn reader_scrolls_by_line_page_and_to_the_ends() {
+    let mut a = app(100, 20);
+    press(&mut a, "<Enter>");
+    let total = a.rows.as_ref().unwrap().rows.len();
+    let h = a.reader_height();
+    assert!(total > h, "sample 000 is longer than the pane");
+    press(&mut a, "jj");
+    assert_eq!(a.reader.top, 2);
+    press(&mut a, "k");
+    assert_eq!(a.reader.top, 1);
+    press(&mut a, "<C-d>");
+    assert_eq!(a.reader.top, 1 + h / 2);
+    press(&mut a, "G");
+    assert_eq!(a.reader.top, total - h, "G shows the last page");
+    press(&mut a, "j<PgDn>");
+    assert_eq!(a.reader.top, total - h, "cannot scroll past the end");
+    press(&mut a, "<Home>");
+    assert_eq!(a.reader.top, 0);
+    let buf = draw(&a);
+    assert!(screen(&buf).last().unwrap().contains(&format!("line 1/{total}")));
+}
+
+#[test]
+fn tab_and_h_l_cycle_focus_through_the_panes() {
+    let mut a = app(120, 35);
+    assert_eq!(a.focus, Pane::List);
+    press(&mut a, "<Tab>");
+    assert_eq!(a.focus, Pane::Reader);
+    press(&mut a, "l");
+    assert_eq!(a.focus, Pane::Side);
+    press(&mut a, "<Tab>");
+    assert_eq!(a.focus, Pane::List);
+    press(&mut a, "<S-Tab>h");
+    assert_eq!(a.focus, Pane::Reader);
+}
+
+#[test]
+fn help_overlay_is_generated_from_the_keymap_and_q_backs_out_then_quits() {
+    let mut a = app(100, 40);
+    assert!(press(&mut a, "?").is_empty());
+    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 0 }));
+    let buf = draw(&a);
+    for b in &a.keymap.bindings {
+        if b.mode == qari::tui::keymap::Mode::Normal {
+            assert!(shows(&buf, b.help), "help lists {:?}", b.help);
+        }
+    }
+    assert!(shows(&buf, "Ctrl-d") && shows(&buf, "Shift-Tab/h/←"));
+    assert!(press(&mut a, "q").is_empty(), "q closes the overlay first");
+    assert_eq!(a.overlay, None);
+    assert_eq!(press(&mut a, "q"), vec![Effect::Quit]);
+    assert!(a.quit);
+}
+
+#[test]
+fn ctrl_c_quits_from_an_overlay_and_releases_are_ignored() {
+    let mut a = app(80, 24);
+    press(&mut a, "?");
+    let release =
+        KeyEvent::new_with_kind(KeyCode::Char('q'), KeyModifiers::NONE, KeyEventKind::Release);
+    assert_eq!(a.keymap.action(a.mode(), &release), None);
+    assert_eq!(press(&mut a, "<C-c>"), vec![Effect::Quit]);
+}
+
+#[test]
+fn sort_cycles_and_reverses_and_the_language_filter_narrows_the_list() {
+    let mut a = app(120, 35);
+    press(&mut a, "s");
+    assert_eq!(a.list.sort, SortKey::Title);
+    let titles: Vec<String> =
+        a.list.order.iter().map(|&d| a.store.docs[d].title.to_lowercase()).collect();
+    let mut sorted = titles.clone();
+    sorted.sort();
+    assert_eq!(titles, sorted);
+    press(&mut a, "R");
+    let rev: Vec<String> =
+        a.list.order.iter().map(|&d| a.store.docs[d].title.to_lowercase()).collect();
+    sorted.reverse();
+    assert_eq!(rev, sorted);
+
+    press(&mut a, "L");
+    assert_eq!(a.list.lang.as_deref(), Some("ar"));
+    assert!(a.list.order.iter().all(|&d| a.store.docs[d].lang == "ar"));
+    assert_eq!(a.list.order.len(), 1);
+    let buf = draw(&a);
+    assert!(shows(&buf, "Documents 1/5"));
+    press(&mut a, "LL");
+    assert_eq!(a.list.lang, None);
+    assert_eq!(a.list.order.len(), 5);
+}
+
+#[test]
+fn jump_history_goes_back_and_forward_between_documents() {
+    let mut a = app(120, 35);
+    let (d0, d1) = (a.list.order[0], a.list.order[1]);
+    press(&mut a, "j<Enter>");
+    assert_eq!(a.reader.doc, Some(d1));
+    press(&mut a, "<C-o>");
+    assert_eq!(a.reader.doc, Some(d0));
+    assert_eq!(a.list.order[a.list.selected], d0, "the list follows the jump");
+    press(&mut a, "<C-n>");
+    assert_eq!(a.reader.doc, Some(d1));
+    press(&mut a, "<C-n>");
+    assert_eq!(a.message.as_deref(), Some("no later place"));
+}
+
+fn doc_with_furniture() -> Document {
+    let text = "Talks resume in Hanoi\nDelegates met on Monday to resume the talks.\n\
+                Related news\nLEAVE A REPLY\nSubscribe to our newsletter\n"
+        .to_string();
+    let mut paragraphs = Vec::new();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        if !line.is_empty() {
+            paragraphs.push(pos..pos + line.len());
+        }
+        pos += line.len() + 1;
+    }
+    let furniture = text.find("Related news").unwrap()..text.len();
+    Document {
+        id: 0,
+        path: "fixtures/furniture.txt".into(),
+        title: "Talks resume in Hanoi".into(),
+        byline: Some("A. Reporter".into()),
+        date: None,
+        lang: "en".into(),
+        url: None,
+        bytes: text.len() as u64,
+        text,
+        paragraphs,
+        boilerplate: Some(furniture),
+        problems: vec!["invalid UTF-8 replaced".into()],
+    }
+}
+
+fn store_of(docs: Vec<Document>, problems: Vec<Problem>) -> Store {
+    Store::build(Corpus { documents: docs, problems, skipped: 2 }, &Extractor::new())
+}
+
+#[test]
+fn boilerplate_is_folded_behind_one_line_and_z_unfolds_it_dimmed() {
+    let mut a = App::new(store_of(vec![doc_with_furniture()], vec![]), OPTS, (100, 24));
+    let buf = draw(&a);
+    assert!(shows(&buf, "… 3 lines of page furniture (z to show)"));
+    assert!(!shows(&buf, "LEAVE A REPLY"));
+    assert!(shows(&buf, "Delegates met on Monday"));
+    assert!(shows(&buf, "A. Reporter · no date · en"), "byline, date, language in the header");
+    press(&mut a, "z");
+    let buf = draw(&a);
+    assert!(!shows(&buf, "page furniture (z to show)"));
+    let y = screen(&buf).iter().position(|l| l.contains("LEAVE A REPLY")).expect("unfolded");
+    let x = row_text(&buf, y as u16, 0, 100).find("LEAVE").unwrap() as u16;
+    assert!(buf[(x, y as u16)].modifier.contains(Modifier::DIM), "furniture is dimmed");
+    press(&mut a, "z");
+    assert!(shows(&draw(&a), "… 3 lines of page furniture"));
+}
+
+#[test]
+fn problems_view_lists_unreadable_files_without_passing_control_characters() {
+    let bad =
+        Problem { path: "archive/bad\x1b[2J.json".into(), reason: "invalid JSON on line 3".into() };
+    let mut a = App::new(store_of(vec![doc_with_furniture()], vec![bad]), OPTS, (100, 30));
+    assert!(screen(&draw(&a)).last().unwrap().contains("1 unreadable (P)"));
+    press(&mut a, "P");
+    let buf = draw(&a);
+    assert!(shows(&buf, "Files that could not be read (1)"));
+    assert!(shows(&buf, "invalid JSON on line 3"));
+    assert!(shows(&buf, "Skipped (not an article format): 2"));
+    assert!(shows(&buf, "fixtures/furniture.txt: invalid UTF-8 replaced"));
+    assert!(screen(&buf).iter().all(|l| !l.contains('\x1b')), "ESC never reaches a cell");
+    press(&mut a, "<Esc>");
+    assert_eq!(a.overlay, None);
+}
+
+#[test]
+fn list_rows_show_title_date_language_source_and_read_marks() {
+    let a = app(120, 35);
+    let buf = draw(&a);
+    let list = panes::inner(a.panes().list.unwrap());
+    let rows: Vec<String> =
+        (list.y..list.y + 10).map(|y| row_text(&buf, y, list.x, list.width)).collect();
+    let second = &a.store.docs[a.list.order[1]];
+    assert!(rows[0].starts_with("▸ "), "the open document is marked: {:?}", rows[0]);
+    assert!(rows[2].starts_with("● "), "unread mark: {:?}", rows[2]);
+    assert!(rows[2].contains(&second.title[..10]), "{:?}", rows[2]);
+    let file = second.path.rsplit('/').next().unwrap();
+    assert!(rows[3].contains(&format!("· {} · {}", second.lang, &file[..8])), "{:?}", rows[3]);
+}
+
+/// Sample 004 is Arabic: every Arabic line in the reading pane ends at the pane's right
+/// edge, and short last lines start with padding (right alignment, not left).
+#[test]
+fn arabic_sample_004_is_right_aligned_in_the_reading_pane() {
+    let mut a = app(120, 35);
+    let ar = a.list.order.iter().position(|&d| a.store.docs[d].path.contains("004_")).unwrap();
+    for _ in 0..ar {
+        press(&mut a, "j");
+    }
+    press(&mut a, "<Enter>");
+    assert!(a.store.docs[a.reader.doc.unwrap()].path.contains("004_"));
+    let buf = draw(&a);
+    let text = panes::reader_text_area(a.area(), a.focus).unwrap();
+    let rows = a.rows.as_ref().unwrap();
+    let mut rtl = 0;
+    let mut padded = 0;
+    for (i, row) in rows.rows.iter().take(text.height as usize).enumerate() {
+        let Row::Line { line, .. } = row else { continue };
+        if line.cells.is_empty() {
+            continue;
+        }
+        let y = text.y + i as u16;
+        let shown = row_text(&buf, y, text.x, text.width);
+        assert_eq!(shown.trim_end(), line.to_plain().trim_end(), "cells drawn as laid out");
+        if line.direction == Direction::Rtl {
+            rtl += 1;
+            assert_ne!(buf[(text.x + text.width - 1, y)].symbol(), " ", "row {i} ends at the edge");
+            if shown.starts_with(' ') {
+                padded += 1;
+            }
+        }
+    }
+    assert!(rtl > 5, "sample 004's lines are laid out right-to-left ({rtl} found)");
+    assert!(padded > 0, "a short Arabic line is padded on the left");
+}
+
+#[test]
+fn selecting_an_entity_highlights_its_mentions_in_the_text() {
+    let mut store = store_of(vec![doc_with_furniture()], vec![]);
+    let at = store.docs[0].text.find("Hanoi").unwrap();
+    store.annotations[0].mentions = vec![Mention {
+        range: at..at + 5,
+        kind: EntityKind::Place,
+        entity: "gpe:hanoi".into(),
+        canonical: "Hanoi".into(),
+    }];
+    store.entities = EntityIndex::build(&store.docs, &store.annotations);
+    let mut a = App::new(store, OPTS, (120, 30));
+    assert!(shows(&draw(&a), "Places (1)"));
+    assert!(shows(&draw(&a), "Hanoi ×1"));
+    press(&mut a, "<S-Tab>");
+    assert_eq!(a.focus, Pane::Side);
+    let buf = draw(&a);
+    let text = panes::reader_text_area(a.area(), a.focus).unwrap();
+    let y = text.y; // the title line "Talks resume in Hanoi"
+    let row = row_text(&buf, y, text.x, text.width);
+    let x = text.x + row.find("Hanoi").unwrap() as u16;
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    assert!(!buf[(text.x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn mouse_click_selects_then_opens_and_the_wheel_scrolls_the_pane_under_it() {
+    let mut a = app(120, 35);
+    let list = panes::inner(a.panes().list.unwrap());
+    let click = Action::Click { column: list.x + 3, row: list.y + 2 };
+    update(&mut a, click.clone());
+    assert_eq!(a.list.selected, 1);
+    assert_eq!(a.reader.doc, Some(a.list.order[0]), "first click selects");
+    update(&mut a, click);
+    assert_eq!(a.reader.doc, Some(a.list.order[1]), "second click opens");
+    let r = a.panes().reader.unwrap();
+    update(&mut a, Action::Scroll { column: r.x + 5, row: r.y + 5, lines: 3 });
+    assert_eq!(a.reader.top, 3);
+}
+
+#[test]
+fn narrow_terminals_show_one_pane_at_a_time() {
+    let mut a = app(60, 20);
+    let p = a.panes();
+    assert!(p.list.is_some() && p.reader.is_none() && p.side.is_none());
+    assert_eq!(p.list.unwrap().width, 60);
+    press(&mut a, "<Enter>");
+    let buf = draw(&a);
+    assert!(shows(&buf, "Reader") && !shows(&buf, "Documents"));
+    assert_eq!(a.rows.as_ref().unwrap().key.width, 58, "text uses the whole width");
+}
+
+#[test]
+fn resizing_relayouts_and_keeps_the_reading_place() {
+    let mut a = app(120, 30);
+    press(&mut a, "<Enter>jjjjjj");
+    let anchor = a.reader.anchor;
+    update(&mut a, Action::Resize(90, 30));
+    let rows = a.rows.clone().unwrap();
+    assert_eq!(rows.key.width, panes::reader_text_area(a.area(), a.focus).unwrap().width as usize);
+    let top = &rows.rows[a.reader.top];
+    let next = rows.rows.get(a.reader.top + 1).map_or(usize::MAX, |r| r.start());
+    assert!(top.start() <= anchor && anchor < next.max(top.start() + 1), "same text at the top");
+}
+
+#[test]
+fn shaping_toggle_relayouts_and_says_so() {
+    let mut a = app(120, 35);
+    press(&mut a, "S");
+    assert!(!a.shape);
+    assert!(!a.rows.as_ref().unwrap().key.shape);
+    let buf = draw(&a);
+    assert!(shows(&buf, "Arabic shaping off"));
+    assert!(shows(&buf, "Reader (shaping off)"));
+    press(&mut a, "S");
+    assert!(a.rows.as_ref().unwrap().key.shape);
+}
+
+#[test]
+fn any_size_down_to_one_cell_draws_without_panicking() {
+    for (w, h) in [(1, 1), (2, 2), (10, 3), (40, 10), (80, 24), (200, 60), (79, 5)] {
+        let mut a = app(w, h);
+        draw(&a);
+        for keys in ["<Tab>", "<Enter>G", "<Tab>j", "?", "q", "P", "qz", "S<S-Tab>"] {
+            press(&mut a, keys);
+            draw(&a);
+        }
+        update(&mut a, Action::Resize(w / 2 + 1, h / 2 + 1));
+        draw(&a);
+    }
+}
+
+#[test]
+fn status_bar_shows_document_i_of_n_and_position() {
+    let mut a = app(80, 24);
+    press(&mut a, "j<Enter>");
+    let buf = draw(&a);
+    let status = screen(&buf).last().unwrap().clone();
+    assert!(status.contains("doc 2/5 · line 1/"), "{status:?}");
+    assert!(status.contains("? help"));
+    assert_eq!(open_title(&a), a.store.docs[a.list.order[1]].title);
+}

@@ -1,14 +1,104 @@
-//! `qari timeline`: dated events across the archive, oldest first.
+//! `qari timeline`: dated events across the archive, oldest first — JSON Lines, or a listing
+//! grouped by year and month.
 
+use std::io::Write;
 use std::path::PathBuf;
 
-use super::CliError;
+use serde::Serialize;
 
-/// Prints the timeline.
-pub fn run(_json: bool, paths: &[PathBuf]) -> Result<(), CliError> {
+use super::CliError;
+use crate::extract::Granularity;
+use crate::store::timeline::{collapse, sentence_line};
+use crate::store::{Store, TimelineEntry};
+
+/// Longest sentence printed, in characters (the mention is always kept whole).
+const SENTENCE_CHARS: usize = 240;
+
+/// Longest title in the listing, in characters.
+const TITLE_CHARS: usize = 60;
+
+/// One line of `qari timeline --json`.
+#[derive(Debug, Serialize)]
+struct Line<'a> {
+    value: String,
+    granularity: Granularity,
+    text: String,
+    path: &'a str,
+    title: &'a str,
+    sentence: String,
+}
+
+/// Prints the timeline of `paths` (or the bundled archive).
+pub fn run(json: bool, paths: &[PathBuf]) -> Result<(), CliError> {
     let store = super::load_store(paths)?;
-    for e in store.timeline() {
-        println!("{}\t{}", e.value, store.docs[e.doc].path);
+    let entries = store.timeline();
+    let mut out = std::io::stdout().lock();
+    if json {
+        for e in &entries {
+            let line = to_line(&store, e);
+            let s = serde_json::to_string(&line).map_err(|e| CliError::Internal(e.to_string()))?;
+            writeln!(out, "{s}")?;
+        }
+    } else {
+        print_listing(&mut out, &store, &entries)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn to_line<'a>(store: &'a Store, e: &TimelineEntry) -> Line<'a> {
+    let doc = &store.docs[e.doc];
+    Line {
+        value: e.value_string(),
+        granularity: e.granularity,
+        text: collapse(doc.text.get(e.range.clone()).unwrap_or("")).trim().to_string(),
+        path: &doc.path,
+        title: &doc.title,
+        sentence: sentence_line(&doc.text, e, SENTENCE_CHARS).trim().to_string(),
+    }
+}
+
+/// The human listing: a heading per year and per month, then one entry per mention with the
+/// value, the words used, the document and the sentence.
+fn print_listing(
+    out: &mut impl Write,
+    store: &Store,
+    entries: &[TimelineEntry],
+) -> Result<(), CliError> {
+    if entries.is_empty() {
+        writeln!(out, "No dated mentions.")?;
+        return Ok(());
+    }
+    let mut year = None;
+    let mut month = None;
+    for e in entries {
+        let line = to_line(store, e);
+        let y = e.value.format("%Y").to_string();
+        if year.as_ref() != Some(&y) {
+            writeln!(out, "\n{y}")?;
+            year = Some(y);
+            month = None;
+        }
+        if e.granularity != Granularity::Year {
+            let m = e.value.format("%B %Y").to_string();
+            if month.as_ref() != Some(&m) {
+                writeln!(out, "  {m}")?;
+                month = Some(m);
+            }
+        }
+        let title = short(line.title, TITLE_CHARS);
+        writeln!(out, "    {:<10}  “{}”  {} ({})", line.value, line.text, title, line.path)?;
+        writeln!(out, "                {}", line.sentence)?;
     }
     Ok(())
+}
+
+/// `s` cut to `max` characters with "…".
+fn short(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
 }

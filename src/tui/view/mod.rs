@@ -61,15 +61,26 @@ pub(crate) fn draw_block(app: &App, pane: Pane, title: &str, area: Rect, buf: &m
 /// loader's sanitiser (file paths, error messages), so nothing reaches the terminal as a
 /// control sequence.
 pub(crate) fn clean(s: &str) -> Cow<'_, str> {
-    let bad = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
-    };
     if s.chars().any(bad) {
         Cow::Owned(s.chars().map(|c| if bad(c) { '\u{fffd}' } else { c }).collect())
     } else {
         Cow::Borrowed(s)
     }
+}
+
+fn bad(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
+}
+
+/// A laid-out cell's symbol without control or BiDi formatting characters (dropped, not
+/// replaced, so the cell keeps the width the layout measured; an emptied cell is a space).
+fn cell_symbol(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(bad) {
+        return Cow::Borrowed(s);
+    }
+    let kept: String = s.chars().filter(|&c| !bad(c)).collect();
+    Cow::Owned(if kept.is_empty() { " ".into() } else { kept })
 }
 
 /// Writes `s` at (x, y), at most `max` cells wide, clipped to the buffer.
@@ -123,7 +134,8 @@ pub(crate) fn draw_line(
         let lit = highlights.iter().any(|h| c.logical.start < h.end && h.start < c.logical.end);
         let st = if lit { style.patch(hl) } else { style };
         if let Some(cell) = buf.cell_mut((col as u16, y)) {
-            cell.set_symbol(&c.symbol).set_style(st);
+            // The loader sanitises article text; this is the last line of defence.
+            cell.set_symbol(&cell_symbol(&c.symbol)).set_style(st);
         }
         for extra in 1..c.width {
             if let Some(cell) = buf.cell_mut(((col + extra) as u16, y)) {

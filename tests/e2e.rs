@@ -1,0 +1,283 @@
+//! End to end: the real `qari` binary in a real terminal (tmux). Types keys with
+//! `send-keys`, reads the screen with `capture-pane`, and checks what a user would see —
+//! including that the terminal comes back after quitting and that hostile article bytes
+//! never reach it. Fails (does not skip) when tmux is missing: scripts/test.sh installs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use qari::tui::app::Pane;
+use qari::tui::panes;
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthChar;
+
+const W: u16 = 120;
+const H: u16 = 35;
+const QARI: &str = env!("CARGO_BIN_EXE_qari");
+const EXITED: &str = "QARI_EXITED";
+
+/// A private tmux server with one session; killed on drop, even when the test fails.
+struct Tmux {
+    socket: String,
+    /// The server's socket file, removed on drop (kill-server leaves it behind).
+    socket_path: Option<PathBuf>,
+}
+
+impl Tmux {
+    /// Starts `script` (a shell command line) in a `w`×`h` session in the crate's folder.
+    fn start(w: u16, h: u16, script: &str) -> Tmux {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let socket =
+            format!("qari-test-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst));
+        let mut t = Tmux { socket, socket_path: None };
+        let dir = env!("CARGO_MANIFEST_DIR");
+        let (ws, hs) = (w.to_string(), h.to_string());
+        let out = t.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &ws,
+            "-y",
+            &hs,
+            "-s",
+            "qari",
+            "-c",
+            dir,
+            "sh",
+            "-c",
+            script,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux new-session failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // Keep the pane (and its last screen) after the script ends; let OSC 52 reach the
+        // buffer list so a test can see whether an article tried to set the clipboard.
+        t.run(&["set-option", "-g", "remain-on-exit", "on"]);
+        t.run(&["set-option", "-g", "set-clipboard", "on"]);
+        t.socket_path = Some(PathBuf::from(t.format("#{socket_path}")));
+        t
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().unwrap_or_else(|e| {
+            panic!("tmux is required for the end-to-end tests (scripts/test.sh installs it): {e}")
+        })
+    }
+
+    /// Sends tmux key names (`j`, `Enter`, `C-c`…), one key per argument.
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "qari"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    fn capture(&self, escapes: bool) -> String {
+        let mut args = vec!["capture-pane", "-p", "-t", "qari"];
+        if escapes {
+            args.push("-e");
+        }
+        String::from_utf8_lossy(&self.run(&args).stdout).into_owned()
+    }
+
+    fn format(&self, f: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "qari", f]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Polls the screen until `ready` holds and two captures in a row agree (the app has
+    /// finished drawing); panics with the last screen after 15 s.
+    fn wait(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        let mut last = String::new();
+        loop {
+            let screen = self.capture(false);
+            if ready(&screen) && screen == last {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("timed out waiting for {what}; screen:\n{screen}");
+            }
+            last = screen;
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").arg("-L").arg(&self.socket).arg("kill-server").output();
+        if let Some(p) = &self.socket_path {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+fn quote(p: &Path) -> String {
+    format!("'{}'", p.display().to_string().replace('\'', r"'\''"))
+}
+
+/// Runs qari with `args`, then prints the marker and the terminal's line discipline flags.
+fn script(args: &str) -> String {
+    format!(
+        "{} {args}; echo {EXITED}; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600",
+        quote(Path::new(QARI))
+    )
+}
+
+/// Screen columns `[x, x+w)` of a captured line (tmux keeps one char per cell, plus
+/// zero-width marks with their base).
+fn columns(line: &str, x: usize, w: usize) -> String {
+    let mut col = 0;
+    let mut out = String::new();
+    for c in line.chars() {
+        let cw = c.width().unwrap_or(0);
+        if col >= x && col < x + w {
+            out.push(c);
+        } else if cw == 0 && col > x && col <= x + w {
+            out.push(c);
+        }
+        col += cw;
+    }
+    let have: usize = out.chars().map(|c| c.width().unwrap_or(0)).sum();
+    out + &" ".repeat(w.saturating_sub(have))
+}
+
+#[test]
+fn reads_the_bundled_archive_and_gives_the_terminal_back() {
+    let t = Tmux::start(W, H, &script(""));
+    let s = t.wait("the reader", |s| s.contains("Documents 5/5") && s.contains("doc 1/5"));
+    assert!(s.contains("Reader") && s.contains("Details"), "three panes:\n{s}");
+    assert_eq!(t.format("#{alternate_on}"), "1", "the reader uses the alternate screen");
+    t.keys(&["j", "Enter"]);
+    let s = t.wait("second document", |s| s.contains("doc 2/5"));
+    assert!(s.contains("assets/corpus/001_"), "header shows the opened file:\n{s}");
+    t.keys(&["?"]);
+    t.wait("help", |s| s.contains("Keys — q or ? to close") && s.contains("half a page down"));
+    t.keys(&["q"]);
+    t.wait("help closed", |s| !s.contains("Keys — q or ?") && s.contains("doc 2/5"));
+    t.keys(&["q"]);
+    let s = t.wait("exit", |s| s.contains(EXITED) && s.contains("echo"));
+    assert!(!s.contains("Documents 5/5"), "the reader is gone after quitting:\n{s}");
+    assert_eq!(t.format("#{alternate_on}"), "0", "alternate screen left");
+    assert_eq!(t.format("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}"), "000");
+    assert!(s.contains("icanon echo") || s.contains("echo icanon"), "cooked mode restored:\n{s}");
+}
+
+#[test]
+fn ctrl_c_quits_from_an_overlay_and_restores_the_terminal() {
+    let t = Tmux::start(80, 24, &script(""));
+    t.wait("the reader", |s| s.contains("doc 1/5"));
+    t.keys(&["P"]);
+    t.wait("problems view", |s| s.contains("Files that could not be read (0)"));
+    t.keys(&["C-c"]);
+    let s = t.wait("exit", |s| s.contains(EXITED) && s.contains("echo"));
+    assert!(!s.contains("Files that could not be read"));
+    assert_eq!(t.format("#{alternate_on}"), "0");
+}
+
+fn hostile_fixture() -> PathBuf {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile.txt");
+    if !p.exists() {
+        // The corpus tests own this fixture; until it exists use a minimal one outside the
+        // source tree.
+        let p = std::env::temp_dir()
+            .join(format!("qari-e2e-{}", std::process::id()))
+            .join("hostile.txt");
+        let body = "Hostile article\nSAFE-ENGLISH-LINE before\x1b[2J the clear\n\
+                    clipboard \x1b]52;c;cHduZWQ=\x07 grab and title \x1b]2;PWNED\x07 set\n\
+                    C1 CSI \u{9b}31m red and RLO \u{202e}desrever\u{202c} text\n";
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, body).unwrap();
+        return p;
+    }
+    p
+}
+
+#[test]
+fn hostile_article_bytes_never_reach_the_terminal() {
+    let file = hostile_fixture();
+    let t = Tmux::start(W, H, &script(&quote(&file)));
+    let title_before = t.format("#{pane_title}");
+    let s = t.wait("the hostile article", |s| s.contains("SAFE-ENGLISH-LINE"));
+    assert!(s.contains("Documents 1/1"), "the screen was not cleared or moved:\n{s}");
+    let raw = t.capture(true);
+    for (bad, name) in [
+        ("\x1b]", "OSC"),
+        ("\x1bP", "DCS"),
+        ("\u{9b}", "C1 CSI"),
+        ("\u{202e}", "RLO"),
+        ("\x07", "BEL"),
+    ] {
+        assert!(!raw.contains(bad), "{name} reached the pane:\n{raw:?}");
+    }
+    // capture -e re-encodes cell attributes as SGR only; anything else was injected.
+    for (i, _) in raw.match_indices('\x1b') {
+        let rest = &raw[i + 1..];
+        let ok = rest.starts_with('[')
+            && rest[1..]
+                .chars()
+                .take_while(|c| *c != 'm')
+                .all(|c| c.is_ascii_digit() || c == ';' || c == ':');
+        assert!(
+            ok,
+            "non-SGR escape in the pane at byte {i}: {:?}",
+            &raw[i..(i + 12).min(raw.len())]
+        );
+    }
+    assert!(!s.contains("PWNED") || t.format("#{pane_title}") == title_before);
+    assert_ne!(t.format("#{pane_title}"), "PWNED", "OSC 2 did not set the title");
+    let buffers = t.run(&["list-buffers"]);
+    assert!(
+        String::from_utf8_lossy(&buffers.stdout).trim().is_empty(),
+        "OSC 52 did not set a clipboard buffer"
+    );
+    t.keys(&["q"]);
+    t.wait("exit", |s| s.contains(EXITED));
+}
+
+/// Issue 3: sample 004 in a real terminal shows the Arabic lines right-aligned, in the
+/// same visual order as `qari render` prints them at the reading pane's width.
+#[test]
+fn arabic_sample_004_on_screen_matches_qari_render() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus/004_6de84ff522efcbb7.txt");
+    let area = panes::reader_text_area(Rect::new(0, 0, W, H), Pane::List).expect("reader shown");
+    let render = Command::new(QARI)
+        .args(["render", "--width", &area.width.to_string()])
+        .arg(&file)
+        .output()
+        .expect("qari render runs");
+    assert!(render.status.success());
+    let expected: Vec<String> =
+        String::from_utf8_lossy(&render.stdout).lines().map(|l| l.trim().to_string()).collect();
+    assert!(expected.len() > area.height as usize, "004 fills more than a screen");
+
+    let t = Tmux::start(W, H, &script(&quote(&file)));
+    let s =
+        t.wait("sample 004", |s| s.contains("004_6de84ff522efcbb7.txt") && s.contains("doc 1/1"));
+    let lines: Vec<&str> = s.lines().collect();
+    let (x, w) = (area.x as usize, area.width as usize);
+    let mut padded = 0;
+    for i in 0..area.height as usize {
+        let cells = columns(lines[area.y as usize + i], x, w);
+        assert_eq!(cells.trim(), expected[i], "screen row {i} equals render line {i}");
+        if expected[i].is_empty() {
+            continue;
+        }
+        assert!(
+            !cells.ends_with(' '),
+            "row {i} is right-aligned (ends at the pane's edge): {cells:?}"
+        );
+        if cells.starts_with(' ') {
+            padded += 1;
+        }
+    }
+    assert!(padded > 0, "short Arabic lines are padded on the left, not the right");
+    t.keys(&["q"]);
+    t.wait("exit", |s| s.contains(EXITED));
+}

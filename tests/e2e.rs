@@ -137,9 +137,9 @@ fn columns(line: &str, x: usize, w: usize) -> String {
     let mut out = String::new();
     for c in line.chars() {
         let cw = c.width().unwrap_or(0);
-        if col >= x && col < x + w {
-            out.push(c);
-        } else if cw == 0 && col > x && col <= x + w {
+        // A zero-width mark belongs to the cell before it.
+        let inside = (col >= x && col < x + w) || (cw == 0 && col > x && col <= x + w);
+        if inside {
             out.push(c);
         }
         col += cw;
@@ -280,4 +280,29 @@ fn arabic_sample_004_on_screen_matches_qari_render() {
     assert!(padded > 0, "short Arabic lines are padded on the left, not the right");
     t.keys(&["q"]);
     t.wait("exit", |s| s.contains(EXITED));
+}
+
+/// Ctrl-Z gives the shell its screen back (qari stopped, terminal restored); `fg` brings
+/// the reader back where it was.
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_resumes_the_reader() {
+    let t = Tmux::start(W, H, "PS1='qari-test$ ' exec bash --norc --noprofile -i");
+    t.wait("the shell", |s| s.contains("qari-test$"));
+    t.keys(&["-l", &format!("{} ; echo {EXITED}", quote(Path::new(QARI)))]);
+    t.keys(&["Enter"]);
+    t.wait("the reader", |s| s.contains("doc 1/5"));
+    t.keys(&["j", "Enter"]);
+    t.wait("second document", |s| s.contains("doc 2/5"));
+    t.keys(&["C-z"]);
+    let s = t.wait("the shell after Ctrl-Z", |s| s.contains("Stopped"));
+    assert!(!s.contains("doc 2/5"), "the reader's screen is gone while stopped:\n{s}");
+    assert_eq!(t.format("#{alternate_on}"), "0");
+    assert_eq!(t.format("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}"), "000");
+    t.keys(&["-l", "fg"]);
+    t.keys(&["Enter"]);
+    let s = t.wait("the reader again", |s| s.contains("doc 2/5"));
+    assert!(s.contains("Documents 5/5"), "redrawn in full:\n{s}");
+    assert_eq!(t.format("#{alternate_on}"), "1");
+    t.keys(&["q"]);
+    t.wait("exit", |s| s.contains(EXITED) && s.matches("qari-test$").count() >= 2);
 }

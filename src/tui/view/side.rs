@@ -72,16 +72,14 @@ pub fn rows(app: &App) -> Vec<SideRow> {
         out.push(plain(String::new()));
         out.push(plain("(no entities found)".into()));
     }
-    if let Some(ann) = app.store.annotations.get(doc_id) {
-        if !ann.dates.is_empty() {
-            let mut dates: Vec<_> = ann.dates.iter().collect();
-            dates.sort_by_key(|d| d.value);
-            out.push(plain(String::new()));
-            out.push(head(format!("Dates ({})", dates.len())));
-            for d in dates {
-                let surface = doc.text.get(d.range.clone()).unwrap_or("");
-                out.push(plain(format!("{}  {surface}", d.value_string())));
-            }
+    if let Some(ann) = app.store.annotations.get(doc_id).filter(|a| !a.dates.is_empty()) {
+        let mut dates: Vec<_> = ann.dates.iter().collect();
+        dates.sort_by_key(|d| d.value);
+        out.push(plain(String::new()));
+        out.push(head(format!("Dates ({})", dates.len())));
+        for d in dates {
+            let surface = doc.text.get(d.range.clone()).unwrap_or("");
+            out.push(plain(format!("{}  {surface}", d.value_string())));
         }
     }
     out

@@ -117,9 +117,8 @@ impl Scanner<'_> {
         };
         let [a, b, c] = [i, i + 2, i + 4].map(|k| self.tok(k).filter(|t| t.kind == Kind::Num));
         let (a, b, c) = (a?, b?, c?);
-        if !(self.glued(i + 1) && self.glued(i + 2) && self.is_punct(i + 3, sep))
-            || !(self.glued(i + 3) && self.glued(i + 4))
-        {
+        let joined = (1..=4).all(|k| self.glued(i + k));
+        if !joined || !self.is_punct(i + 3, sep) {
             return None;
         }
         // Part of a longer run of numbers or words: a version number, an address, "F-16-2018".

@@ -220,3 +220,100 @@ fn impossible_or_huge_input_gives_nothing_and_no_panic() {
     let at_max = extract_dates("next year, last month, tomorrow", None, Some(NaiveDate::MAX));
     assert_eq!(at_max.len(), 1);
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "4",
+        "12",
+        "31",
+        "2018",
+        "١٩٧٣",
+        "99999",
+        "-",
+        "/",
+        ".",
+        ",",
+        ":",
+        "'s",
+        "th",
+        " ",
+        "\n",
+        "June",
+        "May",
+        "march",
+        "Sunday",
+        "last",
+        "in",
+        "Back",
+        "the",
+        "beginning",
+        "of",
+        "year",
+        "early",
+        "mid",
+        "حزيران",
+        "كانون",
+        "الأول",
+        "عام",
+        "في",
+        "أمس",
+        "اليوم",
+        "الماضي",
+        "شهر",
+        "منتصف",
+        "و",
+        "ِ",
+        "ـ",
+        "é",
+        "🙂",
+    ];
+
+    proptest! {
+        #[test]
+        fn any_mix_of_date_words_gives_sorted_valid_spans(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40),
+            spaced in proptest::collection::vec(any::<bool>(), 40),
+            day in 0i64..40_000,
+        ) {
+            let mut text = String::new();
+            for (n, p) in picks.iter().enumerate() {
+                text.push_str(PIECES[*p]);
+                if spaced[n] {
+                    text.push(' ');
+                }
+            }
+            let published = NaiveDate::from_ymd_opt(1950, 1, 1)
+                .and_then(|d| d.checked_add_days(chrono::Days::new(day as u64)));
+            let found = extract_dates(&text, None, published);
+            let mut end = 0;
+            for m in &found {
+                prop_assert!(m.range.start >= end && m.range.start < m.range.end);
+                prop_assert!(text.get(m.range.clone()).is_some());
+                end = m.range.end;
+            }
+            // Without a publication date only the absolute dates remain, unchanged.
+            for m in extract_dates(&text, None, None) {
+                prop_assert!(found.contains(&m), "{:?} lost in {:?}", m, text);
+            }
+        }
+
+        #[test]
+        fn every_valid_day_month_year_is_read_back(day in 0u64..80_000, form in 0usize..4) {
+            let Some(date) = NaiveDate::from_ymd_opt(1800, 1, 1)
+                .and_then(|d| d.checked_add_days(chrono::Days::new(day))) else { return Ok(()) };
+            let text = match form {
+                0 => date.format("He came on %-d %B %Y, and left.").to_string(),
+                1 => date.format("He came on %B %-d, %Y and left.").to_string(),
+                2 => date.format("date %Y-%m-%d here").to_string(),
+                _ => date.format("on %d-%m-%Y here").to_string(),
+            };
+            let found = extract_dates(&text, None, None);
+            prop_assert_eq!(found.len(), 1, "{}", text);
+            prop_assert_eq!(found[0].value, date);
+            prop_assert_eq!(found[0].granularity, Granularity::Day);
+        }
+    }
+}

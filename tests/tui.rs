@@ -415,3 +415,17 @@ fn status_bar_shows_document_i_of_n_and_position() {
     assert!(status.contains("? help"));
     assert_eq!(open_title(&a), a.store.docs[a.list.order[1]].title);
 }
+
+#[test]
+fn medium_terminals_keep_the_reader_and_swap_list_and_side_panel() {
+    let mut a = app(96, 24);
+    let width = a.rows.as_ref().unwrap().key.width;
+    let buf = draw(&a);
+    assert!(shows(&buf, "Documents 5/5") && shows(&buf, "Reader") && !shows(&buf, "Details"));
+    press(&mut a, "<S-Tab>");
+    assert_eq!(a.focus, Pane::Side);
+    let buf = draw(&a);
+    assert!(shows(&buf, "Details") && shows(&buf, "Reader") && !shows(&buf, "Documents"));
+    assert_eq!(a.rows.as_ref().unwrap().key.width, width, "no relayout when the left pane swaps");
+    assert!(width >= 60, "the reader gets most of the width ({width})");
+}

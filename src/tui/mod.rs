@@ -71,16 +71,21 @@ pub fn run(store: Store, opts: Options) -> io::Result<()> {
         term.draw(|f| view::view(&app, f))?;
         let mut effects = Vec::new();
         // Block for one event, then take everything already queued before drawing again.
-        let mut next = Some(event::read()?);
-        while let Some(ev) = next.take() {
-            if let Some(a) = action_for(&app, &ev) {
+        let mut batch = vec![event::read()?];
+        while event::poll(std::time::Duration::ZERO)? {
+            batch.push(event::read()?);
+        }
+        // A window drag sends many sizes; laying out for all but the last is wasted work.
+        let last_resize = batch.iter().rposition(|e| matches!(e, Event::Resize(..)));
+        for (i, ev) in batch.iter().enumerate() {
+            if matches!(ev, Event::Resize(..)) && Some(i) != last_resize {
+                continue;
+            }
+            if let Some(a) = action_for(&app, ev) {
                 effects.extend(update(&mut app, a));
             }
             if app.quit {
                 return Ok(());
-            }
-            if event::poll(std::time::Duration::ZERO)? {
-                next = Some(event::read()?);
             }
         }
         for e in effects {

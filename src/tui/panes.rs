@@ -7,6 +7,9 @@ use super::app::Pane;
 
 /// Terminals narrower than this show one pane at a time (the focused one).
 pub const NARROW_BELOW: u16 = 80;
+/// Terminals narrower than this (but not narrow) show two panes: the reader and, on its
+/// left, the list or the side panel, whichever was focused last.
+pub const THREE_PANES_FROM: u16 = 110;
 /// Rows of the reading pane's header (title, meta, path, rule) when the pane is tall enough.
 pub const HEADER_ROWS: u16 = 4;
 
@@ -38,8 +41,8 @@ impl Panes {
     }
 }
 
-/// Splits `area` into panes. Wide terminals get list | reader | side; narrow ones the focused
-/// pane only. The bottom row is the status bar when there are at least two rows.
+/// Splits `area` into panes. Wide terminals get list | reader | side, medium ones list (or
+/// side) | reader, narrow ones the focused pane only. The bottom row is the status bar when there are at least two rows.
 pub fn panes(area: Rect, focus: Pane) -> Panes {
     let (body, status) = if area.height >= 2 {
         let body = Rect { height: area.height - 1, ..area };
@@ -55,6 +58,14 @@ pub fn panes(area: Rect, focus: Pane) -> Panes {
             Pane::Side => p.side = Some(body),
         }
         return p;
+    }
+    if area.width < THREE_PANES_FROM {
+        let left_w = (body.width * 30 / 100).clamp(24, 32);
+        let left = Rect { width: left_w, ..body };
+        let reader = Rect { x: body.x + left_w, width: body.width - left_w, ..body };
+        let (list, side) =
+            if focus == Pane::Side { (None, Some(left)) } else { (Some(left), None) };
+        return Panes { list, reader: Some(reader), side, status };
     }
     let list_w = (body.width * 28 / 100).clamp(24, 40);
     let side_w = (body.width * 22 / 100).clamp(20, 32);

@@ -68,7 +68,7 @@ impl Scanner<'_> {
         if t.kind != Kind::Num || t.digits > 2 || !(1..=31).contains(&t.value) {
             return None;
         }
-        if t.glued && i > 0 && matches!(self.toks[i - 1].kind, Kind::Word | Kind::Num) {
+        if self.glued_to_word_or_number(i) {
             return None;
         }
         let mut last = i;
@@ -91,6 +91,23 @@ impl Scanner<'_> {
             return None;
         }
         Some((i32::try_from(t.value).ok()?, i))
+    }
+
+    /// Number token `i` is stuck to a word or number before it ("F16", "COVID19"), other than
+    /// an Arabic proclitic ("و2014") or عام ("عام2019").
+    fn glued_to_word_or_number(&self, i: usize) -> bool {
+        if i == 0 || !self.toks[i].glued {
+            return false;
+        }
+        match self.toks[i - 1].kind {
+            Kind::Num => true,
+            Kind::Word => {
+                let w = self.word(i - 1);
+                let clitic = matches!(w, "و" | "ف" | "ب" | "ل" | "ك");
+                !clitic && self.lex(i - 1) != Lex::Cue(Cue::ArYear)
+            }
+            Kind::Punct(_) => false,
+        }
     }
 
     /// Token `i` is glued punctuation that continues a number: "1,234", "3.5", "06:25".
@@ -248,7 +265,7 @@ impl Scanner<'_> {
             let prev = &self.toks[i - 1];
             let number_before = i > 1 && prev.glued && self.toks[i - 2].kind == Kind::Num;
             match prev.kind {
-                Kind::Word if self.lex(i - 1) != Lex::Cue(Cue::ArYear) => return None,
+                Kind::Word | Kind::Num if self.glued_to_word_or_number(i) => return None,
                 Kind::Punct(',' | '.' | ':') if number_before => return None,
                 Kind::Punct('-' | '/') if number_before && self.toks[i - 2].digits != 4 => {
                     return None;
@@ -290,7 +307,7 @@ impl Scanner<'_> {
     pub(super) fn weekday(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
         let Lex::Weekday { day, weak, english } = t.lex else { return None };
-        if english && !t.cap {
+        if english && (!t.cap || self.weekday_in_a_name(i)) {
             return None;
         }
         let mut k = i + 1;
@@ -324,5 +341,28 @@ impl Scanner<'_> {
         Some(
             self.relative(i, i, Granularity::Day, |p| resolve::weekday_on_or_before(p, day, false)),
         )
+    }
+
+    /// "the Sunday Times", "Bloody Sunday", "Good Friday": a weekday inside a name or a
+    /// holiday, not a relative date.
+    fn weekday_in_a_name(&self, i: usize) -> bool {
+        const AFTER: &[&str] = &[
+            "Times",
+            "Telegraph",
+            "Express",
+            "Mirror",
+            "Post",
+            "Herald",
+            "Mail",
+            "Observer",
+            "Independent",
+            "Star",
+            "Tribune",
+            "Prayers",
+            "School",
+        ];
+        const BEFORE: &[&str] =
+            &["Black", "Good", "Bloody", "Ash", "Palm", "Easter", "Holy", "Super", "Cyber"];
+        AFTER.contains(&self.word(i + 1)) || (i > 0 && BEFORE.contains(&self.word(i - 1)))
     }
 }

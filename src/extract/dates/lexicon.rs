@@ -30,7 +30,7 @@ pub(super) enum Lex {
 /// Cue words around dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Cue {
-    /// in, since, during, until, till, from, by, through, before, after (+ Month).
+    /// in, since, during, until, till, from, to, between, by, through, before, after (+ Month).
     Prep,
     /// back (as in "Back in May").
     Back,
@@ -69,7 +69,7 @@ pub(super) enum Cue {
     ArCurrent,
     /// Arabic هذا، هذه.
     ArThis,
-    /// Arabic يوم.
+    /// Arabic يوم, and parts of a day (مساء، صباح، ليلة…) that mark a following weekday.
     ArDay,
     /// Arabic اليوم (today, or "the day").
     ArToday,
@@ -216,7 +216,10 @@ fn build() -> Table {
     }
     let cues: &[(&[&str], Cue)] = &[
         (
-            &["in", "since", "during", "until", "till", "from", "by", "through", "before", "after"],
+            &[
+                "in", "since", "during", "until", "till", "from", "to", "between", "by", "through",
+                "before", "after",
+            ],
             Cue::Prep,
         ),
         (&["back"], Cue::Back),
@@ -313,6 +316,14 @@ fn build() -> Table {
                 "days",
                 "jobs",
                 "sq",
+                "gmt",
+                "utc",
+                "hrs",
+                "edt",
+                "est",
+                "bst",
+                "cet",
+                "local",
                 "جندي",
                 "شخص",
                 "دولار",
@@ -341,13 +352,33 @@ fn build() -> Table {
         (&["المقبل", "المقبله", "القادم", "القادمه"], Cue::ArNext),
         (&["الحالي", "الحاليه", "الجاري", "الجاريه"], Cue::ArCurrent),
         (&["هذا", "هذه"], Cue::ArThis),
-        (&["يوم"], Cue::ArDay),
+        (&["يوم", "مساء", "صباح", "ليل", "ليله", "فجر", "ظهر", "عصر", "نهار"], Cue::ArDay),
         (&["اليوم"], Cue::ArToday),
         (&["امس", "الامس", "البارحه"], Cue::ArYesterday),
         (&["غدا"], Cue::ArTomorrow),
         (&["منتصف", "مطلع", "اوائل", "اواخر", "بدايه", "نهايه", "اواسط", "اوسط"], Cue::ArHedge),
         (
-            &["التالي", "الذي", "نفسه", "ذاته", "الوطني", "العالمي", "الدولي", "التاريخي"],
+            &[
+                "التالي",
+                "الذي",
+                "نفسه",
+                "ذاته",
+                "الوطني",
+                "العالمي",
+                "الدولي",
+                "التاريخي",
+                "الثالث",
+                "الرابع",
+                "الخامس",
+                "السادس",
+                "السابع",
+                "الثامن",
+                "التاسع",
+                "العاشر",
+                "الاخير",
+                "السابق",
+                "الواحد",
+            ],
             Cue::ArNotToday,
         ),
     ];

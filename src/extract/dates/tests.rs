@@ -317,3 +317,15 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn names_times_and_glued_conjunctions() {
+    let p = Some("2022-10-15");
+    assert_eq!(dates("the Sunday Times said; on Bloody Sunday; Good Friday", p), []);
+    assert_eq!(dates("at 1900 GMT on", p), []);
+    assert_eq!(dates("اليوم الثالث", p), []);
+    let got = dates("بين عامي 2011 و2014 وفي مساء الجمعة", p);
+    assert_eq!(got, [pair("2011", "2011"), pair("2014", "2014"), pair("الجمعة", "2022-10-14")]);
+    assert_eq!(dates("from March to June", p), [pair("March", "2022-03"), pair("June", "2022-06")]);
+    assert_eq!(dates("و5 حزيران 2019", None), [pair("5 حزيران 2019", "2019-06-05")]);
+}

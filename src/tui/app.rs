@@ -282,7 +282,8 @@ impl App {
         order.sort_by(|&a, &b| {
             let (da, db) = (&docs[a], &docs[b]);
             let primary = match self.list.sort {
-                SortKey::Date => da.date.cmp(&db.date),
+                // Undated documents go after the dated ones.
+                SortKey::Date => (da.date.is_none(), da.date).cmp(&(db.date.is_none(), db.date)),
                 SortKey::Title => da.title.to_lowercase().cmp(&db.title.to_lowercase()),
                 SortKey::Lang => da.lang.cmp(&db.lang),
                 SortKey::Source => da.path.cmp(&db.path),

@@ -15,6 +15,7 @@ pub mod update;
 pub mod view;
 
 use std::io;
+use std::sync::mpsc;
 
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::Terminal;
@@ -59,29 +60,64 @@ pub fn action_for(app: &App, ev: &Event) -> Option<Action> {
     }
 }
 
+/// A cleared screen and a terminal whose last frame is that blank screen, so the next draw
+/// paints everything. (`Terminal::clear` would ask the terminal for the cursor position,
+/// and that answer would race the input thread.)
+fn fresh_terminal() -> io::Result<Terminal<CrosstermBackend<io::Stdout>>> {
+    let mut out = io::stdout();
+    crossterm::execute!(out, crossterm::terminal::Clear(crossterm::terminal::ClearType::All))?;
+    Terminal::new(CrosstermBackend::new(out))
+}
+
+/// What the event loop receives: terminal input, or an action sent by a background job
+/// (search results, progress) through [`Jobs`].
+#[derive(Debug)]
+pub enum Msg {
+    Term(Event),
+    Action(Action),
+}
+
+/// Handle for background work: a job clones the sender and reports back with
+/// `Msg::Action(…)`; the loop applies it like any key. Jobs tag their results (e.g. with a
+/// query generation) so `update` can drop stale ones.
+#[derive(Debug, Clone)]
+pub struct Jobs {
+    pub tx: mpsc::Sender<Msg>,
+}
+
 /// Runs the reader on `store` until the user quits. The terminal is restored on every
 /// way out (return, error, panic).
 pub fn run(store: Store, opts: Options) -> io::Result<()> {
     let guard = terminal::TerminalGuard::enter(opts.bidi == BidiMode::App)?;
-    let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    term.clear()?;
+    let mut term = fresh_terminal()?;
     let size = term.size()?;
     let mut app = App::new(store, opts, (size.width, size.height));
+    let (tx, rx) = mpsc::channel();
+    let jobs = Jobs { tx: tx.clone() };
+    // Terminal input is read on its own thread so background jobs can wake the loop too.
+    std::thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if tx.send(Msg::Term(ev)).is_err() {
+                break;
+            }
+        }
+    });
     loop {
         term.draw(|f| view::view(&app, f))?;
-        let mut effects = Vec::new();
-        // Block for one event, then take everything already queued before drawing again.
-        let mut batch = vec![event::read()?];
-        while event::poll(std::time::Duration::ZERO)? {
-            batch.push(event::read()?);
-        }
+        // Block for one message, then take everything already queued before drawing again.
+        let Ok(first) = rx.recv() else { return Ok(()) };
+        let mut batch = vec![first];
+        batch.extend(rx.try_iter());
         // A window drag sends many sizes; laying out for all but the last is wasted work.
-        let last_resize = batch.iter().rposition(|e| matches!(e, Event::Resize(..)));
-        for (i, ev) in batch.iter().enumerate() {
-            if matches!(ev, Event::Resize(..)) && Some(i) != last_resize {
-                continue;
-            }
-            if let Some(a) = action_for(&app, ev) {
+        let last_resize = batch.iter().rposition(|m| matches!(m, Msg::Term(Event::Resize(..))));
+        let mut effects = Vec::new();
+        for (i, msg) in batch.into_iter().enumerate() {
+            let action = match msg {
+                Msg::Term(Event::Resize(..)) if Some(i) != last_resize => None,
+                Msg::Term(ev) => action_for(&app, &ev),
+                Msg::Action(a) => Some(a),
+            };
+            if let Some(a) = action {
                 effects.extend(update(&mut app, a));
             }
             if app.quit {
@@ -93,11 +129,13 @@ pub fn run(store: Store, opts: Options) -> io::Result<()> {
                 Effect::Quit => return Ok(()),
                 Effect::Suspend => {
                     guard.suspend()?;
-                    term.clear()?;
+                    term = fresh_terminal()?;
                     let size = term.size()?;
                     update(&mut app, Action::Resize(size.width, size.height));
                 }
             }
         }
+        // Background effects (issue 5's search, issue 6's look-ups) start here with `jobs`.
+        let _ = &jobs;
     }
 }

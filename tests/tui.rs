@@ -429,3 +429,18 @@ fn medium_terminals_keep_the_reader_and_swap_list_and_side_panel() {
     assert_eq!(a.rows.as_ref().unwrap().key.width, width, "no relayout when the left pane swaps");
     assert!(width >= 60, "the reader gets most of the width ({width})");
 }
+
+#[test]
+fn reveal_scrolls_a_byte_offset_into_view() {
+    let mut a = app(120, 20);
+    let doc = &a.store.docs[a.reader.doc.unwrap()];
+    let last_para = doc.paragraphs.last().unwrap().clone();
+    a.reveal(last_para.start);
+    let rows = a.rows.clone().unwrap();
+    let shown = &rows.rows[a.reader.top..(a.reader.top + a.reader_height()).min(rows.rows.len())];
+    assert!(shown.iter().any(|r| r.start() == last_para.start), "the last paragraph is on screen");
+    assert!(a.reader.top > 0);
+    let top = a.reader.top;
+    a.reveal(last_para.start);
+    assert_eq!(a.reader.top, top, "already visible: no jump");
+}

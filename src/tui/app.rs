@@ -381,6 +381,18 @@ impl App {
         }
     }
 
+    /// Scrolls the reader so the row showing logical byte `byte` is in view, a third of
+    /// the way down (for search hits and entity mentions). Does nothing without a document.
+    pub fn reveal(&mut self, byte: usize) {
+        let Some(rows) = &self.rows else { return };
+        let row = rows.row_at(byte);
+        let h = self.reader_height();
+        if row < self.reader.top || row >= self.reader.top + h {
+            self.reader.top = row.saturating_sub(h / 3);
+        }
+        self.clamp_reader();
+    }
+
     /// Logical byte ranges to highlight in the reading pane: the mentions of the entity
     /// selected in the side panel.
     pub fn highlights(&self) -> Vec<std::ops::Range<usize>> {

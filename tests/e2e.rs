@@ -306,3 +306,18 @@ fn ctrl_z_suspends_to_the_shell_and_fg_resumes_the_reader() {
     t.keys(&["q"]);
     t.wait("exit", |s| s.contains(EXITED) && s.matches("qari-test$").count() >= 2);
 }
+
+/// A panic restores the terminal first, then the message is readable on the normal screen.
+/// (Debug builds panic on `!` when QARI_TEST_PANIC_KEY=! is set.)
+#[test]
+fn a_panic_gives_the_terminal_back_before_printing() {
+    let t = Tmux::start(W, H, &format!("QARI_TEST_PANIC_KEY=! {}", script("")));
+    t.wait("the reader", |s| s.contains("doc 1/5"));
+    t.keys(&["!"]);
+    let s = t.wait("exit after the panic", |s| s.contains(EXITED) && s.contains("echo"));
+    assert!(s.contains("injected test panic"), "the panic message is on the normal screen:\n{s}");
+    assert!(!s.contains("Documents 5/5"));
+    assert_eq!(t.format("#{alternate_on}"), "0");
+    assert_eq!(t.format("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}"), "000");
+    assert!(s.contains("icanon echo") || s.contains("echo icanon"), "cooked mode restored:\n{s}");
+}

@@ -69,6 +69,19 @@ fn fresh_terminal() -> io::Result<Terminal<CrosstermBackend<io::Stdout>>> {
     Terminal::new(CrosstermBackend::new(out))
 }
 
+/// Debug builds only: panics when the key named by `QARI_TEST_PANIC_KEY` is pressed, so the
+/// end-to-end tests can check that a panic gives the terminal back.
+fn debug_panic_hook(ev: &Event) {
+    #[cfg(debug_assertions)]
+    if let (Event::Key(k), Some(want)) = (ev, std::env::var_os("QARI_TEST_PANIC_KEY")) {
+        if k.code == crossterm::event::KeyCode::Char('!') && want == "!" {
+            panic!("injected test panic");
+        }
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = ev;
+}
+
 /// What the event loop receives: terminal input, or an action sent by a background job
 /// (search results, progress) through [`Jobs`].
 #[derive(Debug)]
@@ -114,7 +127,10 @@ pub fn run(store: Store, opts: Options) -> io::Result<()> {
         for (i, msg) in batch.into_iter().enumerate() {
             let action = match msg {
                 Msg::Term(Event::Resize(..)) if Some(i) != last_resize => None,
-                Msg::Term(ev) => action_for(&app, &ev),
+                Msg::Term(ev) => {
+                    debug_panic_hook(&ev);
+                    action_for(&app, &ev)
+                }
                 Msg::Action(a) => Some(a),
             };
             if let Some(a) = action {

@@ -73,10 +73,11 @@ fn fresh_terminal() -> io::Result<Terminal<CrosstermBackend<io::Stdout>>> {
 /// end-to-end tests can check that a panic gives the terminal back.
 fn debug_panic_hook(ev: &Event) {
     #[cfg(debug_assertions)]
-    if let (Event::Key(k), Some(want)) = (ev, std::env::var_os("QARI_TEST_PANIC_KEY")) {
-        if k.code == crossterm::event::KeyCode::Char('!') && want == "!" {
-            panic!("injected test panic");
-        }
+    if let (Event::Key(k), Some(want)) = (ev, std::env::var_os("QARI_TEST_PANIC_KEY"))
+        && k.code == crossterm::event::KeyCode::Char('!')
+        && want == "!"
+    {
+        panic!("injected test panic");
     }
     #[cfg(not(debug_assertions))]
     let _ = ev;

@@ -25,12 +25,19 @@ impl Scanner<'_> {
         if hit.english && hit.weak && self.is_punct(hit.last + 1, '.') && self.glued(hit.last + 1) {
             hit.last += 1;
         }
-        if self.is_punct(hit.last + 1, '/')
-            && let Some(second) = self.single_month(hit.last + 2)
+        // The same month named twice: "حزيران/يونيو", "يناير كانون الثاني", "حزيران (يونيو)".
+        let (open, k) = match self.tok(hit.last + 1).map(|t| t.kind) {
+            Some(Kind::Punct('/')) => (false, hit.last + 2),
+            Some(Kind::Punct('(')) => (true, hit.last + 2),
+            _ => (false, hit.last + 1),
+        };
+        if let Some(second) = self.single_month(k)
             && second.month == hit.month
+            && second.english == hit.english
+            && (!open || self.is_punct(second.last + 1, ')'))
         {
             hit.weak &= second.weak;
-            hit.last = second.last;
+            hit.last = second.last + usize::from(open);
         }
         Some(hit)
     }
@@ -333,6 +340,9 @@ impl Scanner<'_> {
             }
             _ => {}
         }
+        if !english && self.arabic_weekday_is_a_word(i) {
+            return None;
+        }
         let cued =
             i > 0 && matches!(self.cue(i - 1), Some(Cue::ArDay | Cue::ArToday | Cue::ArPrep));
         if weak && !cued {
@@ -364,5 +374,14 @@ impl Scanner<'_> {
         const BEFORE: &[&str] =
             &["Black", "Good", "Bloody", "Ash", "Palm", "Easter", "Holy", "Super", "Cyber"];
         AFTER.contains(&self.word(i + 1)) || (i > 0 && BEFORE.contains(&self.word(i - 1)))
+    }
+
+    /// "صلاة الجمعة" (Friday prayers, not a date), "الأحد عشر" (eleven), "الواحد الأحد".
+    fn arabic_weekday_is_a_word(&self, i: usize) -> bool {
+        use crate::text::normalize::fold_str;
+        let prev = if i > 0 { fold_str(self.word(i - 1)) } else { String::new() };
+        let next = fold_str(self.word(i + 1));
+        matches!(prev.as_str(), "صلاه" | "خطبه" | "الواحد" | "مسجد" | "جامع" | "ائمه")
+            || matches!(next.as_str(), "عشر" | "عشره")
     }
 }

@@ -18,8 +18,8 @@ pub(super) enum Lex {
     MonthHead(u8),
     /// الأول (1) / الثاني (2): second word of a Levantine month, or "أمس الأول".
     Ordinal(u8),
-    /// A weekday, 0 = Monday. `weak` Arabic names (الأحد "the one", الاثنين "the two",
-    /// الجمعة "the congregation") need a cue such as يوم.
+    /// A weekday, 0 = Monday. `weak` Arabic names (الاثنين, also "the two") need a cue such
+    /// as يوم.
     Weekday { day: u8, weak: bool, english: bool },
     /// A glued English ordinal suffix: st, nd, rd, th.
     OrdSuffix,
@@ -179,9 +179,9 @@ const AR_WEEKDAYS: &[(&str, u8, bool)] = &[
     ("الثلاثاء", 1, false),
     ("الاربعاء", 2, false),
     ("الخميس", 3, false),
-    ("الجمعه", 4, true),
+    ("الجمعه", 4, false),
     ("السبت", 5, false),
-    ("الاحد", 6, true),
+    ("الاحد", 6, false),
 ];
 
 fn build() -> Table {
@@ -324,6 +324,8 @@ fn build() -> Table {
                 "bst",
                 "cet",
                 "local",
+                "et",
+                "pt",
                 "جندي",
                 "شخص",
                 "دولار",

@@ -179,6 +179,7 @@ fn arabic_negatives() {
     for text in [
         "في اليوم التالي",
         "الأحد عشر لاعبا",
+        "بعد صلاة الجمعة",
         "الاثنين معا",
         "تيريزا ماي قالت",
         "مارس الضغط",
@@ -328,4 +329,16 @@ fn names_times_and_glued_conjunctions() {
     assert_eq!(got, [pair("2011", "2011"), pair("2014", "2014"), pair("الجمعة", "2022-10-14")]);
     assert_eq!(dates("from March to June", p), [pair("March", "2022-03"), pair("June", "2022-06")]);
     assert_eq!(dates("و5 حزيران 2019", None), [pair("5 حزيران 2019", "2019-06-05")]);
+}
+
+#[test]
+fn a_month_named_twice_is_one_expression() {
+    for (text, span) in [
+        ("في يناير كانون الثاني 2021 عن", "يناير كانون الثاني 2021"),
+        ("في حزيران (يونيو) 2019 عن", "حزيران (يونيو) 2019"),
+        ("في 15 آب/أغسطس 2019", "15 آب/أغسطس 2019"),
+    ] {
+        assert_eq!(one(text, None).0, span);
+    }
+    assert_eq!(one("وقال المبعوث الجمعة إن", Some("2022-10-18")), pair("الجمعة", "2022-10-14"));
 }

@@ -444,3 +444,59 @@ fn reveal_scrolls_a_byte_offset_into_view() {
     a.reveal(last_para.start);
     assert_eq!(a.reader.top, top, "already visible: no jump");
 }
+
+/// The reader draws a visual line exactly as laid out: indent, then cells in visual order;
+/// a highlight given as a logical byte range lands on the reordered cells.
+#[test]
+fn reordered_rtl_cells_are_drawn_in_visual_order_with_highlights_on_the_right_cells() {
+    use qari::text::layout::{VisualCell, VisualLine};
+    use qari::tui::rows::{ReaderRows, Row};
+    let text = "سلام عليكم".to_string();
+    let mut doc = doc_with_furniture();
+    doc.paragraphs = vec![0..text.len()];
+    doc.boilerplate = None;
+    doc.bytes = text.len() as u64;
+    doc.text = text.clone();
+    let mut store = store_of(vec![doc], vec![]);
+    let second = text.find("عليكم").unwrap();
+    store.annotations[0].mentions = vec![Mention {
+        range: second..text.len(),
+        kind: EntityKind::Person,
+        entity: "per:x".into(),
+        canonical: "X".into(),
+    }];
+    store.entities = EntityIndex::build(&store.docs, &store.annotations);
+    let mut a = App::new(store, OPTS, (120, 30));
+    press(&mut a, "<S-Tab>");
+    let area = panes::reader_text_area(a.area(), a.focus).unwrap();
+    // Visual order of an RTL line: the logical end comes first (leftmost).
+    let cells: Vec<VisualCell> = text
+        .char_indices()
+        .rev()
+        .map(|(i, c)| VisualCell { symbol: c.to_string(), logical: i..i + c.len_utf8(), width: 1 })
+        .collect();
+    let n = cells.len();
+    let line = VisualLine {
+        logical: 0..text.len(),
+        cells,
+        direction: Direction::Rtl,
+        indent: area.width as usize - n,
+        paragraph: Some(0),
+    };
+    let key = a.rows.as_ref().unwrap().key;
+    a.rows = Some(std::rc::Rc::new(ReaderRows {
+        key,
+        rows: vec![Row::Line { line, furniture: false }],
+    }));
+    let buf = draw(&a);
+    let shown = row_text(&buf, area.y, area.x, area.width);
+    let visual: String = text.chars().rev().collect();
+    assert_eq!(shown.trim_start(), visual, "cells in visual order, flush right");
+    assert_eq!(shown.chars().count(), area.width as usize);
+    let first = area.x + area.width - n as u16;
+    for i in 0..n as u16 {
+        let lit = buf[(first + i, area.y)].modifier.contains(Modifier::REVERSED);
+        // "عليكم" is logically second, so visually it is the leftmost five cells.
+        assert_eq!(lit, i < 5, "cell {i} highlight");
+    }
+}

@@ -453,7 +453,7 @@ fn reordered_rtl_cells_are_drawn_in_visual_order_with_highlights_on_the_right_ce
     use qari::tui::rows::{ReaderRows, Row};
     let text = "سلام عليكم".to_string();
     let mut doc = doc_with_furniture();
-    doc.paragraphs = vec![0..text.len()];
+    doc.paragraphs = std::iter::once(0..text.len()).collect();
     doc.boilerplate = None;
     doc.bytes = text.len() as u64;
     doc.text = text.clone();

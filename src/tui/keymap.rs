@@ -155,7 +155,7 @@ impl Default for Keymap {
             (vec![c('P')], A::ShowProblems, "files that could not be read"),
             (vec![c('?')], A::ToggleHelp, "this help"),
             (vec![Key::ctrl('z')], A::Suspend, "suspend to the shell"),
-            (vec![c('q'), p(K::Esc)], A::Back, "quit"),
+            (vec![c('q')], A::Back, "quit"),
             (vec![Key::ctrl('c')], A::Quit, "quit at once"),
         ];
         let overlay: Vec<(Vec<Key>, Action, &'static str)> = vec![

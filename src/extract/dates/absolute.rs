@@ -2,6 +2,8 @@
 //! "2018-06-04", "4-12-2018" (day first), "4 June 2018", "June 12, 2019", "October 1973",
 //! "حزيران 2019", "حزيران/يونيو 2019", bare years, and weekdays with or without a date.
 
+use chrono::Datelike;
+
 use super::lexicon::{Cue, Lex};
 use super::resolve::{self, MonthAnchor};
 use super::tokens::Kind;
@@ -324,7 +326,15 @@ impl Scanner<'_> {
         let joined = self.numeric_date(k).or_else(|| self.day_first(k)).or_else(|| {
             self.month_first(k).filter(|f| matches!(f.date, Some((_, Granularity::Day))))
         });
-        if let Some(f) = joined {
+        if let Some(mut f) = joined {
+            // "Saturday, Sept. 8" with no year: the year in which the 8th is a Saturday.
+            if let (Some((value, g)), Some(p)) = (f.date, self.published)
+                && !self.ends_in_year(&f)
+            {
+                f.date = resolve::nearest_day_on_weekday(p, value.month(), value.day(), day)
+                    .or(Some(value))
+                    .map(|v| (v, g));
+            }
             return Some(Found { first: i, ..f });
         }
         match self.cue(i + 1) {

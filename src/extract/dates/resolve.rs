@@ -108,6 +108,22 @@ pub(super) fn nearest_day(published: NaiveDate, month: u32, day: u32) -> Option<
         .min_by_key(|d| ((*d - published).num_days().abs(), *d))
 }
 
+/// "Saturday, Sept. 8" with no year: of the years around `published` in which that day falls
+/// on `weekday` (0 = Monday), the one nearest to `published`; `None` if none within ±6 years.
+pub(super) fn nearest_day_on_weekday(
+    published: NaiveDate,
+    month: u32,
+    day: u32,
+    weekday: u8,
+) -> Option<NaiveDate> {
+    let y = published.year();
+    (-6..=6)
+        .filter_map(|d| y.checked_add(d))
+        .filter_map(|year| ymd(year, month, day))
+        .filter(|d| d.weekday().num_days_from_monday() == u32::from(weekday))
+        .min_by_key(|d| ((*d - published).num_days().abs(), *d))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,6 +156,8 @@ mod tests {
         assert_eq!(nearest_day(d("2019-01-03"), 12, 28), Some(d("2018-12-28")));
         assert_eq!(month_offset(d("2018-01-15"), -1), Some(d("2017-12-01")));
         assert_eq!(year_offset(p, -1), Some(d("2017-01-01")));
+        // 2018-09-08 was a Saturday (5), 2019-09-08 a Sunday.
+        assert_eq!(nearest_day_on_weekday(d("2019-04-10"), 9, 8, 5), Some(d("2018-09-08")));
     }
 
     #[test]

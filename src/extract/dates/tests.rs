@@ -342,3 +342,12 @@ fn a_month_named_twice_is_one_expression() {
     }
     assert_eq!(one("وقال المبعوث الجمعة إن", Some("2022-10-18")), pair("الجمعة", "2022-10-14"));
 }
+
+#[test]
+fn a_weekday_picks_the_year_of_a_yearless_date() {
+    assert_eq!(
+        one("Trump tweeted on Saturday, Sept. 8.", Some("2019-04-10")),
+        pair("Saturday, Sept. 8", "2018-09-08")
+    );
+    assert_eq!(one("on Monday 3 June", Some("2019-06-05")), pair("Monday 3 June", "2019-06-03"));
+}

@@ -321,3 +321,49 @@ fn a_panic_gives_the_terminal_back_before_printing() {
     assert_eq!(t.format("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}"), "000");
     assert!(s.contains("icanon echo") || s.contains("echo icanon"), "cooked mode restored:\n{s}");
 }
+
+/// The bytes qari writes (tmux `pipe-pane`): with app-side BiDi it asks the terminal for
+/// BDSM explicit mode right after entering the alternate screen and gives implicit mode
+/// back before leaving it; with `--bidi terminal` it never asks.
+#[test]
+fn bdsm_explicit_mode_is_requested_on_start_and_restored_on_quit() {
+    use qari::tui::terminal::{BDSM_EXPLICIT, BDSM_RESTORE};
+    for (args, explicit) in [("", true), ("--bidi terminal", false)] {
+        let dir = std::env::temp_dir().join(format!("qari-e2e-bdsm-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let log = dir.join(format!("out-{explicit}.log"));
+        let _ = std::fs::remove_file(&log);
+        let t = Tmux::start(W, H, &format!("read go; {}", script(args)));
+        let pipe = format!("cat >> {}", quote(&log));
+        assert!(t.run(&["pipe-pane", "-t", "qari", "-o", &pipe]).status.success());
+        t.keys(&["Enter"]);
+        t.wait("the reader", |s| s.contains("doc 1/5"));
+        t.keys(&["q"]);
+        t.wait("exit", |s| s.contains(EXITED) && s.contains("echo"));
+        let start = Instant::now();
+        let out = loop {
+            let out =
+                String::from_utf8_lossy(&std::fs::read(&log).unwrap_or_default()).into_owned();
+            if out.contains(EXITED) || start.elapsed() > Duration::from_secs(10) {
+                break out;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let pos = |needle: &str| out.find(needle);
+        let (alt_on, alt_off) =
+            (pos("\x1b[?1049h").expect("alt screen"), pos("\x1b[?1049l").expect("left"));
+        if explicit {
+            let on = pos(BDSM_EXPLICIT).expect("BDSM explicit sent");
+            let off = out.rfind(BDSM_RESTORE).expect("BDSM restored");
+            assert!(
+                alt_on < on && on < off && off < alt_off,
+                "order: alt on, explicit, restore, alt off"
+            );
+        } else {
+            assert!(
+                pos(BDSM_EXPLICIT).is_none() && pos(BDSM_RESTORE).is_none(),
+                "--bidi terminal leaves BDSM alone"
+            );
+        }
+    }
+}

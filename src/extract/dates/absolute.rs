@@ -152,8 +152,10 @@ impl Scanner<'_> {
             && self.toks[i].glued
             && (matches!(self.toks[i - 1].kind, Kind::Word | Kind::Num)
                 || (i > 1 && self.toks[i - 1].glued && self.toks[i - 2].kind == Kind::Num));
+        // "2018-06-04T03:35:00" keeps its date.
+        let time = self.word(i + 5) == "T" && self.glued(i + 6);
         let after = self.continues_number(i + 5)
-            || self.glued_word_after(i + 4)
+            || (self.glued_word_after(i + 4) && !time)
             || (self.is_punct(i + 5, sep) && self.glued(i + 5) && self.glued(i + 6));
         if before || after {
             return None;

@@ -42,13 +42,20 @@ pub fn extract_dates(
         if let Some((value, granularity)) = found.date {
             let range = scanner.toks[found.first].core..scanner.toks[found.last].end;
             let skipped = skip.as_ref().is_some_and(|s| range.start < s.end && s.start < range.end);
-            if !skipped {
+            if !skipped && !in_url(text, range.start) {
                 out.push(DateMention { range, value, granularity });
             }
         }
         i = found.last.max(i) + 1;
     }
     out
+}
+
+/// Whether byte `start` of `text` is inside a URL ("https://example.com/2018/06/04/…").
+fn in_url(text: &str, start: usize) -> bool {
+    let word_start = text[..start].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    let before = &text[word_start..start];
+    before.contains("://") || before.starts_with("www.")
 }
 
 /// An expression matched over tokens `first..=last`. `date` is `None` when the words are

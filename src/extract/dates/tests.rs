@@ -351,3 +351,12 @@ fn a_weekday_picks_the_year_of_a_yearless_date() {
     );
     assert_eq!(one("on Monday 3 June", Some("2019-06-05")), pair("Monday 3 June", "2019-06-03"));
 }
+
+#[test]
+fn timestamps_keep_their_date_and_urls_give_none() {
+    assert_eq!(one("at 2018-06-04T03:35:00Z.", None), pair("2018-06-04", "2018-06-04"));
+    assert_eq!(
+        dates("see https://example.com/news/2018/06/04/story-2019 and www.x.com/2017", None),
+        []
+    );
+}

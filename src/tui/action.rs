@@ -55,9 +55,21 @@ pub enum Action {
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// Mouse wheel at screen cell (column, row): positive = down, in lines.
-    Scroll { column: u16, row: u16, lines: i32 },
+    Scroll {
+        /// Screen column of the pointer.
+        column: u16,
+        /// Screen row of the pointer.
+        row: u16,
+        /// Lines to scroll; negative is up.
+        lines: i32,
+    },
     /// Mouse click at screen cell (column, row): focus that pane and select the row.
-    Click { column: u16, row: u16 },
+    Click {
+        /// Screen column.
+        column: u16,
+        /// Screen row.
+        row: u16,
+    },
 }
 
 /// Work `update` cannot do itself because it touches the terminal or the process.

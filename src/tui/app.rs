@@ -16,8 +16,11 @@ use crate::text::layout::BidiMode;
 /// The three panes, in focus order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
+    /// The document list.
     List,
+    /// The reading pane.
     Reader,
+    /// Metadata, entities and dates of the open document.
     Side,
 }
 
@@ -45,17 +48,27 @@ impl Pane {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     /// Key help generated from the keymap.
-    Help { scroll: usize },
+    Help {
+        /// First shown row.
+        scroll: usize,
+    },
     /// Files that could not be read, and per-document warnings.
-    Problems { scroll: usize },
+    Problems {
+        /// First shown row.
+        scroll: usize,
+    },
 }
 
 /// What the document list is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortKey {
+    /// Publication date (undated last).
     Date,
+    /// Title, case-insensitively.
     Title,
+    /// Language code.
     Lang,
+    /// Source path.
     Source,
 }
 
@@ -90,6 +103,7 @@ pub struct ListState {
     pub selected: usize,
     /// First shown row (index into `order`).
     pub offset: usize,
+    /// Field the list is sorted by.
     pub sort: SortKey,
     /// Descending order when true.
     pub reverse: bool,
@@ -100,6 +114,7 @@ pub struct ListState {
 /// A place in the archive the jump history can return to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
+    /// Document id.
     pub doc: usize,
     /// Logical byte offset of the first row shown (survives relayout at another width).
     pub anchor: usize,
@@ -108,7 +123,9 @@ pub struct Location {
 /// Browser-style history of jumps between documents (and, later, mentions and search hits).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JumpList {
+    /// Places to go back to, oldest first.
     pub back: Vec<Location>,
+    /// Places to go forward to again, after going back (most recent last).
     pub forward: Vec<Location>,
 }
 
@@ -140,7 +157,9 @@ pub struct ReaderState {
 pub struct SideEntity {
     /// Canonical id (`Mention::entity`).
     pub id: String,
+    /// Canonical display name.
     pub name: String,
+    /// Person, organisation or place.
     pub kind: EntityKind,
     /// Mentions in this document.
     pub count: usize,
@@ -159,19 +178,29 @@ pub struct SideState {
 
 /// Everything the reader shows and remembers.
 pub struct App {
+    /// The archive being read.
     pub store: Store,
+    /// Key bindings (also the source of the help overlay).
     pub keymap: Keymap,
+    /// Who reorders right-to-left text.
     pub bidi: BidiMode,
+    /// Whether Arabic is shaped into presentation forms.
     pub shape: bool,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
+    /// The pane keys go to.
     pub focus: Pane,
+    /// The open overlay, drawn over the panes and taking the keys.
     pub overlay: Option<Overlay>,
+    /// The document list.
     pub list: ListState,
+    /// The reading pane.
     pub reader: ReaderState,
+    /// The side panel.
     pub side: SideState,
     /// `read[doc]`: the document has been opened.
     pub read: Vec<bool>,
+    /// Jumps between documents, for back/forward.
     pub history: JumpList,
     /// One line for the status bar (cleared by the next key).
     pub message: Option<String>,

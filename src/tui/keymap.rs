@@ -30,7 +30,9 @@ impl Mode {
 /// `BackTab` without modifiers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
+    /// The key itself.
     pub code: KeyCode,
+    /// Ctrl and Alt (Shift only for non-character keys).
     pub mods: KeyModifiers,
 }
 
@@ -104,8 +106,11 @@ impl Key {
 /// One row of the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
+    /// Where the binding applies.
     pub mode: Mode,
+    /// The key.
     pub key: Key,
+    /// What it does.
     pub action: Action,
     /// What the action does, as the help overlay shows it.
     pub help: &'static str,
@@ -114,15 +119,18 @@ pub struct Binding {
 /// One line of the generated help: every key bound to one action in one mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpRow {
+    /// Section of the help.
     pub mode: Mode,
     /// Key labels joined with `/` (`j/↓`).
     pub keys: String,
+    /// What the keys do.
     pub help: &'static str,
 }
 
 /// The key table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
+    /// Every binding; the first match wins.
     pub bindings: Vec<Binding>,
 }
 

@@ -31,7 +31,9 @@ pub use update::update;
 /// Reader settings from the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
+    /// Who reorders right-to-left text (`--bidi`).
     pub bidi: BidiMode,
+    /// Arabic shaping on (`--no-shape` turns it off).
     pub shape: bool,
 }
 
@@ -87,7 +89,9 @@ fn debug_panic_hook(ev: &Event) {
 /// (search results, progress) through [`Jobs`].
 #[derive(Debug)]
 pub enum Msg {
+    /// A key, mouse or resize event from the terminal.
     Term(Event),
+    /// An action from a background job.
     Action(Action),
 }
 
@@ -96,6 +100,7 @@ pub enum Msg {
 /// query generation) so `update` can drop stale ones.
 #[derive(Debug, Clone)]
 pub struct Jobs {
+    /// Where jobs send their results.
     pub tx: mpsc::Sender<Msg>,
 }
 

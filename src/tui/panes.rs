@@ -16,8 +16,11 @@ pub const HEADER_ROWS: u16 = 4;
 /// Screen rectangles of the panes; `None` when a pane is not shown at this size or focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Panes {
+    /// The document list.
     pub list: Option<Rect>,
+    /// The reading pane (border included).
     pub reader: Option<Rect>,
+    /// The side panel.
     pub side: Option<Rect>,
     /// The one-line status bar at the bottom.
     pub status: Option<Rect>,

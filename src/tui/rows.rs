@@ -11,10 +11,13 @@ use crate::text::layout::{self, BidiMode, LayoutOptions, VisualLine};
 /// What the layout of a document depends on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LayoutKey {
+    /// Document id.
     pub doc: usize,
     /// Text width in cells.
     pub width: usize,
+    /// Who reorders right-to-left text.
     pub bidi: BidiMode,
+    /// Arabic shaping on.
     pub shape: bool,
     /// Whether the boilerplate is shown (unfolded).
     pub unfolded: bool,
@@ -24,9 +27,19 @@ pub struct LayoutKey {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
     /// A visual line; `furniture` lines (boilerplate) are drawn dimmed.
-    Line { line: VisualLine, furniture: bool },
+    Line {
+        /// The laid-out line.
+        line: VisualLine,
+        /// Part of the boilerplate.
+        furniture: bool,
+    },
     /// The folded boilerplate: how many source lines it hides.
-    Fold { lines: usize, logical: Range<usize> },
+    Fold {
+        /// Source lines (paragraphs) folded away.
+        lines: usize,
+        /// Byte range of the boilerplate.
+        logical: Range<usize>,
+    },
 }
 
 impl Row {
@@ -42,7 +55,9 @@ impl Row {
 /// A laid-out document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReaderRows {
+    /// What it was laid out for.
     pub key: LayoutKey,
+    /// Screen rows of the text area, top to bottom.
     pub rows: Vec<Row>,
 }
 

@@ -13,6 +13,7 @@ use crate::tui::panes::inner;
 /// One row of the side panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SideRow {
+    /// What the row says.
     pub text: String,
     /// A section heading (bold).
     pub heading: bool,

@@ -1,4 +1,4 @@
-//! Arabic cue phrases: أمس، أمس الأول، اليوم، غدا، العام الماضي، هذا العام، الشهر الماضي،
+//! Arabic cue phrases: أمس، أمس الأول، أول أمس، اليوم، غدا، العام الماضي، هذا العام، الشهر الماضي،
 //! "في (شهر) مارس" (span the month), and hedges ("منتصف شهر حزيران 2019" keeps "حزيران
 //! 2019"; "منتصف العام الماضي" is vague and left out). The year after عام/سنة is left to the
 //! bare-year pattern, so "في عام 2022" gives the span "2022".
@@ -12,9 +12,16 @@ impl Scanner<'_> {
     pub(super) fn arabic_cue(&self, i: usize, cue: Cue) -> Option<Found> {
         match cue {
             Cue::ArYesterday => {
-                let (last, back) =
-                    if self.lex(i + 1) == Lex::Ordinal(1) { (i + 1, -2) } else { (i, -1) };
-                Some(self.relative(i, last, Granularity::Day, |p| resolve::shift_days(p, back)))
+                // "أمس الأول" and "أول أمس": the day before yesterday.
+                let before = i > 0 && crate::text::normalize::fold_str(self.word(i - 1)) == "اول";
+                let (first, last, back) = if self.lex(i + 1) == Lex::Ordinal(1) {
+                    (i, i + 1, -2)
+                } else if before {
+                    (i - 1, i, -2)
+                } else {
+                    (i, i, -1)
+                };
+                Some(self.relative(first, last, Granularity::Day, |p| resolve::shift_days(p, back)))
             }
             Cue::ArTomorrow => {
                 Some(self.relative(i, i, Granularity::Day, |p| resolve::shift_days(p, 1)))

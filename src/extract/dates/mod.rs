@@ -42,7 +42,9 @@ pub fn extract_dates(
         if let Some((value, granularity)) = found.date {
             let range = scanner.toks[found.first].core..scanner.toks[found.last].end;
             let skipped = skip.as_ref().is_some_and(|s| range.start < s.end && s.start < range.end);
-            if !skipped && !in_url(text, range.start) {
+            // A match may reach back one token ("أول أمس"); never over the previous mention.
+            let overlaps = out.last().is_some_and(|m: &DateMention| m.range.end > range.start);
+            if !skipped && !overlaps && !in_url(text, range.start) {
                 out.push(DateMention { range, value, granularity });
             }
         }

@@ -212,3 +212,14 @@ fn timeline_listing_groups_by_year_and_month() {
     let at = lines.iter().position(|l| *l == "  October 1973").expect("month heading");
     assert!(lines[at + 1].contains("“October 1973”"), "{}", lines[at + 1]);
 }
+
+#[test]
+fn timeline_of_a_missing_file_fails_naming_it() {
+    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
+        .args(["timeline", "--json", "no/such/article.txt"])
+        .output()
+        .expect("qari runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/article.txt"));
+}

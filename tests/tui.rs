@@ -500,3 +500,31 @@ fn reordered_rtl_cells_are_drawn_in_visual_order_with_highlights_on_the_right_ce
         assert_eq!(lit, i < 5, "cell {i} highlight");
     }
 }
+
+#[test]
+fn terminal_events_map_to_actions_wheel_click_resize_and_presses_only() {
+    use crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
+    use qari::tui::action_for;
+    let a = app(120, 35);
+    let mouse =
+        |kind| Event::Mouse(MouseEvent { kind, column: 7, row: 4, modifiers: KeyModifiers::NONE });
+    assert_eq!(
+        action_for(&a, &mouse(MouseEventKind::ScrollDown)),
+        Some(Action::Scroll { column: 7, row: 4, lines: 3 })
+    );
+    assert_eq!(
+        action_for(&a, &mouse(MouseEventKind::ScrollUp)),
+        Some(Action::Scroll { column: 7, row: 4, lines: -3 })
+    );
+    assert_eq!(
+        action_for(&a, &mouse(MouseEventKind::Down(MouseButton::Left))),
+        Some(Action::Click { column: 7, row: 4 })
+    );
+    assert_eq!(action_for(&a, &mouse(MouseEventKind::Moved)), None);
+    assert_eq!(action_for(&a, &Event::Resize(90, 20)), Some(Action::Resize(90, 20)));
+    let g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+    assert_eq!(action_for(&a, &Event::Key(g)), Some(Action::Bottom), "Shift is folded into 'G'");
+    let repeat =
+        KeyEvent::new_with_kind(KeyCode::Char('j'), KeyModifiers::NONE, KeyEventKind::Repeat);
+    assert_eq!(action_for(&a, &Event::Key(repeat)), None);
+}

@@ -57,7 +57,7 @@ impl Scanner<'_> {
                 })
             }
             Lex::MonthHead(head) => {
-                let Lex::Ordinal(ord) = self.lex(i + 1) else { return None };
+                let Lex::Ordinal(ord @ (1 | 2)) = self.lex(i + 1) else { return None };
                 let month = match (head, ord) {
                     (1, 2) => 1,  // كانون الثاني
                     (1, _) => 12, // كانون الأول
@@ -197,7 +197,7 @@ impl Scanner<'_> {
 
     /// The year after a month name ending at token `last`: "June 2018", "June, 2018",
     /// "June of 2018", "حزيران عام 2019".
-    fn year_after_month(&self, last: usize) -> Option<(i32, usize)> {
+    pub(super) fn year_after_month(&self, last: usize) -> Option<(i32, usize)> {
         let mut k = last + 1;
         if self.is_punct(k, ',') || matches!(self.cue(k), Some(Cue::Of | Cue::ArYear)) {
             k += 1;

@@ -101,4 +101,32 @@ impl Scanner<'_> {
         })?;
         Some(Found { first: i, date: None, ..f })
     }
+
+    /// "الخامس من حزيران 2019", "الحادي عشر من شهر أيار", "الثالث والعشرين من آذار": a day
+    /// written as an ordinal word, absolute with a year, else the year nearest publication.
+    pub(super) fn arabic_ordinal_day(&self, i: usize) -> Option<Found> {
+        let Lex::Ordinal(unit) = self.lex(i) else { return None };
+        let (mut day, mut k) = (u32::from(unit), i + 1);
+        match self.lex(k) {
+            Lex::Cue(Cue::ArTeen) if (1..10).contains(&unit) => (day, k) = (10 + day, k + 1),
+            Lex::Ordinal(tens @ (20 | 30))
+                if unit < 10 && self.toks[k].core > self.toks[k].start =>
+            {
+                (day, k) = (u32::from(tens) + day, k + 1);
+            }
+            _ => {}
+        }
+        if self.cue(k) != Some(Cue::ArFrom) || !(1..=31).contains(&day) {
+            return None;
+        }
+        k += 1;
+        if self.cue(k) == Some(Cue::ArMonthWord) {
+            k += 1;
+        }
+        let m = self.month_at(k).filter(|m| !m.english)?;
+        if let Some((year, last)) = self.year_after_month(m.last) {
+            return Some(Found::new(i, last, resolve::ymd(year, m.month, day), Granularity::Day));
+        }
+        Some(self.relative(i, m.last, Granularity::Day, |p| resolve::nearest_day(p, m.month, day)))
+    }
 }

@@ -16,7 +16,8 @@ pub(super) enum Lex {
     Month { month: u8, weak: bool, english: bool },
     /// The first word of a two-word Levantine month: كانون (1) or تشرين (2).
     MonthHead(u8),
-    /// الأول (1) / الثاني (2): second word of a Levantine month, or "أمس الأول".
+    /// An Arabic ordinal: الأول/الحادي (1) … العاشر (10), العشرين (20), الثلاثين (30). الأول and
+    /// الثاني are also the second word of a Levantine month; "الخامس من حزيران" is a day.
     Ordinal(u8),
     /// A weekday, 0 = Monday. `weak` Arabic names (الاثنين, also "the two") need a cue such
     /// as يوم.
@@ -81,6 +82,10 @@ pub(super) enum Cue {
     ArHedge,
     /// Words after اليوم that make it "the day", not today: التالي، الذي، نفسه، الوطني…
     ArNotToday,
+    /// Arabic عشر in ordinals ("الحادي عشر" = 11th).
+    ArTeen,
+    /// Arabic من ("الخامس من حزيران").
+    ArFrom,
 }
 
 /// FNV-1a: the keys are short and trusted, so a cheap hash beats SipHash here.
@@ -210,6 +215,22 @@ fn build() -> Table {
     }
     for w in ["الثاني", "ثاني"] {
         t.insert(w, Lex::Ordinal(2));
+    }
+    let ordinals = [
+        ("الحادي", 1),
+        ("الثالث", 3),
+        ("الرابع", 4),
+        ("الخامس", 5),
+        ("السادس", 6),
+        ("السابع", 7),
+        ("الثامن", 8),
+        ("التاسع", 9),
+        ("العاشر", 10),
+        ("العشرين", 20),
+        ("الثلاثين", 30),
+    ];
+    for (w, n) in ordinals {
+        t.insert(w, Lex::Ordinal(n));
     }
     for w in ["st", "nd", "rd", "th"] {
         t.insert(w, Lex::OrdSuffix);
@@ -358,6 +379,8 @@ fn build() -> Table {
         (&["اليوم"], Cue::ArToday),
         (&["امس", "الامس", "البارحه"], Cue::ArYesterday),
         (&["غدا"], Cue::ArTomorrow),
+        (&["عشر", "عشره"], Cue::ArTeen),
+        (&["من"], Cue::ArFrom),
         (&["منتصف", "مطلع", "اوائل", "اواخر", "بدايه", "نهايه", "اواسط", "اوسط"], Cue::ArHedge),
         (
             &[
@@ -369,14 +392,6 @@ fn build() -> Table {
                 "العالمي",
                 "الدولي",
                 "التاريخي",
-                "الثالث",
-                "الرابع",
-                "الخامس",
-                "السادس",
-                "السابع",
-                "الثامن",
-                "التاسع",
-                "العاشر",
                 "الاخير",
                 "السابق",
                 "الواحد",

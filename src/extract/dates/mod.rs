@@ -93,6 +93,7 @@ impl Scanner<'_> {
             }
             (_, Lex::Month { .. } | Lex::MonthHead(_)) => self.month_first(i),
             (_, Lex::Weekday { .. }) => self.weekday(i),
+            (_, Lex::Ordinal(_)) => self.arabic_ordinal_day(i),
             (_, Lex::Cue(cue)) => self.english_cue(i, cue).or_else(|| self.arabic_cue(i, cue)),
             _ => None,
         }

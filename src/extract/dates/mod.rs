@@ -55,7 +55,11 @@ pub fn extract_dates(
 
 /// Whether byte `start` of `text` is inside a URL ("https://example.com/2018/06/04/…").
 fn in_url(text: &str, start: usize) -> bool {
-    let word_start = text[..start].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    let word_start = text[..start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let before = &text[word_start..start];
     before.contains("://") || before.starts_with("www.")
 }

@@ -232,6 +232,9 @@ mod properties {
     use proptest::prelude::*;
 
     const PIECES: &[&str] = &[
+        "\u{a0}",
+        "\u{3000}",
+        "http://x/",
         "4",
         "12",
         "31",
@@ -365,4 +368,6 @@ fn timestamps_keep_their_date_and_urls_give_none() {
         dates("see https://example.com/news/2018/06/04/story-2019 and www.x.com/2017", None),
         []
     );
+    assert_eq!(dates("\u{3000}http://x.org/2018-06-04", None), []);
+    assert_eq!(one("\u{3000}2018-06-04", None).1, "2018-06-04");
 }

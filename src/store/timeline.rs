@@ -263,4 +263,31 @@ mod tests {
             build(&[doc], &[ann]).iter().map(TimelineEntry::value_string).collect();
         assert_eq!(values, ["1966", "2018", "2018-06", "2018-06-04"]);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn the_sentence_always_holds_the_mention(
+            text in "[a-zA-Z .!?؟\n\u{a0}حزيران…”U]{0,80}",
+            a in 0usize..100,
+            len in 0usize..12,
+            max in 0usize..50,
+        ) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let start = bounds[a % bounds.len()];
+            let end = bounds.iter().copied().filter(|&e| e >= start).nth(len).unwrap_or(start);
+            let sentence = sentence_around(&text, start..end);
+            proptest::prop_assert!(sentence.start <= start && end <= sentence.end, "{:?}", sentence);
+            let entry = TimelineEntry {
+                doc: 0,
+                date: 0,
+                value: NaiveDate::MIN,
+                granularity: Granularity::Day,
+                range: start..end,
+                sentence,
+            };
+            let line = sentence_line(&text, &entry, max);
+            let words = collapse(&text[start..end]);
+            proptest::prop_assert!(line.contains(words.trim()), "{:?} not in {:?}", words, line);
+        }
+    }
 }

@@ -46,6 +46,10 @@ impl Scanner<'_> {
 
     /// "last/this/next" + a month, a weekday, "year" or "month".
     fn this_last_next(&self, i: usize, delta: i32) -> Option<Found> {
+        // "over the last year", "the next month": a duration or a narrative anchor.
+        if i > 0 && self.cue(i - 1) == Some(Cue::The) {
+            return None;
+        }
         let k = i + 1;
         if let Some(m) = self.month_stands_alone(k).filter(|m| m.english) {
             let anchor = match delta {

@@ -70,6 +70,7 @@ fn english_negatives() {
         "Theresa May 30 minutes",
         "after May said",
         "20 percent and 1800 dollars",
+        "over the last year and the next month",
     ] {
         assert_eq!(dates(text, Some("2018-06-04")), [], "{text}");
     }

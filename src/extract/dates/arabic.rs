@@ -3,6 +3,8 @@
 //! 2019"; "منتصف العام الماضي" is vague and left out). The year after عام/سنة is left to the
 //! bare-year pattern, so "في عام 2022" gives the span "2022".
 
+use chrono::Datelike;
+
 use super::lexicon::{Cue, Lex};
 use super::resolve::{self, MonthAnchor};
 use super::{Found, Granularity, Scanner};
@@ -120,6 +122,19 @@ impl Scanner<'_> {
             return None;
         }
         k += 1;
+        // "الثاني عشر من الشهر الجاري": a day of a month named relative to publication.
+        if self.cue(k) == Some(Cue::ArTheMonth) {
+            let delta = match self.cue(k + 1)? {
+                Cue::ArPast => -1,
+                Cue::ArCurrent => 0,
+                Cue::ArNext => 1,
+                _ => return None,
+            };
+            return Some(self.relative(i, k + 1, Granularity::Day, |p| {
+                let m = resolve::month_offset(p, delta)?;
+                resolve::ymd(m.year(), m.month(), day)
+            }));
+        }
         if self.cue(k) == Some(Cue::ArMonthWord) {
             k += 1;
         }

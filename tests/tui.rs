@@ -484,10 +484,7 @@ fn reordered_rtl_cells_are_drawn_in_visual_order_with_highlights_on_the_right_ce
         paragraph: Some(0),
     };
     let key = a.rows.as_ref().unwrap().key;
-    a.rows = Some(std::rc::Rc::new(ReaderRows {
-        key,
-        rows: vec![Row::Line { line, furniture: false }],
-    }));
+    a.rows = Some(ReaderRows::complete(key, vec![Row::Line { line, furniture: false }]));
     let buf = draw(&a);
     let shown = row_text(&buf, area.y, area.x, area.width);
     let visual: String = text.chars().rev().collect();
@@ -527,4 +524,37 @@ fn terminal_events_map_to_actions_wheel_click_resize_and_presses_only() {
     let repeat =
         KeyEvent::new_with_kind(KeyCode::Char('j'), KeyModifiers::NONE, KeyEventKind::Repeat);
     assert_eq!(action_for(&a, &Event::Key(repeat)), None);
+}
+
+/// A long article is laid out only as far as the reader has scrolled; `G` lays out the rest;
+/// the lazily built rows equal a full layout of the same document.
+#[test]
+fn long_articles_are_laid_out_lazily_and_match_a_full_layout() {
+    let para = "The delegation met in Pyongyang to discuss sanctions and trade, and agreed to meet again. ";
+    let mut text = String::new();
+    let mut paragraphs = Vec::new();
+    for i in 0..4000 {
+        let start = text.len();
+        text.push_str(&format!("{i}: {}", para.repeat(3)));
+        paragraphs.push(start..text.len());
+        text.push('\n');
+    }
+    let mut doc = doc_with_furniture();
+    doc.bytes = text.len() as u64;
+    doc.text = text;
+    doc.paragraphs = paragraphs;
+    doc.boilerplate = None;
+    let mut a = App::new(store_of(vec![doc], vec![]), OPTS, (120, 30));
+    let rows = a.rows.as_ref().unwrap();
+    assert!(!rows.is_complete(), "opening lays out the first screens only");
+    assert!(rows.rows.len() < 4000, "{} rows laid out at open", rows.rows.len());
+    let status = screen(&draw(&a)).last().unwrap().clone();
+    assert!(status.contains("line 1 ~0%"), "{status:?}");
+    press(&mut a, "<Tab>G");
+    let rows = a.rows.clone().unwrap();
+    assert!(rows.is_complete());
+    assert_eq!(a.reader.top, rows.rows.len() - a.reader_height());
+    assert!(screen(&draw(&a)).last().unwrap().contains(&format!("/{} 100%", rows.rows.len())));
+    let full = qari::tui::rows::build(&a.store.docs[0], rows.key);
+    assert_eq!(rows.rows, full.rows, "chunked layout = one-shot layout");
 }

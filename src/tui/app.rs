@@ -1,7 +1,6 @@
 //! The reader's whole state. Only [`crate::tui::update::update`] changes it; views read it.
 
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use ratatui::layout::Rect;
 
@@ -207,7 +206,7 @@ pub struct App {
     /// Set when the loop should end.
     pub quit: bool,
     /// The open document's rows at the current width and settings.
-    pub rows: Option<Rc<ReaderRows>>,
+    pub rows: Option<ReaderRows>,
     pub(crate) cache: LayoutCache,
 }
 
@@ -393,17 +392,30 @@ impl App {
             unfolded: self.reader.unfolded.contains(&doc),
         };
         if self.rows.as_ref().is_none_or(|r| r.key != key) {
-            let rows = self.cache.get(&self.store.docs[doc], key);
+            if let Some(old) = self.rows.take() {
+                self.cache.put(old);
+            }
+            let mut rows = self.cache.take(key).unwrap_or_else(|| ReaderRows::new(key));
+            rows.extend_past(&self.store.docs[doc], self.reader.anchor);
             self.reader.top = rows.row_at(self.reader.anchor);
             self.rows = Some(rows);
         }
         self.clamp_reader();
     }
 
-    /// Keeps `top` within the text and updates the anchor.
+    /// Lays out the open document down to at least `min_rows` rows (`usize::MAX`: all).
+    pub fn ensure_rows(&mut self, min_rows: usize) {
+        if let (Some(rows), Some(doc)) = (self.rows.as_mut(), self.reader.doc) {
+            rows.extend(&self.store.docs[doc], min_rows);
+        }
+    }
+
+    /// Keeps `top` within the text (laying out a page beyond it) and updates the anchor.
     pub fn clamp_reader(&mut self) {
+        let h = self.reader_height();
+        self.ensure_rows(self.reader.top.saturating_add(2 * h));
         let Some(rows) = &self.rows else { return };
-        let max_top = rows.rows.len().saturating_sub(self.reader_height());
+        let max_top = rows.rows.len().saturating_sub(h);
         self.reader.top = self.reader.top.min(max_top);
         if let Some(r) = rows.rows.get(self.reader.top) {
             self.reader.anchor = r.start();
@@ -413,7 +425,8 @@ impl App {
     /// Scrolls the reader so the row showing logical byte `byte` is in view, a third of
     /// the way down (for search hits and entity mentions). Does nothing without a document.
     pub fn reveal(&mut self, byte: usize) {
-        let Some(rows) = &self.rows else { return };
+        let (Some(rows), Some(doc)) = (self.rows.as_mut(), self.reader.doc) else { return };
+        rows.extend_past(&self.store.docs[doc], byte);
         let row = rows.row_at(byte);
         let h = self.reader_height();
         if row < self.reader.top || row >= self.reader.top + h {

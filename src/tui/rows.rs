@@ -1,12 +1,17 @@
 //! The reading pane's rows for one document at one width: the text laid out by
 //! [`crate::text::layout`], with the boilerplate either dimmed or folded behind one line.
-//! Built in `update` (on open, resize and toggles) and cached, never in a view.
+//! Laid out lazily, a chunk of paragraphs at a time, as far as the reader has scrolled, and
+//! cached per (document, width, settings) — so a 5 MB article opens and resizes at once.
+//! Built in `update`, never in a view.
 
 use std::ops::Range;
-use std::rc::Rc;
 
 use crate::corpus::Document;
 use crate::text::layout::{self, BidiMode, LayoutOptions, VisualLine};
+
+/// Paragraph text laid out per step (bytes): big enough to amortise the call, small enough
+/// to stay far below a frame's time.
+const CHUNK_BYTES: usize = 32 * 1024;
 
 /// What the layout of a document depends on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,50 +57,110 @@ impl Row {
     }
 }
 
-/// A laid-out document.
+/// A document's rows, laid out from the top as far as needed so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReaderRows {
     /// What it was laid out for.
     pub key: LayoutKey,
-    /// Screen rows of the text area, top to bottom.
+    /// Screen rows of the text area laid out so far, top to bottom.
     pub rows: Vec<Row>,
+    /// Body paragraphs laid out so far.
+    next: usize,
+    done: bool,
 }
 
 impl ReaderRows {
-    /// Index of the first row that shows byte `anchor` or anything after it.
+    /// Nothing laid out yet.
+    pub fn new(key: LayoutKey) -> ReaderRows {
+        ReaderRows { key, rows: Vec::new(), next: 0, done: false }
+    }
+
+    /// Rows built elsewhere, taken as the whole document.
+    pub fn complete(key: LayoutKey, rows: Vec<Row>) -> ReaderRows {
+        ReaderRows { key, rows, next: 0, done: true }
+    }
+
+    /// Whether every row of the document is laid out (so `rows.len()` is the total).
+    pub fn is_complete(&self) -> bool {
+        self.done
+    }
+
+    /// Index of the last row that starts at or before logical byte `anchor`.
     pub fn row_at(&self, anchor: usize) -> usize {
-        let i = self.rows.partition_point(|r| r.start() <= anchor);
-        i.saturating_sub(1)
+        self.rows.partition_point(|r| r.start() <= anchor).saturating_sub(1)
+    }
+
+    /// Lays out more of `doc` until there are at least `min_rows` rows or the document ends.
+    pub fn extend(&mut self, doc: &Document, min_rows: usize) {
+        while !self.done && self.rows.len() < min_rows {
+            self.step(doc);
+        }
+    }
+
+    /// Lays out until some row starts after logical byte `byte` (or the document ends).
+    pub fn extend_past(&mut self, doc: &Document, byte: usize) {
+        while !self.done && self.rows.last().is_none_or(|r| r.start() <= byte) {
+            self.step(doc);
+        }
+    }
+
+    /// Lays out the whole document.
+    pub fn finish(&mut self, doc: &Document) {
+        while !self.done {
+            self.step(doc);
+        }
+    }
+
+    fn opts(&self) -> LayoutOptions {
+        LayoutOptions { width: self.key.width.max(1), bidi: self.key.bidi, shape: self.key.shape }
+    }
+
+    /// One chunk of body paragraphs, or the boilerplate at the end.
+    fn step(&mut self, doc: &Document) {
+        let furniture = doc.boilerplate.clone().filter(|b| b.start < b.end);
+        let body_end = match &furniture {
+            Some(b) => doc.paragraphs.partition_point(|p| p.end <= b.start),
+            None => doc.paragraphs.len(),
+        };
+        if self.next < body_end {
+            let mut end = self.next;
+            let mut bytes = 0;
+            while end < body_end && (end == self.next || bytes < CHUNK_BYTES) {
+                bytes += doc.paragraphs[end].len();
+                end += 1;
+            }
+            let chunk = &doc.paragraphs[self.next..end];
+            if self.next > 0 {
+                self.rows.push(Row::Line { line: blank(chunk[0].start), furniture: false });
+            }
+            let lines = layout::layout(&doc.text, chunk, &self.opts());
+            self.rows.extend(lines.into_iter().map(|line| Row::Line { line, furniture: false }));
+            self.next = end;
+            if end < body_end {
+                return;
+            }
+        }
+        let tail = &doc.paragraphs[body_end..];
+        if let (Some(b), false) = (furniture, tail.is_empty()) {
+            if !self.rows.is_empty() {
+                self.rows.push(Row::Line { line: blank(b.start), furniture: false });
+            }
+            if self.key.unfolded {
+                let lines = layout::layout(&doc.text, tail, &self.opts());
+                self.rows.extend(lines.into_iter().map(|line| Row::Line { line, furniture: true }));
+            } else {
+                self.rows.push(Row::Fold { lines: tail.len(), logical: b });
+            }
+        }
+        self.done = true;
     }
 }
 
-/// Lays `doc` out for `key`.
+/// The whole document laid out for `key` (what `qari render` prints, plus the fold).
 pub fn build(doc: &Document, key: LayoutKey) -> ReaderRows {
-    let opts = LayoutOptions { width: key.width.max(1), bidi: key.bidi, shape: key.shape };
-    let furniture = doc.boilerplate.clone().filter(|b| b.start < b.end);
-    let (body, tail): (Vec<Range<usize>>, Vec<Range<usize>>) = match &furniture {
-        Some(b) => doc.paragraphs.iter().cloned().partition(|p| p.end <= b.start),
-        None => (doc.paragraphs.clone(), Vec::new()),
-    };
-    let mut rows: Vec<Row> = layout::layout(&doc.text, &body, &opts)
-        .into_iter()
-        .map(|line| Row::Line { line, furniture: false })
-        .collect();
-    if let (Some(b), false) = (furniture, tail.is_empty()) {
-        if !rows.is_empty() {
-            rows.push(Row::Line { line: blank(b.start), furniture: false });
-        }
-        if key.unfolded {
-            rows.extend(
-                layout::layout(&doc.text, &tail, &opts)
-                    .into_iter()
-                    .map(|line| Row::Line { line, furniture: true }),
-            );
-        } else {
-            rows.push(Row::Fold { lines: tail.len(), logical: b });
-        }
-    }
-    ReaderRows { key, rows }
+    let mut rows = ReaderRows::new(key);
+    rows.finish(doc);
+    rows
 }
 
 fn blank(at: usize) -> VisualLine {
@@ -108,24 +173,25 @@ fn blank(at: usize) -> VisualLine {
     }
 }
 
-/// A few recent layouts, newest first, so toggling or resizing back does not lay out again.
+/// Layouts put aside when the key changed (another width, shaping, fold), newest first, so
+/// toggling or resizing back does not lay out again.
 #[derive(Debug, Clone, Default)]
 pub struct LayoutCache {
-    entries: Vec<Rc<ReaderRows>>,
+    entries: Vec<ReaderRows>,
 }
 
 impl LayoutCache {
     const KEEP: usize = 4;
 
-    /// The layout for `key`, building it from `doc` when it is not cached.
-    pub fn get(&mut self, doc: &Document, key: LayoutKey) -> Rc<ReaderRows> {
-        if let Some(i) = self.entries.iter().position(|e| e.key == key) {
-            let e = self.entries.remove(i);
-            self.entries.insert(0, e);
-        } else {
-            self.entries.insert(0, Rc::new(build(doc, key)));
-            self.entries.truncate(Self::KEEP);
-        }
-        self.entries[0].clone()
+    /// Takes the cached layout for `key` out of the cache, if any.
+    pub fn take(&mut self, key: LayoutKey) -> Option<ReaderRows> {
+        let i = self.entries.iter().position(|e| e.key == key)?;
+        Some(self.entries.remove(i))
+    }
+
+    /// Keeps `rows` for later, dropping the oldest entry when full.
+    pub fn put(&mut self, rows: ReaderRows) {
+        self.entries.insert(0, rows);
+        self.entries.truncate(Self::KEEP);
     }
 }

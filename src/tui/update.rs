@@ -120,6 +120,9 @@ fn move_in(app: &mut App, pane: Pane, d: isize) {
             app.scroll_list_into_view();
         }
         Pane::Reader => {
+            // Lay out far enough for the move (all of it for G/End).
+            let want = (app.reader.top as isize).saturating_add(d).max(0) as usize;
+            app.ensure_rows(want.saturating_add(app.reader_height()));
             let len = app.rows.as_ref().map_or(0, |r| r.rows.len());
             app.reader.top = step(app.reader.top, d, len);
             app.clamp_reader();

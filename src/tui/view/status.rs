@@ -16,10 +16,18 @@ pub fn position(app: &App) -> String {
             None => s.push_str(&format!("doc –/{}", app.list.order.len())),
         }
         if let Some(rows) = &app.rows {
-            let total = rows.rows.len().max(1);
-            let bottom = (app.reader.top + app.reader_height()).min(total);
-            let pct = if total <= app.reader_height() { 100 } else { bottom * 100 / total };
-            s.push_str(&format!(" · line {}/{} {}%", app.reader.top + 1, total, pct));
+            let top = app.reader.top + 1;
+            if rows.is_complete() {
+                let total = rows.rows.len().max(1);
+                let h = app.reader_height();
+                let bottom = (app.reader.top + h).min(total);
+                let pct = if total <= h { 100 } else { bottom * 100 / total };
+                s.push_str(&format!(" · line {top}/{total} {pct}%"));
+            } else {
+                // Not laid out to the end yet: the share of the text above the screen.
+                let len = app.store.docs[doc].text.len().max(1);
+                s.push_str(&format!(" · line {top} ~{}%", app.reader.anchor * 100 / len));
+            }
         }
     } else {
         s.push_str(&format!("{} documents", app.list.order.len()));

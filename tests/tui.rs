@@ -440,6 +440,8 @@ fn reveal_scrolls_a_byte_offset_into_view() {
     let shown = &rows.rows[a.reader.top..(a.reader.top + a.reader_height()).min(rows.rows.len())];
     assert!(shown.iter().any(|r| r.start() == last_para.start), "the last paragraph is on screen");
     assert!(a.reader.top > 0);
+    let shown = a.visible_bytes();
+    assert!(shown.contains(&last_para.start), "{shown:?} holds the revealed byte");
     let top = a.reader.top;
     a.reveal(last_para.start);
     assert_eq!(a.reader.top, top, "already visible: no jump");

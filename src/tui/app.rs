@@ -435,6 +435,23 @@ impl App {
         self.clamp_reader();
     }
 
+    /// Logical bytes shown in the reading pane now, from the top row's first byte to the
+    /// bottom row's last (for "the entity next to the viewport" and search-from-here).
+    pub fn visible_bytes(&self) -> std::ops::Range<usize> {
+        let Some(rows) = &self.rows else { return 0..0 };
+        let shown = rows.rows.iter().skip(self.reader.top).take(self.reader_height());
+        let (mut start, mut end) = (usize::MAX, 0);
+        for r in shown {
+            let range = match r {
+                super::rows::Row::Line { line, .. } => line.logical.clone(),
+                super::rows::Row::Fold { logical, .. } => logical.clone(),
+            };
+            start = start.min(range.start);
+            end = end.max(range.end);
+        }
+        if start > end { 0..0 } else { start..end }
+    }
+
     /// Logical byte ranges to highlight in the reading pane: the mentions of the entity
     /// selected in the side panel.
     pub fn highlights(&self) -> Vec<std::ops::Range<usize>> {

@@ -307,17 +307,14 @@ impl App {
         let mut order: Vec<usize> = (0..docs.len())
             .filter(|&i| self.list.lang.as_ref().is_none_or(|l| &docs[i].lang == l))
             .collect();
-        order.sort_by(|&a, &b| {
-            let (da, db) = (&docs[a], &docs[b]);
-            let primary = match self.list.sort {
-                // Undated documents go after the dated ones.
-                SortKey::Date => (da.date.is_none(), da.date).cmp(&(db.date.is_none(), db.date)),
-                SortKey::Title => da.title.to_lowercase().cmp(&db.title.to_lowercase()),
-                SortKey::Lang => da.lang.cmp(&db.lang),
-                SortKey::Source => da.path.cmp(&db.path),
-            };
-            primary.then(a.cmp(&b))
-        });
+        // Stable sorts on the document id order; keys computed once per document.
+        match self.list.sort {
+            // Undated documents go after the dated ones.
+            SortKey::Date => order.sort_by_key(|&i| (docs[i].date.is_none(), docs[i].date)),
+            SortKey::Title => order.sort_by_cached_key(|&i| docs[i].title.to_lowercase()),
+            SortKey::Lang => order.sort_by(|&a, &b| docs[a].lang.cmp(&docs[b].lang)),
+            SortKey::Source => order.sort_by(|&a, &b| docs[a].path.cmp(&docs[b].path)),
+        }
         if self.list.reverse {
             order.reverse();
         }

@@ -372,3 +372,14 @@ fn bdsm_explicit_mode_is_requested_on_start_and_restored_on_quit() {
         }
     }
 }
+
+/// With stdout redirected, the reader refuses to start instead of writing escape
+/// sequences into the file or pipe.
+#[test]
+fn the_reader_writes_no_escape_sequences_into_a_pipe() {
+    let out = Command::new(QARI).output().expect("qari runs");
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty(), "nothing on stdout: {:?}", String::from_utf8_lossy(&out.stdout));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("needs a terminal"), "{err}");
+}

@@ -107,6 +107,13 @@ pub struct Jobs {
 /// Runs the reader on `store` until the user quits. The terminal is restored on every
 /// way out (return, error, panic).
 pub fn run(store: Store, opts: Options) -> io::Result<()> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() {
+        // Never write escape sequences into a file or a pipe.
+        return Err(io::Error::other(
+            "the reader needs a terminal on stdout; for pipes use `qari list`, `qari render` or `qari search`",
+        ));
+    }
     let guard = terminal::TerminalGuard::enter(opts.bidi == BidiMode::App)?;
     let mut term = fresh_terminal()?;
     let size = term.size()?;

@@ -163,9 +163,9 @@ fn reads_the_bundled_archive_and_gives_the_terminal_back() {
     let second = &app.store.docs[app.list.order[1]].path;
     assert!(s.contains(second.as_str()), "header shows the opened file {second}:\n{s}");
     t.keys(&["?"]);
-    t.wait("help", |s| s.contains("Keys — q or ? to close") && s.contains("half a page down"));
+    t.wait("help", |s| s.contains("Keys — q to close") && s.contains("half a page down"));
     t.keys(&["q"]);
-    t.wait("help closed", |s| !s.contains("Keys — q or ?") && s.contains("doc 2/5"));
+    t.wait("help closed", |s| !s.contains("Keys — q to close") && s.contains("doc 2/5"));
     t.keys(&["q"]);
     let s = t.wait("exit", |s| s.contains(EXITED) && s.contains("echo"));
     assert!(!s.contains("Documents 5/5"), "the reader is gone after quitting:\n{s}");

@@ -560,3 +560,22 @@ fn long_articles_are_laid_out_lazily_and_match_a_full_layout() {
     let full = qari::tui::rows::build(&a.store.docs[0], rows.key);
     assert_eq!(rows.rows, full.rows, "chunked layout = one-shot layout");
 }
+
+/// Keys are data: rebinding an action in the table changes both what the key does and the
+/// hints on screen.
+#[test]
+fn rebinding_a_key_in_the_table_changes_behaviour_and_hints() {
+    let mut a = App::new(store_of(vec![doc_with_furniture()], vec![]), OPTS, (100, 24));
+    for b in &mut a.keymap.bindings {
+        if b.action == Action::ToggleBoilerplate {
+            b.key = qari::tui::keymap::Key::plain(KeyCode::Char('f'));
+        }
+    }
+    assert!(shows(&draw(&a), "… 3 lines of page furniture (f to show)"));
+    press(&mut a, "z");
+    assert!(shows(&draw(&a), "page furniture (f to show)"), "z is no longer bound");
+    press(&mut a, "f");
+    assert!(shows(&draw(&a), "LEAVE A REPLY"));
+    press(&mut a, "?");
+    assert!(shows(&draw(&a), "f  ") && shows(&draw(&a), "fold/unfold page furniture"));
+}

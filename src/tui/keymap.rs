@@ -199,6 +199,15 @@ impl Keymap {
         self.bindings.iter().find(|b| b.mode == mode && b.key == key).map(|b| b.action.clone())
     }
 
+    /// Label of the first key bound to `action` in `mode` (`?` when none is), so hints on
+    /// screen follow the table.
+    pub fn key_for(&self, mode: Mode, action: &Action) -> String {
+        self.bindings
+            .iter()
+            .find(|b| b.mode == mode && b.action == *action)
+            .map_or_else(|| "?".to_string(), |b| b.key.label())
+    }
+
     /// The help overlay's rows: one per (mode, action), keys in table order.
     pub fn help_rows(&self) -> Vec<HelpRow> {
         let mut rows: Vec<(Mode, &Action, HelpRow)> = Vec::new();

@@ -7,6 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Clear, Widget};
 
 use super::{pane_block, put};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::Mode;
 
@@ -58,9 +59,14 @@ pub fn problem_lines(app: &App) -> Vec<(String, bool)> {
 
 /// Draws the open overlay centred over `area`.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let close = app.keymap.key_for(Mode::Overlay, &Action::Back);
     let (title, lines, scroll) = match app.overlay {
-        Some(Overlay::Help { scroll }) => ("Keys — q or ? to close", help_lines(app), scroll),
-        Some(Overlay::Problems { scroll }) => ("Problems — q to close", problem_lines(app), scroll),
+        Some(Overlay::Help { scroll }) => {
+            (format!("Keys — {} to close", close), help_lines(app), scroll)
+        }
+        Some(Overlay::Problems { scroll }) => {
+            (format!("Problems — {} to close", close), problem_lines(app), scroll)
+        }
         None => return,
     };
     let w = area.width.saturating_sub(4).clamp(area.width.min(20), 90);
@@ -72,7 +78,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         height: h,
     };
     Clear.render(r, buf);
-    pane_block(title, true).render(r, buf);
+    pane_block(&title, true).render(r, buf);
     let inner = crate::tui::panes::inner(r);
     for (i, (text, heading)) in lines.iter().skip(scroll).take(inner.height as usize).enumerate() {
         let style = if *heading { Style::new().add_modifier(Modifier::BOLD) } else { Style::new() };

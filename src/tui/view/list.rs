@@ -5,13 +5,19 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::{draw_block, draw_line, one_line, put};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Pane};
+use crate::tui::keymap::Mode;
 use crate::tui::panes::{inner, list_item_rows};
 
 /// Mark of a document not opened yet.
 pub const UNREAD: &str = "●";
 /// Mark of a document already opened.
 pub const READ: &str = " ";
+
+fn lang_key(app: &App) -> String {
+    app.keymap.key_for(Mode::Normal, &Action::CycleLangFilter)
+}
 
 /// Draws the list pane into `area`.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
@@ -34,7 +40,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             area.x,
             area.y,
             area.width,
-            "(no document matches; L changes the filter)",
+            &format!("(no document matches; {} changes the filter)", lang_key(app)),
             Style::new(),
         );
         return;

@@ -6,13 +6,15 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::{draw_block, draw_line, one_line, put};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Pane};
+use crate::tui::keymap::Mode;
 use crate::tui::panes::reader_areas;
 use crate::tui::rows::Row;
 
-/// The line that stands for folded page furniture.
-pub fn fold_label(lines: usize) -> String {
-    format!("… {lines} lines of page furniture (z to show)")
+/// The line that stands for folded page furniture; `key` unfolds it.
+pub fn fold_label(lines: usize, key: &str) -> String {
+    format!("… {lines} lines of page furniture ({key} to show)")
 }
 
 /// Draws the reading pane into `area`.
@@ -70,7 +72,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                     text.x,
                     y,
                     text.width,
-                    &fold_label(*lines),
+                    &fold_label(
+                        *lines,
+                        &app.keymap.key_for(Mode::Normal, &Action::ToggleBoilerplate),
+                    ),
                     dim.add_modifier(Modifier::ITALIC),
                 );
             }

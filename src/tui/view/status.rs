@@ -5,7 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::put;
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::Mode;
 
 /// The left part of the status bar: `doc 2/5 · line 10/40 25%` (i/n counts the list order).
 pub fn position(app: &App) -> String {
@@ -42,9 +44,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let left = format!(" {} ", position(app));
     let mut right = String::new();
     if !app.store.problems.is_empty() {
-        right.push_str(&format!("{} unreadable (P) · ", app.store.problems.len()));
+        let key = app.keymap.key_for(Mode::Normal, &Action::ShowProblems);
+        right.push_str(&format!("{} unreadable ({key}) · ", app.store.problems.len()));
     }
-    right.push_str("? help ");
+    right.push_str(&format!("{} help ", app.keymap.key_for(Mode::Normal, &Action::ToggleHelp)));
     let lw = left.chars().count() as u16;
     put(buf, area.x, area.y, area.width, &left, bar);
     if let Some(msg) = &app.message {

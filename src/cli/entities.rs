@@ -1,14 +1,53 @@
-//! `qari entities`: the entities and dates of each document.
+//! `qari entities`: the entities and dates of each document, as JSON Lines (the contract in
+//! DESIGN.md) or as a readable listing.
 
+use std::io::Write;
 use std::path::PathBuf;
+
+use serde_json::json;
 
 use super::CliError;
 
-/// Prints each document's entities and dates.
-pub fn run(_json: bool, paths: &[PathBuf]) -> Result<(), CliError> {
+/// Prints each document's entities and dates; `json` selects JSON Lines, one object per document.
+pub fn run(json: bool, paths: &[PathBuf]) -> Result<(), CliError> {
     let store = super::load_store(paths)?;
-    for d in &store.docs {
-        println!("{}", d.path);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for (d, a) in store.docs.iter().zip(&store.annotations) {
+        let text = |r: &std::ops::Range<usize>| d.text.get(r.clone()).unwrap_or("").to_string();
+        if json {
+            let entities: Vec<_> = a
+                .mentions
+                .iter()
+                .map(|m| {
+                    json!({"text": text(&m.range), "type": m.kind.label(), "canonical": m.canonical,
+                           "start": m.range.start, "end": m.range.end})
+                })
+                .collect();
+            let dates: Vec<_> = a
+                .dates
+                .iter()
+                .map(|x| {
+                    json!({"text": text(&x.range), "value": x.value_string(),
+                           "granularity": x.granularity, "start": x.range.start, "end": x.range.end})
+                })
+                .collect();
+            let obj = json!({"path": d.path, "title": d.title,
+                             "date": d.date.map(|x| x.format("%Y-%m-%d").to_string()),
+                             "lang": d.lang, "entities": entities, "dates": dates});
+            writeln!(out, "{obj}").map_err(|e| CliError::Internal(e.to_string()))?;
+        } else {
+            let mut s = format!("{} — {}\n", d.path, d.title);
+            for m in &a.mentions {
+                let surface = text(&m.range);
+                let also = if surface == m.canonical { String::new() } else { format!(" → {}", m.canonical) };
+                s.push_str(&format!("  {:<6} {surface}{also}  [{}..{}]\n", m.kind.label(), m.range.start, m.range.end));
+            }
+            for x in &a.dates {
+                s.push_str(&format!("  DATE   {} = {}  [{}..{}]\n", text(&x.range), x.value_string(), x.range.start, x.range.end));
+            }
+            writeln!(out, "{s}").map_err(|e| CliError::Internal(e.to_string()))?;
+        }
     }
     Ok(())
 }

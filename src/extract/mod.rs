@@ -9,7 +9,17 @@ use serde::Serialize;
 
 use crate::corpus::Document;
 
+pub mod arabic;
+pub mod canon;
 pub mod dates;
+pub mod english;
+pub mod gazetteer;
+pub mod resolve;
+
+use std::collections::HashMap;
+
+use gazetteer::Gazetteer;
+use resolve::Cand;
 
 /// The kind of a named entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -88,24 +98,166 @@ pub struct Annotations {
 }
 
 /// The extractor: gazetteer and rules, built once and shared.
-#[derive(Debug, Default)]
-pub struct Extractor {}
+#[derive(Debug)]
+pub struct Extractor {
+    gaz: Gazetteer,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl Extractor {
     /// Builds the extractor from the embedded gazetteer.
     pub fn new() -> Self {
-        Extractor {}
+        Extractor { gaz: Gazetteer::load() }
     }
 
     /// Entities and dates of one document (its boilerplate range is skipped).
     pub fn extract(&self, doc: &Document) -> Annotations {
         Annotations {
-            mentions: Vec::new(),
+            mentions: self.mentions(&doc.text, doc.boilerplate.clone()),
             dates: dates::extract_dates(&doc.text, doc.boilerplate.clone(), doc.date),
         }
+    }
+
+    /// Entity mentions of `text`, outside `skip` (boilerplate), sorted and non-overlapping.
+    pub fn mentions(&self, text: &str, skip: Option<Range<usize>>) -> Vec<Mention> {
+        let f = canon::norm(text);
+        let mut cands = Vec::new();
+        let mut gaz_spans = Vec::new();
+        for h in self.gaz.find(text, &f) {
+            let a = &self.gaz.aliases[h.alias];
+            if a.kind.is_some_and(|k| k != EntityKind::Person) {
+                gaz_spans.push(h.range.clone());
+            }
+            cands.push(Cand {
+                surface: text[h.range.clone()].to_string(),
+                kind: a.kind.unwrap_or(EntityKind::Place),
+                entity: a.id.clone(),
+                canonical: a.canonical.clone(),
+                prio: if a.kind.is_some() { 3 } else { 0 },
+                range: h.range,
+            });
+        }
+        // A rule never overrides a known person's span (it would swallow the next word).
+        let known: Vec<Range<usize>> =
+            cands.iter().filter(|c| c.kind == EntityKind::Person && c.prio == 3).map(|c| c.range.clone()).collect();
+        let free = |r: &Range<usize>| !known.iter().any(|k| k.start < r.end && r.start < k.end);
+        let toks = english::tokens(text);
+        for mut c in english::rules(text, &toks, &self.gaz, &gaz_spans) {
+            if free(&c.range) && self.identify(&mut c) {
+                cands.push(c);
+            }
+        }
+        let atoks = arabic::tokens(&f);
+        for (r, kind) in arabic::rules(&f, &atoks) {
+            let range = f.original_range(r.start, r.end);
+            let mut c = Cand {
+                surface: text[range.clone()].to_string(),
+                range,
+                kind,
+                entity: String::new(),
+                canonical: String::new(),
+                prio: 2,
+            };
+            if free(&c.range) && self.identify(&mut c) {
+                cands.push(c);
+            }
+        }
+        let mut kept = resolve::resolve(cands);
+        // Acronyms paired with their expansion, then their bare uses.
+        let mut extra = Vec::new();
+        for (acr, ci) in english::acronym_pairs(text, &kept) {
+            let e = &kept[ci];
+            for t in toks.iter().filter(|t| text[t.range.clone()] == acr && t.range.start > e.range.end) {
+                extra.push(Cand { range: t.range.clone(), surface: acr.clone(), prio: 2, ..e.clone() });
+            }
+        }
+        // Short forms of people named in full earlier.
+        let mut words: Vec<(Range<usize>, String)> = toks
+            .iter()
+            .filter(|t| t.cap)
+            .map(|t| (t.range.clone(), canon::norm_str(&text[t.range.clone()])))
+            .collect();
+        words.extend(atoks.iter().map(|t| (f.original_range(t.range.start, t.range.end), f.text[t.range.clone()].to_string())));
+        words.sort_by_key(|w| w.0.start);
+        extra.extend(resolve::add_short_forms(&kept, &words));
+        if !extra.is_empty() {
+            kept.extend(extra);
+            kept = resolve::resolve(kept);
+        }
+        kept.into_iter()
+            .filter(|c| skip.as_ref().is_none_or(|b| c.range.end <= b.start || c.range.start >= b.end))
+            .map(|c| Mention { range: c.range, kind: c.kind, entity: c.entity, canonical: c.canonical })
+            .collect()
+    }
+
+    /// Gives a rule candidate its entity: the gazetteer's when the surface (or its phonetic
+    /// skeleton, for people) is known, else a skeleton key. False drops the candidate (a
+    /// demonym, or a known entity of another kind).
+    fn identify(&self, c: &mut Cand) -> bool {
+        if let Some(a) = self.gaz.lookup(&c.surface) {
+            if a.kind != Some(c.kind) {
+                return false;
+            }
+            c.entity = a.id.clone();
+            c.canonical = a.canonical.clone();
+            return true;
+        }
+        let skel = canon::skeleton(&c.surface);
+        if skel.len() < 2 {
+            return false;
+        }
+        if c.kind == EntityKind::Person {
+            if let Some(&i) = self.gaz.person_skeletons.get(&skel) {
+                c.entity = self.gaz.aliases[i].id.clone();
+                c.canonical = self.gaz.aliases[i].canonical.clone();
+                return true;
+            }
+        }
+        let tag = match c.kind {
+            EntityKind::Person => "per",
+            EntityKind::Org => "org",
+            EntityKind::Place => "plc",
+        };
+        c.entity = format!("~{tag}:{skel}");
+        c.canonical = c.surface.clone();
+        true
     }
 }
 
 /// Archive-wide linking: gives every mention of one entity, across documents, the same id and
 /// canonical name (merging names the gazetteer does not know by their phonetic key).
-pub fn link(_docs: &[Document], _annotations: &mut [Annotations]) {}
+/// Display name of a skeleton-keyed entity: its longest-by-words Latin surface (most frequent
+/// on ties), else its most frequent Arabic-script surface.
+pub fn link(docs: &[Document], annotations: &mut [Annotations]) {
+    let mut surfaces: HashMap<String, HashMap<String, usize>> = HashMap::new();
+    for (d, a) in docs.iter().zip(annotations.iter()) {
+        for m in a.mentions.iter().filter(|m| m.entity.starts_with('~')) {
+            if let Some(s) = d.text.get(m.range.clone()) {
+                *surfaces.entry(m.entity.clone()).or_default().entry(s.to_string()).or_default() += 1;
+            }
+        }
+    }
+    let display: HashMap<String, String> = surfaces
+        .into_iter()
+        .filter_map(|(id, forms)| {
+            let latin = |s: &str| s.chars().any(|c| c.is_ascii_alphabetic());
+            let best = forms
+                .iter()
+                .max_by_key(|(s, n)| (latin(s), s.split_whitespace().count(), **n, std::cmp::Reverse((*s).clone())))
+                .map(|(s, _)| s.clone())?;
+            Some((id, best))
+        })
+        .collect();
+    for a in annotations.iter_mut() {
+        for m in a.mentions.iter_mut() {
+            if let Some(name) = display.get(&m.entity) {
+                m.canonical = name.clone();
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! Arabic rules on the normalised text: title cues (الرئيس، وزير الخارجية، السفير، القائم
+//! بالأعمال، نظيره…), apposition ("NAME، القائم بالأعمال"), reporting verbs, organisation
+//! heads (وكالة، حزب، مجلس، وزارة…), with a stop-word list so pronouns and particles that look
+//! like names (هو) are never taken as one.
+
+use std::ops::Range;
+
+use super::EntityKind;
+use crate::text::normalize::Folded;
+use crate::text::script::is_arabic_letter;
+
+/// An Arabic word of the normalised text.
+#[derive(Debug, Clone)]
+pub struct ArTok {
+    /// Byte range in the normalised text.
+    pub range: Range<usize>,
+    /// Whether punctuation (not only spaces) separates it from the previous word.
+    pub punct_before: bool,
+}
+
+/// Arabic words of `f.text` (other scripts and digits break words and count as punctuation).
+pub fn tokens(f: &Folded) -> Vec<ArTok> {
+    let t = f.text.as_str();
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut punct = true;
+    for (i, c) in t.char_indices() {
+        if is_arabic_letter(c) {
+            start.get_or_insert(i);
+        } else {
+            if let Some(s) = start.take() {
+                out.push(ArTok { range: s..i, punct_before: punct });
+                punct = false;
+            }
+            if !c.is_whitespace() {
+                punct = true;
+            }
+        }
+    }
+    if let Some(s) = start {
+        out.push(ArTok { range: s..t.len(), punct_before: punct });
+    }
+    out
+}
+
+/// Particles, pronouns and verbs (normalised) that are never part of a name.
+const STOP: &[&str] = &[
+    "في", "من", "الي", "على", "علي", "عن", "مع", "ان", "او", "ثم", "الذي", "التي", "الذين", "هو",
+    "هي", "هم", "هما", "نحن", "انا", "انه", "انها", "كان", "كانت", "قد", "لقد", "لا", "لم", "لن",
+    "ما", "خلال", "بعد", "قبل", "عند", "حول", "بين", "هذا", "هذه", "ذلك", "تلك", "كل", "حيث",
+    "كما", "ايضا", "اليوم", "امس", "عام", "يوم", "شهر", "منذ", "حتى", "قال", "قالت", "اكد",
+    "اكدت", "اضاف", "اضافت", "اشار", "اشارت", "اعلن", "اعلنت", "ذكر", "ذكرت", "اوضح", "صرح",
+    "يوم", "وفق", "وفقا", "لدى", "الى", "به", "بها", "له", "لها", "فيه", "فيها", "عبر", "ضد",
+];
+
+/// Words after which a person's name follows (after optional ال- qualifiers).
+const CUES: &[&str] = &[
+    "الرئيس", "السفير", "نظيره", "نظيرته", "الزعيم", "الوزير", "وزير", "وزيره", "الملك", "الامير",
+    "الشيخ", "المبعوث", "الخبير", "الباحث", "الصحفي", "المحلل", "المتحدث", "الدكتور", "السيد",
+    "السيده", "العقيد", "اللواء", "العميد", "الجنرال", "المستشار", "المندوب", "القائد", "رئيس",
+    "نائب", "القائم", "الناطق", "المدير", "الكاتب", "مراسل",
+];
+
+/// Reporting verbs that a speaker's name follows.
+const VERBS: &[&str] =
+    &["قال", "قالت", "اكد", "اكدت", "اضاف", "اضافت", "صرح", "اعلن", "ذكر", "اوضح", "اشار", "تابع"];
+
+/// Heads of organisation names in construct state (وكالة الأنباء…, مجلس الشعب…).
+const ORG_HEADS: &[&str] = &[
+    "وكاله", "حزب", "مجلس", "وزاره", "جيش", "منظمه", "هيئه", "جبهه", "حركه", "اتحاد", "لجنه",
+    "مؤسسه", "صحيفه", "قناه", "محكمه", "جامعه",
+];
+
+/// East-Asian surnames: names starting with one may end in a word that is also a pronoun
+/// (ري يونغ هو).
+const EAST_ASIAN: &[&str] = &["كيم", "ري", "بارك", "لي", "مون", "جانغ", "تشوي", "شي"];
+
+/// The word without one leading proclitic (و ف ب ل ك), when it is long enough to carry one.
+pub fn strip_proclitic(w: &str) -> &str {
+    match w.chars().next() {
+        Some(c) if "وفبلك".contains(c) && w.chars().count() > 3 => &w[c.len_utf8()..],
+        _ => w,
+    }
+}
+
+fn is_qualifier(w: &str) -> bool {
+    w.starts_with("ال") || w.starts_with("بال") || w.starts_with("لل") || w == "باسم"
+}
+
+fn is_adjective(w: &str) -> bool {
+    w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه") || w.ends_with("ين"))
+}
+
+fn name_word(w: &str) -> bool {
+    !["بال", "لل", "وال", "فال", "كال"].iter().any(|p| w.starts_with(p))
+        && !STOP.contains(&w) && !CUES.contains(&w) && !is_adjective(w) && w.chars().count() >= 2
+}
+
+/// A name of 1–3 words starting at token `i` (first word not ال-; no punctuation inside).
+fn read_name(t: &str, toks: &[ArTok], i: usize) -> Option<usize> {
+    let first = &t[toks.get(i)?.range.clone()];
+    if !name_word(first) || first.starts_with("ال") || ORG_HEADS.contains(&first) {
+        return None;
+    }
+    let asian = EAST_ASIAN.contains(&first);
+    let mut j = i + 1;
+    while j < toks.len() && j - i < 3 && !toks[j].punct_before {
+        let w = &t[toks[j].range.clone()];
+        if name_word(w) || (asian && w == "هو") {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    Some(j)
+}
+
+/// Rule candidates (ranges still in normalised bytes; the caller maps them back).
+pub fn rules(f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, EntityKind)> {
+    let t = f.text.as_str();
+    let w = |i: usize| strip_proclitic(&t[toks[i].range.clone()]);
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        let word = w(i);
+        let raw = &t[toks[i].range.clone()];
+        // Title cue, then ال- qualifiers (الخارجية، السوري، بالأعمال), then the name.
+        if CUES.contains(&word) || CUES.contains(&raw) {
+            let mut k = i + 1;
+            while k < toks.len() && k - i <= 4 && !toks[k].punct_before && is_qualifier(&t[toks[k].range.clone()]) {
+                k += 1;
+            }
+            if k < toks.len() && !toks[k].punct_before {
+                if let Some(j) = read_name(t, toks, k) {
+                    out.push((toks[k].range.start..toks[j - 1].range.end, EntityKind::Person));
+                }
+            }
+        }
+        // Apposition: NAME، CUE …
+        if (CUES.contains(&word) || CUES.contains(&raw)) && toks[i].punct_before && i > 0 {
+            let gap = &t[toks[i - 1].range.end..toks[i].range.start];
+            if gap.trim() == "،" || gap.trim() == "," {
+                let mut s = i;
+                while s > 0 && i - s < 3 {
+                    let p = &t[toks[s - 1].range.clone()];
+                    if !name_word(p) || VERBS.contains(&strip_proclitic(p)) {
+                        break;
+                    }
+                    s -= 1;
+                    if toks[s].punct_before {
+                        break;
+                    }
+                }
+                if s < i && i - s >= 2 && !t[toks[s].range.clone()].starts_with("ال") {
+                    let mut start = toks[s].range.start;
+                    let first = &t[toks[s].range.clone()];
+                    if (first.starts_with('ل') || first.starts_with('ب')) && first.chars().count() >= 5 {
+                        start += 2;
+                    }
+                    out.push((start..toks[i - 1].range.end, EntityKind::Person));
+                }
+            }
+        }
+        // Reporting verb, then a name closed by punctuation or a cue.
+        if VERBS.contains(&word) {
+            if let Some(j) = read_name(t, toks, i + 1) {
+                let closed = toks.get(j).is_none_or(|n| {
+                    n.punct_before || CUES.contains(&strip_proclitic(&t[n.range.clone()]))
+                });
+                if closed && j - (i + 1) >= 2 && !toks[i + 1].punct_before {
+                    out.push((toks[i + 1].range.start..toks[j - 1].range.end, EntityKind::Person));
+                }
+            }
+        }
+        // Organisation: head in construct state followed by ال-/لل- words.
+        if ORG_HEADS.contains(&word) {
+            let mut j = i + 1;
+            while j < toks.len() && j - i <= 4 && !toks[j].punct_before {
+                let x = &t[toks[j].range.clone()];
+                if x.starts_with("ال") || x.starts_with("لل") {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if j > i + 1 {
+                let skip = raw.len() - word.len();
+                out.push((toks[i].range.start + skip..toks[j - 1].range.end, EntityKind::Org));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,267 @@
+//! English rules for names the gazetteer does not know: title and role cues ("Foreign Minister
+//! X", "Ambassador to Syria X", "Speaker of the People's Assembly X"), capitalised names before
+//! reporting verbs, organisation names ending in Agency/Party/Ministry…, and acronyms paired
+//! with their expansion ("Syrian Arab News Agency (SANA)").
+
+use std::ops::Range;
+
+use super::gazetteer::Gazetteer;
+use super::resolve::Cand;
+use super::EntityKind;
+
+/// A word of the original text.
+#[derive(Debug, Clone)]
+pub struct Tok {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// Whether it starts with an upper-case letter.
+    pub cap: bool,
+}
+
+/// Words: letters and digits with inner hyphens and apostrophes ("Myong-gu", "People's").
+pub fn tokens(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let inner = matches!(c, '-' | '\'' | '’')
+            && start.is_some()
+            && it.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(tok(text, s, i));
+        }
+    }
+    if let Some(s) = start {
+        out.push(tok(text, s, text.len()));
+    }
+    out
+}
+
+fn tok(text: &str, s: usize, mut e: usize) -> Tok {
+    // A possessive is not part of the word ("Syria’s" is Syria).
+    for poss in ["'s", "’s"] {
+        if text[s..e].ends_with(poss) && e - s > poss.len() {
+            e -= poss.len();
+        }
+    }
+    Tok { range: s..e, cap: text[s..e].chars().next().is_some_and(char::is_uppercase) }
+}
+
+/// Words that end a person cue ("… Minister X", "counterpart X").
+const PERSON_CUES: &[&str] = &[
+    "President", "president", "Minister", "minister", "Ambassador", "ambassador", "Speaker",
+    "leader", "Leader", "counterpart", "envoy", "Envoy", "Secretary", "Chairman", "chairman",
+    "spokesman", "spokeswoman", "spokesperson", "Mr", "Mrs", "Ms", "Dr", "Sheikh", "King", "Queen",
+    "Prince", "Emir", "General", "Gen", "Colonel", "Senator", "Sen", "Rep", "Governor", "Mayor",
+    "Chancellor", "Premier", "dictator", "Commander", "commander", "Chief", "chief", "Director",
+    "director", "analyst", "journalist", "reporter", "correspondent", "editor", "researcher",
+    "Professor", "professor", "official", "diplomat", "lawmaker", "Ayatollah", "Pope", "Judge",
+    "Admiral", "Marshal", "Captain", "founder", "By", "Vice",
+];
+
+/// Reporting verbs after a name ("Faisal Mekdad said").
+const REPORTING: &[&str] = &[
+    "said", "says", "told", "added", "stated", "noted", "wrote", "announced", "stressed",
+    "explained", "warned", "insisted", "argued", "asked", "replied", "tweeted",
+];
+
+/// Last words of organisation names.
+const ORG_HEADS: &[&str] = &[
+    "Agency", "Party", "Ministry", "Assembly", "Council", "News", "Army", "Organization",
+    "Organisation", "Parliament", "Committee", "Commission", "Union", "Bank", "Corporation",
+    "Company", "University", "Institute", "Front", "Movement", "Forces", "Command", "Office",
+    "Authority", "Court", "Fund", "Association", "Federation", "League", "Foundation", "Times",
+    "Post", "Guard", "Congress",
+];
+
+/// Capitalised words that never start or belong to a name.
+const STOP: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I", "His",
+    "Her", "Its", "Their", "Our", "In", "On", "At", "For", "But", "And", "Or", "If", "As", "After",
+    "Before", "While", "When", "Since", "According", "Meanwhile", "However", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "Related", "Subscribe", "Read", "More", "Also", "Today", "Other", "Latest", "Top",
+    "Breaking", "Most", "Popular", "Follow", "Share", "Later", "Then", "Now", "Earlier", "Yesterday",
+    "Still", "So", "Yet", "Thus", "Instead", "Here", "There", "Last", "Next", "Both", "Some", "Many",
+    "Officials", "Analysts", "Sources", "Experts", "Asked", "Speaking",
+];
+
+/// Lower-case particles allowed inside a name ("Bashar al-Assad", "Staffan de Mistura").
+const PARTICLES: &[&str] = &["al", "bin", "ibn", "de", "van", "von", "da", "el"];
+
+fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
+    &text[t.range.clone()]
+}
+
+/// Whether only spaces separate two tokens (names do not cross punctuation).
+fn adjacent(text: &str, a: &Tok, b: &Tok) -> bool {
+    text[a.range.end..b.range.start].chars().all(|c| c == ' ' || c == '\u{a0}')
+}
+
+fn name_word(text: &str, t: &Tok, g: &Gazetteer) -> bool {
+    let w = word(text, t);
+    t.cap
+        && !STOP.contains(&w)
+        && !PERSON_CUES.contains(&w)
+        && !ORG_HEADS.contains(&w)
+        && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && g.lookup(w).is_none_or(|a| a.kind == Some(EntityKind::Person))
+}
+
+/// The longest name (1–4 words) starting at token `i`: returns the end token (exclusive).
+fn read_name(text: &str, toks: &[Tok], i: usize, g: &Gazetteer) -> Option<usize> {
+    let mut j = i;
+    while j < toks.len() && j - i < 4 {
+        let ok = if j == i {
+            name_word(text, &toks[j], g)
+        } else {
+            adjacent(text, &toks[j - 1], &toks[j])
+                && (name_word(text, &toks[j], g)
+                    || (PARTICLES.contains(&word(text, &toks[j]))
+                        && toks.get(j + 1).is_some_and(|n| n.cap)))
+        };
+        if !ok {
+            break;
+        }
+        j += 1;
+    }
+    (j > i).then_some(j)
+}
+
+fn span(toks: &[Tok], i: usize, j: usize) -> Range<usize> {
+    toks[i].range.start..toks[j - 1].range.end
+}
+
+/// The gazetteer entity (place/org) covering token `i`, as the token after it.
+fn skip_entity(gaz_spans: &[Range<usize>], toks: &[Tok], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    let r = gaz_spans.iter().find(|r| r.start == t.range.start)?;
+    Some(toks.iter().position(|t| t.range.start >= r.end).unwrap_or(toks.len()))
+}
+
+/// Rule candidates of an English text. `gaz_spans` are the gazetteer's place/org hits.
+pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let person = |r: Range<usize>| Cand {
+        surface: text[r.clone()].to_string(),
+        range: r,
+        kind: EntityKind::Person,
+        entity: String::new(),
+        canonical: String::new(),
+        prio: 2,
+    };
+    for (i, t) in toks.iter().enumerate() {
+        let w = word(text, t);
+        // Title and role cues.
+        if PERSON_CUES.contains(&w) {
+            let mut k = i + 1;
+            // "Ambassador to Syria X", "Speaker of the People's Assembly X".
+            if toks.get(k).is_some_and(|n| matches!(word(text, n), "to" | "of" | "for")) {
+                k += 1;
+                if toks.get(k).is_some_and(|n| word(text, n) == "the") {
+                    k += 1;
+                }
+                if let Some(after) = skip_entity(gaz_spans, toks, k) {
+                    k = after;
+                } else {
+                    // An organisation run: skip to just after its head word.
+                    let mut m = k;
+                    while m < toks.len() && toks[m].cap && m - k < 6 {
+                        m += 1;
+                    }
+                    match (k..m).rev().find(|&x| ORG_HEADS.contains(&word(text, &toks[x]))) {
+                        Some(h) => k = h + 1,
+                        None => continue,
+                    }
+                }
+            }
+            if let Some(j) = read_name(text, toks, k, g) {
+                let gap = text[toks[k - 1].range.end..toks[k].range.start].trim_matches(' ');
+                if gap.is_empty() || gap == "." {
+                    out.push(person(span(toks, k, j)));
+                }
+            }
+        }
+        // Names before reporting verbs: 2–4 capitalised words.
+        if REPORTING.contains(&w) && i >= 2 {
+            let mut s = i;
+            while s > 0 && i - s < 4 && adjacent(text, &toks[s - 1], &toks[s]) {
+                let p = &toks[s - 1];
+                let pw = word(text, p);
+                if name_word(text, p, g) || (PARTICLES.contains(&pw) && s < i) {
+                    s -= 1;
+                } else {
+                    break;
+                }
+            }
+            if i - s >= 2 && adjacent(text, &toks[i - 1], t) {
+                out.push(person(span(toks, s, i)));
+            }
+        }
+        // "said John Smith" (postposed speaker) and "according to John Smith".
+        if matches!(w, "said" | "says" | "to") && (w != "to" || i > 0 && word(text, &toks[i - 1]) == "according") {
+            if let Some(j) = read_name(text, toks, i + 1, g) {
+                if j - (i + 1) >= 2 {
+                    out.push(person(span(toks, i + 1, j)));
+                }
+            }
+        }
+        // Organisation names ending in a head word.
+        if ORG_HEADS.contains(&w) && t.cap {
+            let mut s = i;
+            while s > 0 && i - s < 6 && adjacent(text, &toks[s - 1], &toks[s]) {
+                let pw = word(text, &toks[s - 1]);
+                if toks[s - 1].cap && !STOP.contains(&pw) && !REPORTING.contains(&pw) {
+                    s -= 1;
+                } else if matches!(pw, "of" | "for" | "and") && s >= 2 && toks[s - 2].cap {
+                    s -= 1;
+                } else {
+                    break;
+                }
+            }
+            let mut e = i + 1;
+            // "Ministry of Foreign Affairs".
+            if toks.get(e).is_some_and(|n| matches!(word(text, n), "of" | "for")) {
+                let mut m = e + 1;
+                while m < toks.len() && toks[m].cap && adjacent(text, &toks[m - 1], &toks[m]) && m - e < 5 {
+                    m += 1;
+                }
+                if m > e + 1 {
+                    e = m;
+                }
+            }
+            if e - s >= 2 {
+                let r = span(toks, s, e);
+                out.push(Cand {
+                    surface: text[r.clone()].to_string(),
+                    range: r,
+                    kind: EntityKind::Org,
+                    entity: String::new(),
+                    canonical: String::new(),
+                    prio: 2,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Acronyms in parentheses right after a candidate: "(SANA)" after "Syrian Arab News Agency"
+/// gives SANA the expansion's kind and entity id. Returns (acronym, index of the expansion).
+pub fn acronym_pairs(text: &str, cands: &[Cand]) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for (ci, c) in cands.iter().enumerate() {
+        let rest = &text[c.range.end..];
+        let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(a, _)| a) else {
+            continue;
+        };
+        let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
+        if (2..=8).contains(&letters) && inner.chars().all(|c| c.is_ascii_uppercase() || c == '.') {
+            out.push((inner.to_string(), ci));
+        }
+    }
+    out
+}

@@ -1,1 +1,50 @@
-fn main() {}
+//! Extraction throughput (entities + dates) in words per second on one core, over a few MB
+//! built from the bundled samples, against a baseline in the same run: a plain word count
+//! over the same text. Run: `cargo bench --bench extract`.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use qari::corpus::load_bundled;
+use qari::extract::Extractor;
+
+fn main() {
+    let corpus = load_bundled();
+    let docs = corpus.documents;
+    let words_per_pass: usize = docs.iter().map(|d| d.text.split_whitespace().count()).sum();
+    let bytes_per_pass: usize = docs.iter().map(|d| d.text.len()).sum();
+    let passes = (3_000_000 / bytes_per_pass.max(1)).max(1);
+    let words = words_per_pass * passes;
+
+    let t0 = Instant::now();
+    let x = Extractor::new();
+    let load = t0.elapsed();
+
+    // Baseline: counting words over the same text.
+    let t = Instant::now();
+    let mut n = 0usize;
+    for _ in 0..passes {
+        for d in &docs {
+            n += black_box(d.text.split_whitespace().count());
+        }
+    }
+    let base = t.elapsed().as_secs_f64();
+    black_box(n);
+
+    let t = Instant::now();
+    let mut m = 0usize;
+    for _ in 0..passes {
+        for d in &docs {
+            m += black_box(x.extract(d)).mentions.len();
+        }
+    }
+    let ext = t.elapsed().as_secs_f64();
+    black_box(m);
+
+    let mb = (bytes_per_pass * passes) as f64 / 1e6;
+    println!("text: {mb:.1} MB, {words} words ({passes} passes over the samples)");
+    println!("gazetteer load + automaton build: {:.1} ms", load.as_secs_f64() * 1e3);
+    println!("baseline word count: {:>12.0} words/s", words as f64 / base);
+    println!("extraction:          {:>12.0} words/s (aim >= 500000)", words as f64 / ext);
+    println!("ratio extraction/baseline time: {:.1}x", ext / base);
+}

@@ -23,10 +23,10 @@ fn fold(s: &str) -> String {
             c => c.to_lowercase().next().unwrap_or(c),
         })
         .collect();
-    if let Some(c) = t.chars().next().filter(|c| "وفبك".contains(*c) || (*c == 'ل' && !t.starts_with("لل"))) {
-        if t.chars().count() > 3 {
-            t = t[c.len_utf8()..].to_string();
-        }
+    let clitic =
+        t.chars().next().filter(|c| "وفبك".contains(*c) || (*c == 'ل' && !t.starts_with("لل")));
+    if let Some(c) = clitic.filter(|_| t.chars().count() > 3) {
+        t = t[c.len_utf8()..].to_string();
     }
     t
 }
@@ -72,7 +72,10 @@ fn entities_score_against_the_gold_annotation() {
         return;
     };
     let gold: Value = serde_json::from_str(&gold_text).expect("gold parses");
-    let out = Command::new(env!("CARGO_BIN_EXE_qari")).args(["entities", "--json"]).output().expect("runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
+        .args(["entities", "--json"])
+        .output()
+        .expect("runs");
     assert!(out.status.success(), "qari entities failed: {}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8(out.stdout).expect("utf-8");
     let mut per_type: HashMap<String, Prf> = HashMap::new();
@@ -91,10 +94,13 @@ fn entities_score_against_the_gold_annotation() {
         let ar = doc["lang"] == "ar";
         let ents = doc["entities"].as_array().cloned().unwrap_or_default();
         for e in &ents {
-            let (s, en) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+            let (s, en) =
+                (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
             assert_eq!(&text[s..en], e["text"].as_str().unwrap(), "offsets of {e} in {name}");
         }
-        let key = |e: &Value| (e["type"].as_str().unwrap_or("").to_string(), fold(e["text"].as_str().unwrap_or("")));
+        let key = |e: &Value| {
+            (e["type"].as_str().unwrap_or("").to_string(), fold(e["text"].as_str().unwrap_or("")))
+        };
         let gk: Vec<_> = g["entities"].as_array().unwrap().iter().map(key).collect();
         let pk: Vec<_> = ents.iter().map(key).collect();
         let pairs = align(&gk, &pk);
@@ -115,9 +121,12 @@ fn entities_score_against_the_gold_annotation() {
         slot.gold += gk.len();
         slot.pred += pk.len();
         slot.tp += pairs.len();
-        let dkey = |d: &Value| (fold(d["text"].as_str().unwrap_or("")), d["value"].as_str().unwrap_or("").to_string());
+        let dkey = |d: &Value| {
+            (fold(d["text"].as_str().unwrap_or("")), d["value"].as_str().unwrap_or("").to_string())
+        };
         let gd: Vec<_> = g["dates"].as_array().unwrap().iter().map(dkey).collect();
-        let pd: Vec<_> = doc["dates"].as_array().cloned().unwrap_or_default().iter().map(dkey).collect();
+        let pd: Vec<_> =
+            doc["dates"].as_array().cloned().unwrap_or_default().iter().map(dkey).collect();
         dates.gold += gd.len();
         dates.pred += pd.len();
         dates.tp += align(&gd, &pd).len();
@@ -136,11 +145,26 @@ fn entities_score_against_the_gold_annotation() {
     let mut types: Vec<_> = per_type.iter().collect();
     types.sort_by(|a, b| a.0.cmp(b.0));
     for (t, s) in &types {
-        println!("{t:<7} P {:.3} R {:.3} F1 {:.3} (tp {} gold {} pred {})", s.p(), s.r(), s.f(), s.tp, s.gold, s.pred);
+        println!(
+            "{t:<7} P {:.3} R {:.3} F1 {:.3} (tp {} gold {} pred {})",
+            s.p(),
+            s.r(),
+            s.f(),
+            s.tp,
+            s.gold,
+            s.pred
+        );
     }
     println!("English F1 {:.3}  Arabic F1 {:.3}", all[0].f(), all[1].f());
     println!("dates   P {:.3} R {:.3} F1 {:.3}", dates.p(), dates.r(), dates.f());
-    println!("linking P {:.3} R {:.3} F1 {:.3} (pairs gold {} pred {})", link.p(), link.r(), link.f(), link.gold, link.pred);
+    println!(
+        "linking P {:.3} R {:.3} F1 {:.3} (pairs gold {} pred {})",
+        link.p(),
+        link.r(),
+        link.f(),
+        link.gold,
+        link.pred
+    );
     assert!(all[0].f() >= BAR_EN, "English entity F1 {:.3} below {BAR_EN}", all[0].f());
     assert!(all[1].f() >= BAR_AR, "Arabic entity F1 {:.3} below {BAR_AR}", all[1].f());
     assert!(link.f() >= BAR_LINK, "linking F1 {:.3} below {BAR_LINK}", link.f());
@@ -160,7 +184,10 @@ use qari::extract::{EntityKind, Extractor};
 
 fn ents(text: &str) -> Vec<(String, EntityKind, String)> {
     let x = Extractor::new();
-    x.mentions(text, None).into_iter().map(|m| (text[m.range].to_string(), m.kind, m.canonical)).collect()
+    x.mentions(text, None)
+        .into_iter()
+        .map(|m| (text[m.range].to_string(), m.kind, m.canonical))
+        .collect()
 }
 
 fn has(text: &str, surface: &str, kind: EntityKind) -> bool {
@@ -202,7 +229,9 @@ fn organisation_patterns_and_acronym_pairs() {
 fn gazetteer_links_spellings_and_scripts() {
     let a = ents("Pyongyang and North Korea and the DPRK.");
     let b = ents("وصل إلى بيونج يانج من كوريا الشمالية");
-    let canon = |v: &[(String, EntityKind, String)], s: &str| v.iter().find(|x| x.0 == s).map(|x| x.2.clone());
+    let canon = |v: &[(String, EntityKind, String)], s: &str| {
+        v.iter().find(|x| x.0 == s).map(|x| x.2.clone())
+    };
     assert_eq!(canon(&a, "Pyongyang").as_deref(), Some("Pyongyang"));
     assert_eq!(canon(&b, "بيونج يانج").as_deref(), Some("Pyongyang"));
     assert_eq!(canon(&a, "DPRK"), canon(&b, "كوريا الشمالية"));
@@ -240,4 +269,3 @@ fn negatives() {
     let t = "Meanwhile officials said nothing. However analysts told reporters.";
     assert!(ents(t).iter().all(|(_, k, _)| *k != EntityKind::Person), "{:?}", ents(t));
 }
-

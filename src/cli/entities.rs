@@ -40,11 +40,26 @@ pub fn run(json: bool, paths: &[PathBuf]) -> Result<(), CliError> {
             let mut s = format!("{} — {}\n", d.path, d.title);
             for m in &a.mentions {
                 let surface = text(&m.range);
-                let also = if surface == m.canonical { String::new() } else { format!(" → {}", m.canonical) };
-                s.push_str(&format!("  {:<6} {surface}{also}  [{}..{}]\n", m.kind.label(), m.range.start, m.range.end));
+                let also = if surface == m.canonical {
+                    String::new()
+                } else {
+                    format!(" → {}", m.canonical)
+                };
+                s.push_str(&format!(
+                    "  {:<6} {surface}{also}  [{}..{}]\n",
+                    m.kind.label(),
+                    m.range.start,
+                    m.range.end
+                ));
             }
             for x in &a.dates {
-                s.push_str(&format!("  DATE   {} = {}  [{}..{}]\n", text(&x.range), x.value_string(), x.range.start, x.range.end));
+                s.push_str(&format!(
+                    "  DATE   {} = {}  [{}..{}]\n",
+                    text(&x.range),
+                    x.value_string(),
+                    x.range.start,
+                    x.range.end
+                ));
             }
             writeln!(out, "{s}").map_err(|e| CliError::Internal(e.to_string()))?;
         }

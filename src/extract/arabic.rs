@@ -45,20 +45,121 @@ pub fn tokens(f: &Folded) -> Vec<ArTok> {
 
 /// Particles, pronouns and verbs (normalised) that are never part of a name.
 const STOP: &[&str] = &[
-    "في", "من", "الي", "على", "علي", "عن", "مع", "ان", "او", "ثم", "الذي", "التي", "الذين", "هو",
-    "هي", "هم", "هما", "نحن", "انا", "انه", "انها", "كان", "كانت", "قد", "لقد", "لا", "لم", "لن",
-    "ما", "خلال", "بعد", "قبل", "عند", "حول", "بين", "هذا", "هذه", "ذلك", "تلك", "كل", "حيث",
-    "كما", "ايضا", "اليوم", "امس", "عام", "يوم", "شهر", "منذ", "حتى", "قال", "قالت", "اكد",
-    "اكدت", "اضاف", "اضافت", "اشار", "اشارت", "اعلن", "اعلنت", "ذكر", "ذكرت", "اوضح", "صرح",
-    "يوم", "وفق", "وفقا", "لدى", "الى", "به", "بها", "له", "لها", "فيه", "فيها", "عبر", "ضد",
+    "في",
+    "من",
+    "الي",
+    "على",
+    "علي",
+    "عن",
+    "مع",
+    "ان",
+    "او",
+    "ثم",
+    "الذي",
+    "التي",
+    "الذين",
+    "هو",
+    "هي",
+    "هم",
+    "هما",
+    "نحن",
+    "انا",
+    "انه",
+    "انها",
+    "كان",
+    "كانت",
+    "قد",
+    "لقد",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "خلال",
+    "بعد",
+    "قبل",
+    "عند",
+    "حول",
+    "بين",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "كل",
+    "حيث",
+    "كما",
+    "ايضا",
+    "اليوم",
+    "امس",
+    "عام",
+    "يوم",
+    "شهر",
+    "منذ",
+    "حتى",
+    "قال",
+    "قالت",
+    "اكد",
+    "اكدت",
+    "اضاف",
+    "اضافت",
+    "اشار",
+    "اشارت",
+    "اعلن",
+    "اعلنت",
+    "ذكر",
+    "ذكرت",
+    "اوضح",
+    "صرح",
+    "يوم",
+    "وفق",
+    "وفقا",
+    "لدى",
+    "الى",
+    "به",
+    "بها",
+    "له",
+    "لها",
+    "فيه",
+    "فيها",
+    "عبر",
+    "ضد",
 ];
 
 /// Words after which a person's name follows (after optional ال- qualifiers).
 const CUES: &[&str] = &[
-    "الرئيس", "السفير", "نظيره", "نظيرته", "الزعيم", "الوزير", "وزير", "وزيره", "الملك", "الامير",
-    "الشيخ", "المبعوث", "الخبير", "الباحث", "الصحفي", "المحلل", "المتحدث", "الدكتور", "السيد",
-    "السيده", "العقيد", "اللواء", "العميد", "الجنرال", "المستشار", "المندوب", "القائد", "رئيس",
-    "نائب", "القائم", "الناطق", "المدير", "الكاتب", "مراسل",
+    "الرئيس",
+    "السفير",
+    "نظيره",
+    "نظيرته",
+    "الزعيم",
+    "الوزير",
+    "وزير",
+    "وزيره",
+    "الملك",
+    "الامير",
+    "الشيخ",
+    "المبعوث",
+    "الخبير",
+    "الباحث",
+    "الصحفي",
+    "المحلل",
+    "المتحدث",
+    "الدكتور",
+    "السيد",
+    "السيده",
+    "العقيد",
+    "اللواء",
+    "العميد",
+    "الجنرال",
+    "المستشار",
+    "المندوب",
+    "القائد",
+    "رئيس",
+    "نائب",
+    "القائم",
+    "الناطق",
+    "المدير",
+    "الكاتب",
+    "مراسل",
 ];
 
 /// Reporting verbs that a speaker's name follows.
@@ -67,8 +168,22 @@ const VERBS: &[&str] =
 
 /// Heads of organisation names in construct state (وكالة الأنباء…, مجلس الشعب…).
 const ORG_HEADS: &[&str] = &[
-    "وكاله", "حزب", "مجلس", "وزاره", "جيش", "منظمه", "هيئه", "جبهه", "حركه", "اتحاد", "لجنه",
-    "مؤسسه", "صحيفه", "قناه", "محكمه", "جامعه",
+    "وكاله",
+    "حزب",
+    "مجلس",
+    "وزاره",
+    "جيش",
+    "منظمه",
+    "هيئه",
+    "جبهه",
+    "حركه",
+    "اتحاد",
+    "لجنه",
+    "مؤسسه",
+    "صحيفه",
+    "قناه",
+    "محكمه",
+    "جامعه",
 ];
 
 /// East-Asian surnames: names starting with one may end in a word that is also a pronoun
@@ -93,7 +208,10 @@ fn is_adjective(w: &str) -> bool {
 
 fn name_word(w: &str) -> bool {
     !["بال", "لل", "وال", "فال", "كال"].iter().any(|p| w.starts_with(p))
-        && !STOP.contains(&w) && !CUES.contains(&w) && !is_adjective(w) && w.chars().count() >= 2
+        && !STOP.contains(&w)
+        && !CUES.contains(&w)
+        && !is_adjective(w)
+        && w.chars().count() >= 2
 }
 
 /// A name of 1–3 words starting at token `i` (first word not ال-; no punctuation inside).
@@ -126,13 +244,18 @@ pub fn rules(f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, EntityKind)> {
         // Title cue, then ال- qualifiers (الخارجية، السوري، بالأعمال), then the name.
         if CUES.contains(&word) || CUES.contains(&raw) {
             let mut k = i + 1;
-            while k < toks.len() && k - i <= 4 && !toks[k].punct_before && is_qualifier(&t[toks[k].range.clone()]) {
+            while k < toks.len()
+                && k - i <= 4
+                && !toks[k].punct_before
+                && is_qualifier(&t[toks[k].range.clone()])
+            {
                 k += 1;
             }
-            if k < toks.len() && !toks[k].punct_before {
-                if let Some(j) = read_name(t, toks, k) {
-                    out.push((toks[k].range.start..toks[j - 1].range.end, EntityKind::Person));
-                }
+            if k < toks.len()
+                && !toks[k].punct_before
+                && let Some(j) = read_name(t, toks, k)
+            {
+                out.push((toks[k].range.start..toks[j - 1].range.end, EntityKind::Person));
             }
         }
         // Apposition: NAME، CUE …
@@ -153,7 +276,9 @@ pub fn rules(f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, EntityKind)> {
                 if s < i && i - s >= 2 && !t[toks[s].range.clone()].starts_with("ال") {
                     let mut start = toks[s].range.start;
                     let first = &t[toks[s].range.clone()];
-                    if (first.starts_with('ل') || first.starts_with('ب')) && first.chars().count() >= 5 {
+                    if (first.starts_with('ل') || first.starts_with('ب'))
+                        && first.chars().count() >= 5
+                    {
                         start += 2;
                     }
                     out.push((start..toks[i - 1].range.end, EntityKind::Person));
@@ -161,14 +286,14 @@ pub fn rules(f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, EntityKind)> {
             }
         }
         // Reporting verb, then a name closed by punctuation or a cue.
-        if VERBS.contains(&word) {
-            if let Some(j) = read_name(t, toks, i + 1) {
-                let closed = toks.get(j).is_none_or(|n| {
-                    n.punct_before || CUES.contains(&strip_proclitic(&t[n.range.clone()]))
-                });
-                if closed && j - (i + 1) >= 2 && !toks[i + 1].punct_before {
-                    out.push((toks[i + 1].range.start..toks[j - 1].range.end, EntityKind::Person));
-                }
+        if VERBS.contains(&word)
+            && let Some(j) = read_name(t, toks, i + 1)
+        {
+            let closed = toks.get(j).is_none_or(|n| {
+                n.punct_before || CUES.contains(&strip_proclitic(&t[n.range.clone()]))
+            });
+            if closed && j - (i + 1) >= 2 && !toks[i + 1].punct_before {
+                out.push((toks[i + 1].range.start..toks[j - 1].range.end, EntityKind::Person));
             }
         }
         // Organisation: head in construct state followed by ال-/لل- words.

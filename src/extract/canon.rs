@@ -2,7 +2,7 @@
 //! top of [`crate::text::normalize::fold`]) and the cross-script phonetic skeleton that links
 //! spellings of one name in Latin and Arabic script ("Ri Yong-ho" = "ري يونغ هو").
 
-use crate::text::normalize::{fold, fold_char, Folded};
+use crate::text::normalize::{Folded, fold, fold_char};
 
 /// Folded text for matching: [`fold`] plus hyphens and dashes as spaces (same byte length, so
 /// the offset map stays valid).
@@ -55,10 +55,10 @@ pub fn skeleton(name: &str) -> String {
         }
         let tok = tok.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(tok);
         for c in tok.chars() {
-            if let Some(k) = class(c) {
-                if !out.ends_with(k) {
-                    out.push(k);
-                }
+            if let Some(k) = class(c)
+                && !out.ends_with(k)
+            {
+                out.push(k);
             }
         }
     }

@@ -5,9 +5,9 @@
 
 use std::ops::Range;
 
+use super::EntityKind;
 use super::gazetteer::Gazetteer;
 use super::resolve::Cand;
-use super::EntityKind;
 
 /// A word of the original text.
 #[derive(Debug, Clone)]
@@ -51,42 +51,223 @@ fn tok(text: &str, s: usize, mut e: usize) -> Tok {
 
 /// Words that end a person cue ("… Minister X", "counterpart X").
 const PERSON_CUES: &[&str] = &[
-    "President", "president", "Minister", "minister", "Ambassador", "ambassador", "Speaker",
-    "leader", "Leader", "counterpart", "envoy", "Envoy", "Secretary", "Chairman", "chairman",
-    "spokesman", "spokeswoman", "spokesperson", "Mr", "Mrs", "Ms", "Dr", "Sheikh", "King", "Queen",
-    "Prince", "Emir", "General", "Gen", "Colonel", "Senator", "Sen", "Rep", "Governor", "Mayor",
-    "Chancellor", "Premier", "dictator", "Commander", "commander", "Chief", "chief", "Director",
-    "director", "analyst", "journalist", "reporter", "correspondent", "editor", "researcher",
-    "Professor", "professor", "official", "diplomat", "lawmaker", "Ayatollah", "Pope", "Judge",
-    "Admiral", "Marshal", "Captain", "founder", "By", "Vice",
+    "President",
+    "president",
+    "Minister",
+    "minister",
+    "Ambassador",
+    "ambassador",
+    "Speaker",
+    "leader",
+    "Leader",
+    "counterpart",
+    "envoy",
+    "Envoy",
+    "Secretary",
+    "Chairman",
+    "chairman",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sheikh",
+    "King",
+    "Queen",
+    "Prince",
+    "Emir",
+    "General",
+    "Gen",
+    "Colonel",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Governor",
+    "Mayor",
+    "Chancellor",
+    "Premier",
+    "dictator",
+    "Commander",
+    "commander",
+    "Chief",
+    "chief",
+    "Director",
+    "director",
+    "analyst",
+    "journalist",
+    "reporter",
+    "correspondent",
+    "editor",
+    "researcher",
+    "Professor",
+    "professor",
+    "official",
+    "diplomat",
+    "lawmaker",
+    "Ayatollah",
+    "Pope",
+    "Judge",
+    "Admiral",
+    "Marshal",
+    "Captain",
+    "founder",
+    "By",
+    "Vice",
 ];
 
 /// Reporting verbs after a name ("Faisal Mekdad said").
 const REPORTING: &[&str] = &[
-    "said", "says", "told", "added", "stated", "noted", "wrote", "announced", "stressed",
-    "explained", "warned", "insisted", "argued", "asked", "replied", "tweeted",
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "noted",
+    "wrote",
+    "announced",
+    "stressed",
+    "explained",
+    "warned",
+    "insisted",
+    "argued",
+    "asked",
+    "replied",
+    "tweeted",
 ];
 
 /// Last words of organisation names.
 const ORG_HEADS: &[&str] = &[
-    "Agency", "Party", "Ministry", "Assembly", "Council", "News", "Army", "Organization",
-    "Organisation", "Parliament", "Committee", "Commission", "Union", "Bank", "Corporation",
-    "Company", "University", "Institute", "Front", "Movement", "Forces", "Command", "Office",
-    "Authority", "Court", "Fund", "Association", "Federation", "League", "Foundation", "Times",
-    "Post", "Guard", "Congress",
+    "Agency",
+    "Party",
+    "Ministry",
+    "Assembly",
+    "Council",
+    "News",
+    "Army",
+    "Organization",
+    "Organisation",
+    "Parliament",
+    "Committee",
+    "Commission",
+    "Union",
+    "Bank",
+    "Corporation",
+    "Company",
+    "University",
+    "Institute",
+    "Front",
+    "Movement",
+    "Forces",
+    "Command",
+    "Office",
+    "Authority",
+    "Court",
+    "Fund",
+    "Association",
+    "Federation",
+    "League",
+    "Foundation",
+    "Times",
+    "Post",
+    "Guard",
+    "Congress",
 ];
 
 /// Capitalised words that never start or belong to a name.
 const STOP: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I", "His",
-    "Her", "Its", "Their", "Our", "In", "On", "At", "For", "But", "And", "Or", "If", "As", "After",
-    "Before", "While", "When", "Since", "According", "Meanwhile", "However", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    "Related", "Subscribe", "Read", "More", "Also", "Today", "Other", "Latest", "Top",
-    "Breaking", "Most", "Popular", "Follow", "Share", "Later", "Then", "Now", "Earlier", "Yesterday",
-    "Still", "So", "Yet", "Thus", "Instead", "Here", "There", "Last", "Next", "Both", "Some", "Many",
-    "Officials", "Analysts", "Sources", "Experts", "Asked", "Speaking",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "In",
+    "On",
+    "At",
+    "For",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "As",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "Since",
+    "According",
+    "Meanwhile",
+    "However",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Related",
+    "Subscribe",
+    "Read",
+    "More",
+    "Also",
+    "Today",
+    "Other",
+    "Latest",
+    "Top",
+    "Breaking",
+    "Most",
+    "Popular",
+    "Follow",
+    "Share",
+    "Later",
+    "Then",
+    "Now",
+    "Earlier",
+    "Yesterday",
+    "Still",
+    "So",
+    "Yet",
+    "Thus",
+    "Instead",
+    "Here",
+    "There",
+    "Last",
+    "Next",
+    "Both",
+    "Some",
+    "Many",
+    "Officials",
+    "Analysts",
+    "Sources",
+    "Experts",
+    "Asked",
+    "Speaking",
 ];
 
 /// Lower-case particles allowed inside a name ("Bashar al-Assad", "Staffan de Mistura").
@@ -202,21 +383,21 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
             }
         }
         // "said John Smith" (postposed speaker) and "according to John Smith".
-        if matches!(w, "said" | "says" | "to") && (w != "to" || i > 0 && word(text, &toks[i - 1]) == "according") {
-            if let Some(j) = read_name(text, toks, i + 1, g) {
-                if j - (i + 1) >= 2 {
-                    out.push(person(span(toks, i + 1, j)));
-                }
-            }
+        if matches!(w, "said" | "says" | "to")
+            && (w != "to" || i > 0 && word(text, &toks[i - 1]) == "according")
+            && let Some(j) = read_name(text, toks, i + 1, g)
+            && j - (i + 1) >= 2
+        {
+            out.push(person(span(toks, i + 1, j)));
         }
         // Organisation names ending in a head word.
         if ORG_HEADS.contains(&w) && t.cap {
             let mut s = i;
             while s > 0 && i - s < 6 && adjacent(text, &toks[s - 1], &toks[s]) {
                 let pw = word(text, &toks[s - 1]);
-                if toks[s - 1].cap && !STOP.contains(&pw) && !REPORTING.contains(&pw) {
-                    s -= 1;
-                } else if matches!(pw, "of" | "for" | "and") && s >= 2 && toks[s - 2].cap {
+                let capital = toks[s - 1].cap && !STOP.contains(&pw) && !REPORTING.contains(&pw);
+                let connector = matches!(pw, "of" | "for" | "and") && s >= 2 && toks[s - 2].cap;
+                if capital || connector {
                     s -= 1;
                 } else {
                     break;
@@ -226,7 +407,11 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
             // "Ministry of Foreign Affairs".
             if toks.get(e).is_some_and(|n| matches!(word(text, n), "of" | "for")) {
                 let mut m = e + 1;
-                while m < toks.len() && toks[m].cap && adjacent(text, &toks[m - 1], &toks[m]) && m - e < 5 {
+                while m < toks.len()
+                    && toks[m].cap
+                    && adjacent(text, &toks[m - 1], &toks[m])
+                    && m - e < 5
+                {
                     m += 1;
                 }
                 if m > e + 1 {
@@ -255,7 +440,8 @@ pub fn acronym_pairs(text: &str, cands: &[Cand]) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     for (ci, c) in cands.iter().enumerate() {
         let rest = &text[c.range.end..];
-        let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(a, _)| a) else {
+        let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(a, _)| a)
+        else {
             continue;
         };
         let letters = inner.chars().filter(|c| c.is_alphabetic()).count();

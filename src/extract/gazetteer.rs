@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
-use super::canon::{norm_str, skeleton};
 use super::EntityKind;
+use super::canon::{norm_str, skeleton};
 use crate::text::normalize::Folded;
 use crate::text::script::is_arabic_letter;
 
@@ -21,8 +21,22 @@ pub const PROCLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "و�
 /// Single-token Arabic aliases that are also common words; they are only taken as names when a
 /// rule or a longer alias supports them (الأسد is "the lion", فتح "opening", العربية "Arabic").
 const AMBIGUOUS_AR: &[&str] = &[
-    "الاسد", "فتح", "فارس", "مهر", "العربيه", "الجزيره", "وام", "قنا", "تاس", "بترا", "وفا",
-    "الخليج", "سول", "حماس", "الشرع", "سانا",
+    "الاسد",
+    "فتح",
+    "فارس",
+    "مهر",
+    "العربيه",
+    "الجزيره",
+    "وام",
+    "قنا",
+    "تاس",
+    "بترا",
+    "وفا",
+    "الخليج",
+    "سول",
+    "حماس",
+    "الشرع",
+    "سانا",
 ];
 
 /// One gazetteer alias.
@@ -159,7 +173,14 @@ impl Gazetteer {
         out
     }
 
-    fn accept(&self, text: &str, f: &Folded, s: usize, e: usize, alias: usize) -> Option<Range<usize>> {
+    fn accept(
+        &self,
+        text: &str,
+        f: &Folded,
+        s: usize,
+        e: usize,
+        alias: usize,
+    ) -> Option<Range<usize>> {
         let t = f.text.as_str();
         let a = &self.aliases[alias];
         let before = t[..s].chars().next_back();

@@ -143,8 +143,11 @@ impl Extractor {
             });
         }
         // A rule never overrides a known person's span (it would swallow the next word).
-        let known: Vec<Range<usize>> =
-            cands.iter().filter(|c| c.kind == EntityKind::Person && c.prio == 3).map(|c| c.range.clone()).collect();
+        let known: Vec<Range<usize>> = cands
+            .iter()
+            .filter(|c| c.kind == EntityKind::Person && c.prio == 3)
+            .map(|c| c.range.clone())
+            .collect();
         let free = |r: &Range<usize>| !known.iter().any(|k| k.start < r.end && r.start < k.end);
         let toks = english::tokens(text);
         for mut c in english::rules(text, &toks, &self.gaz, &gaz_spans) {
@@ -172,8 +175,15 @@ impl Extractor {
         let mut extra = Vec::new();
         for (acr, ci) in english::acronym_pairs(text, &kept) {
             let e = &kept[ci];
-            for t in toks.iter().filter(|t| text[t.range.clone()] == acr && t.range.start > e.range.end) {
-                extra.push(Cand { range: t.range.clone(), surface: acr.clone(), prio: 2, ..e.clone() });
+            for t in
+                toks.iter().filter(|t| text[t.range.clone()] == acr && t.range.start > e.range.end)
+            {
+                extra.push(Cand {
+                    range: t.range.clone(),
+                    surface: acr.clone(),
+                    prio: 2,
+                    ..e.clone()
+                });
             }
         }
         // Short forms of people named in full earlier.
@@ -182,7 +192,9 @@ impl Extractor {
             .filter(|t| t.cap)
             .map(|t| (t.range.clone(), canon::norm_str(&text[t.range.clone()])))
             .collect();
-        words.extend(atoks.iter().map(|t| (f.original_range(t.range.start, t.range.end), f.text[t.range.clone()].to_string())));
+        words.extend(atoks.iter().map(|t| {
+            (f.original_range(t.range.start, t.range.end), f.text[t.range.clone()].to_string())
+        }));
         words.sort_by_key(|w| w.0.start);
         extra.extend(resolve::add_short_forms(&kept, &words));
         if !extra.is_empty() {
@@ -190,8 +202,15 @@ impl Extractor {
             kept = resolve::resolve(kept);
         }
         kept.into_iter()
-            .filter(|c| skip.as_ref().is_none_or(|b| c.range.end <= b.start || c.range.start >= b.end))
-            .map(|c| Mention { range: c.range, kind: c.kind, entity: c.entity, canonical: c.canonical })
+            .filter(|c| {
+                skip.as_ref().is_none_or(|b| c.range.end <= b.start || c.range.start >= b.end)
+            })
+            .map(|c| Mention {
+                range: c.range,
+                kind: c.kind,
+                entity: c.entity,
+                canonical: c.canonical,
+            })
             .collect()
     }
 
@@ -211,12 +230,12 @@ impl Extractor {
         if skel.len() < 2 {
             return false;
         }
-        if c.kind == EntityKind::Person {
-            if let Some(&i) = self.gaz.person_skeletons.get(&skel) {
-                c.entity = self.gaz.aliases[i].id.clone();
-                c.canonical = self.gaz.aliases[i].canonical.clone();
-                return true;
-            }
+        if c.kind == EntityKind::Person
+            && let Some(&i) = self.gaz.person_skeletons.get(&skel)
+        {
+            c.entity = self.gaz.aliases[i].id.clone();
+            c.canonical = self.gaz.aliases[i].canonical.clone();
+            return true;
         }
         let tag = match c.kind {
             EntityKind::Person => "per",
@@ -238,7 +257,8 @@ pub fn link(docs: &[Document], annotations: &mut [Annotations]) {
     for (d, a) in docs.iter().zip(annotations.iter()) {
         for m in a.mentions.iter().filter(|m| m.entity.starts_with('~')) {
             if let Some(s) = d.text.get(m.range.clone()) {
-                *surfaces.entry(m.entity.clone()).or_default().entry(s.to_string()).or_default() += 1;
+                *surfaces.entry(m.entity.clone()).or_default().entry(s.to_string()).or_default() +=
+                    1;
             }
         }
     }
@@ -248,7 +268,9 @@ pub fn link(docs: &[Document], annotations: &mut [Annotations]) {
             let latin = |s: &str| s.chars().any(|c| c.is_ascii_alphabetic());
             let best = forms
                 .iter()
-                .max_by_key(|(s, n)| (latin(s), s.split_whitespace().count(), **n, std::cmp::Reverse((*s).clone())))
+                .max_by_key(|(s, n)| {
+                    (latin(s), s.split_whitespace().count(), **n, std::cmp::Reverse((*s).clone()))
+                })
                 .map(|(s, _)| s.clone())?;
             Some((id, best))
         })

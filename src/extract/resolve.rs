@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::canon::norm_str;
 use super::EntityKind;
+use super::canon::norm_str;
 
 /// A possible mention before resolution.
 #[derive(Debug, Clone)]
@@ -32,7 +32,9 @@ pub fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
     });
     let mut kept: Vec<Cand> = Vec::new();
     for c in cands {
-        if c.range.is_empty() || kept.iter().any(|k| k.range.start < c.range.end && c.range.start < k.range.end) {
+        if c.range.is_empty()
+            || kept.iter().any(|k| k.range.start < c.range.end && c.range.start < k.range.end)
+        {
             continue;
         }
         kept.push(c);
@@ -99,15 +101,17 @@ pub fn add_short_forms(mentions: &[Cand], words: &[(Range<usize>, String)]) -> V
     let mut out = Vec::new();
     for (range, w) in words {
         let mut try_forms = vec![(w.as_str(), 0usize)];
-        if let Some(c) = w.chars().next().filter(|c| "وفبلك".contains(*c)) {
-            if w.chars().count() > 3 {
-                try_forms.push((&w[c.len_utf8()..], c.len_utf8()));
-            }
+        if let Some(c) = w.chars().next().filter(|c| "وفبلك".contains(*c))
+            && w.chars().count() > 3
+        {
+            try_forms.push((&w[c.len_utf8()..], c.len_utf8()));
         }
         for (form, skip) in try_forms {
             let Some(list) = index.get(form) else { continue };
             // The nearest full mention before this word.
-            if let Some((_, m)) = list.iter().filter(|(s, _)| *s < range.start).max_by_key(|(s, _)| *s) {
+            if let Some((_, m)) =
+                list.iter().filter(|(s, _)| *s < range.start).max_by_key(|(s, _)| *s)
+            {
                 out.push(Cand {
                     range: range.start + skip..range.end,
                     kind: EntityKind::Person,
@@ -122,4 +126,3 @@ pub fn add_short_forms(mentions: &[Cand], words: &[(Range<usize>, String)]) -> V
     }
     out
 }
-

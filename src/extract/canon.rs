@@ -65,6 +65,74 @@ pub fn skeleton(name: &str) -> String {
     out
 }
 
+/// A rough Latin spelling of an Arabic-script name, for display when no Latin spelling of the
+/// entity exists anywhere in the archive ("زياد صباغ" → "Ziad Sbagh"). Not a standard
+/// transliteration: long vowels only, no vowel guessing.
+pub fn romanize(name: &str) -> String {
+    let folded = norm_str(name);
+    let mut words = Vec::new();
+    for tok in folded.split(' ').filter(|t| !t.is_empty()) {
+        let (article, body) = match tok.strip_prefix("ال") {
+            Some(rest) if rest.chars().count() >= 2 => ("al-", rest),
+            _ => ("", tok),
+        };
+        let chars: Vec<char> = body.chars().collect();
+        let mut w = String::from(article);
+        for (i, &c) in chars.iter().enumerate() {
+            let between = i > 0 && i + 1 < chars.len();
+            let piece = match c {
+                'ا' => "a",
+                'ب' => "b",
+                'ت' => "t",
+                'ث' => "th",
+                'ج' => "j",
+                'ح' => "h",
+                'خ' => "kh",
+                'د' => "d",
+                'ذ' => "dh",
+                'ر' => "r",
+                'ز' => "z",
+                'س' => "s",
+                'ش' => "sh",
+                'ص' => "s",
+                'ض' => "d",
+                'ط' => "t",
+                'ظ' => "z",
+                'ع' | 'ء' | 'ئ' | 'ؤ' => "'",
+                'غ' => "gh",
+                'ف' => "f",
+                'ق' => "q",
+                'ك' => "k",
+                'ل' => "l",
+                'م' => "m",
+                'ن' => "n",
+                'ه' if i + 1 == chars.len() && i > 0 => "a",
+                'ه' => "h",
+                'و' if between || i + 1 == chars.len() && i > 0 => "u",
+                'و' => "w",
+                'ي' if between || i + 1 == chars.len() && i > 0 => "i",
+                'ي' => "y",
+                c if c.is_ascii_alphanumeric() => {
+                    w.push(c);
+                    continue;
+                }
+                _ => "",
+            };
+            w.push_str(piece);
+        }
+        let w = w.trim_matches('\'').to_string();
+        let mut cs = w.chars();
+        let cap = match cs.next() {
+            Some(f) if article.is_empty() => f.to_uppercase().chain(cs).collect(),
+            _ => w.clone(),
+        };
+        if !cap.is_empty() {
+            words.push(cap);
+        }
+    }
+    words.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +146,13 @@ mod tests {
         assert_eq!(skeleton("Ziad Sabbagh"), skeleton("زياد صباغ"));
         assert_eq!(skeleton("Walid Muallem"), skeleton("وليد المعلم"));
         assert_ne!(skeleton("Peter Ward"), skeleton("Ziad Sabbagh"));
+    }
+
+    #[test]
+    fn romanize_gives_a_latin_display_name() {
+        assert_eq!(romanize("زياد صباغ"), "Ziad Sbagh");
+        let w = romanize("وليد المعلم");
+        assert!(w.is_ascii() && w.starts_with('W') && w.contains(" al-"), "{w}");
     }
 
     #[test]

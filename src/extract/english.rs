@@ -451,3 +451,28 @@ pub fn acronym_pairs(text: &str, cands: &[Cand]) -> Vec<(String, usize)> {
     }
     out
 }
+
+/// A byline: a first line of two or three capitalised words ("Ben Kew", "By Jane Doe") standing
+/// alone above the article. Returns its byte range.
+pub fn byline(text: &str) -> Option<Range<usize>> {
+    let first = text.split('\n').next()?;
+    let rest = &text[first.len()..];
+    if first.len() > 40 || !(rest.starts_with("\n\n") || rest.starts_with("\n\r\n")) {
+        return None;
+    }
+    let lead = first.len() - first.trim_start().len();
+    let mut line = first.trim();
+    let mut start = lead;
+    if let Some(r) = line.strip_prefix("By ") {
+        start += 3;
+        line = r;
+    }
+    let words: Vec<&str> = line.split(' ').collect();
+    let name_like = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && !STOP.contains(&w)
+    };
+    ((2..=3).contains(&words.len()) && words.iter().all(|w| name_like(w)))
+        .then(|| start..start + line.len())
+}

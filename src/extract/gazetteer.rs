@@ -197,7 +197,13 @@ impl Gazetteer {
                 .take_while(|&(_, c)| is_arabic_letter(c))
                 .last()
                 .map_or(s, |(i, _)| i);
-            if !PROCLITICS.contains(&&t[tok_start..s]) {
+            let clitic = &t[tok_start..s];
+            if !PROCLITICS.contains(&clitic) {
+                return None;
+            }
+            // ك and ف before a bare noun are usually part of another word (كبيرا is not ك +
+            // بيرا); before the article they are real proclitics.
+            if (clitic.contains('ك') || clitic.contains('ف')) && !t[s..e].starts_with("ال") {
                 return None;
             }
             return Some(range);

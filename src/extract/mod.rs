@@ -150,7 +150,18 @@ impl Extractor {
             .collect();
         let free = |r: &Range<usize>| !known.iter().any(|k| k.start < r.end && r.start < k.end);
         let toks = english::tokens(text);
-        for mut c in english::rules(text, &toks, &self.gaz, &gaz_spans) {
+        let mut rule_cands = english::rules(text, &toks, &self.gaz, &gaz_spans);
+        if let Some(r) = english::byline(text) {
+            rule_cands.push(Cand {
+                surface: text[r.clone()].to_string(),
+                range: r,
+                kind: EntityKind::Person,
+                entity: String::new(),
+                canonical: String::new(),
+                prio: 2,
+            });
+        }
+        for mut c in rule_cands {
             if free(&c.range) && self.identify(&mut c) {
                 cands.push(c);
             }
@@ -272,6 +283,7 @@ pub fn link(docs: &[Document], annotations: &mut [Annotations]) {
                     (latin(s), s.split_whitespace().count(), **n, std::cmp::Reverse((*s).clone()))
                 })
                 .map(|(s, _)| s.clone())?;
+            let best = if latin(&best) { best } else { canon::romanize(&best) };
             Some((id, best))
         })
         .collect();

@@ -127,6 +127,7 @@ const STOP: &[&str] = &[
 /// Words after which a person's name follows (after optional ال- qualifiers).
 const CUES: &[&str] = &[
     "الرئيس",
+    "برئاسه",
     "السفير",
     "نظيره",
     "نظيرته",
@@ -198,12 +199,107 @@ pub fn strip_proclitic(w: &str) -> &str {
     }
 }
 
+/// Whether `w`, as written or without one proclitic, is in `list` (وزارة is not و + زارة).
+fn is_in(list: &[&str], w: &str) -> bool {
+    list.contains(&w) || list.contains(&strip_proclitic(w))
+}
+
 fn is_qualifier(w: &str) -> bool {
     w.starts_with("ال") || w.starts_with("بال") || w.starts_with("لل") || w == "باسم"
 }
 
+/// Adjectives of nationality, direction and office (normalised, masculine; the feminine adds ه).
+/// A nisba surname (البوسعيدي، الشيباني) looks the same, so only these are taken as adjectives.
+const ADJECTIVES: &[&str] = &[
+    "السوري",
+    "الكوري",
+    "الشمالي",
+    "الجنوبي",
+    "الشرقي",
+    "الغربي",
+    "الايراني",
+    "الامريكي",
+    "الاميركي",
+    "الروسي",
+    "العراقي",
+    "العماني",
+    "الصيني",
+    "التركي",
+    "المصري",
+    "اللبناني",
+    "الاردني",
+    "السعودي",
+    "الاماراتي",
+    "القطري",
+    "الكويتي",
+    "البحريني",
+    "اليمني",
+    "الليبي",
+    "التونسي",
+    "الجزائري",
+    "المغربي",
+    "السوداني",
+    "الفلسطيني",
+    "الاسرائيلي",
+    "البريطاني",
+    "الفرنسي",
+    "الالماني",
+    "الياباني",
+    "الهندي",
+    "الباكستاني",
+    "الافغاني",
+    "الاوكراني",
+    "الاوروبي",
+    "الكوبي",
+    "الفنزويلي",
+    "الايطالي",
+    "الاسباني",
+    "البيلاروسي",
+    "الاذربيجاني",
+    "الارمني",
+    "الجورجي",
+    "الكازاخي",
+    "الاوزبكي",
+    "التركماني",
+    "الفيتنامي",
+    "الاندونيسي",
+    "الماليزي",
+    "الاثيوبي",
+    "النيجيري",
+    "الجنوب",
+    "الرسمي",
+    "الحالي",
+    "الخارجي",
+    "الداخلي",
+    "الدولي",
+    "العربي",
+    "الاسلامي",
+    "الوطني",
+    "الاقليمي",
+    "الثنائي",
+    "الاقتصادي",
+    "العسكري",
+    "السياسي",
+    "الامني",
+    "الدبلوماسي",
+    "الشعبي",
+    "الاعلى",
+    "السابق",
+    "الجديد",
+    "الاول",
+    "الثاني",
+    "الحكومي",
+    "الرئاسي",
+    "البرلماني",
+    "الاممي",
+    "الكردي",
+    "الشيعي",
+    "السني",
+];
+
 fn is_adjective(w: &str) -> bool {
-    w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه") || w.ends_with("ين"))
+    let base = w.strip_suffix('ه').unwrap_or(w);
+    ADJECTIVES.contains(&base) || ADJECTIVES.contains(&w)
 }
 
 fn name_word(w: &str) -> bool {
@@ -224,7 +320,8 @@ fn read_name(t: &str, toks: &[ArTok], i: usize) -> Option<usize> {
     let mut j = i + 1;
     while j < toks.len() && j - i < 3 && !toks[j].punct_before {
         let w = &t[toks[j].range.clone()];
-        if name_word(w) || (asian && w == "هو") {
+        let verb = (w.starts_with("سي") || w.starts_with("ست")) && w.chars().count() >= 5;
+        if (name_word(w) && !verb) || (asian && w == "هو") {
             j += 1;
         } else {
             break;
@@ -244,12 +341,16 @@ pub fn rules(f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, EntityKind)> {
         // Title cue, then ال- qualifiers (الخارجية، السوري، بالأعمال), then the name.
         if CUES.contains(&word) || CUES.contains(&raw) {
             let mut k = i + 1;
-            while k < toks.len()
-                && k - i <= 4
-                && !toks[k].punct_before
-                && is_qualifier(&t[toks[k].range.clone()])
-            {
-                k += 1;
+            while k < toks.len() && k - i <= 6 && !toks[k].punct_before {
+                let x = &t[toks[k].range.clone()];
+                // Qualifiers, and an organisation in construct state (باسم وزارة الخارجية).
+                let org = is_in(ORG_HEADS, x)
+                    && toks.get(k + 1).is_some_and(|n| is_qualifier(&t[n.range.clone()]));
+                if is_qualifier(x) || org {
+                    k += 1;
+                } else {
+                    break;
+                }
             }
             if k < toks.len()
                 && !toks[k].punct_before
@@ -289,15 +390,14 @@ pub fn rules(f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, EntityKind)> {
         if VERBS.contains(&word)
             && let Some(j) = read_name(t, toks, i + 1)
         {
-            let closed = toks.get(j).is_none_or(|n| {
-                n.punct_before || CUES.contains(&strip_proclitic(&t[n.range.clone()]))
-            });
+            let closed =
+                toks.get(j).is_none_or(|n| n.punct_before || is_in(CUES, &t[n.range.clone()]));
             if closed && j - (i + 1) >= 2 && !toks[i + 1].punct_before {
                 out.push((toks[i + 1].range.start..toks[j - 1].range.end, EntityKind::Person));
             }
         }
         // Organisation: head in construct state followed by ال-/لل- words.
-        if ORG_HEADS.contains(&word) {
+        if ORG_HEADS.contains(&raw) || ORG_HEADS.contains(&word) {
             let mut j = i + 1;
             while j < toks.len() && j - i <= 4 && !toks[j].punct_before {
                 let x = &t[toks[j].range.clone()];
@@ -308,7 +408,7 @@ pub fn rules(f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, EntityKind)> {
                 }
             }
             if j > i + 1 {
-                let skip = raw.len() - word.len();
+                let skip = if ORG_HEADS.contains(&raw) { 0 } else { raw.len() - word.len() };
                 out.push((toks[i].range.start + skip..toks[j - 1].range.end, EntityKind::Org));
             }
         }

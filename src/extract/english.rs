@@ -51,6 +51,22 @@ fn tok(text: &str, s: usize, mut e: usize) -> Tok {
 
 /// Words that end a person cue ("… Minister X", "counterpart X").
 const PERSON_CUES: &[&str] = &[
+    "adviser",
+    "advisor",
+    "aide",
+    "negotiator",
+    "secretary",
+    "Secretary-General",
+    "ruler",
+    "cleric",
+    "Crown",
+    "minister",
+    "premier",
+    "mayor",
+    "governor",
+    "economist",
+    "scholar",
+    "activist",
     "President",
     "president",
     "Minister",
@@ -139,6 +155,15 @@ const REPORTING: &[&str] = &[
 
 /// Last words of organisation names.
 const ORG_HEADS: &[&str] = &[
+    "Group",
+    "Service",
+    "Network",
+    "Centre",
+    "Center",
+    "Brigades",
+    "Corps",
+    "Police",
+    "Navy",
     "Agency",
     "Party",
     "Ministry",
@@ -336,6 +361,32 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
     };
     for (i, t) in toks.iter().enumerate() {
         let w = word(text, t);
+        // Apposition: "Dina Esfandiary, a senior adviser at …" (a role word before the next
+        // punctuation).
+        if t.cap && text[t.range.end..].starts_with(", ") {
+            let mut s = i + 1;
+            while s > 0 && i + 1 - s < 3 && name_word(text, &toks[s - 1], g) {
+                if s <= i && !adjacent(text, &toks[s - 1], &toks[s]) {
+                    break;
+                }
+                s -= 1;
+            }
+            let mut k = i + 1;
+            let mut role = false;
+            while k < toks.len() && k - i <= 6 {
+                if k > i + 1 && !adjacent(text, &toks[k - 1], &toks[k]) {
+                    break;
+                }
+                if PERSON_CUES.contains(&word(text, &toks[k])) {
+                    role = true;
+                    break;
+                }
+                k += 1;
+            }
+            if role && i + 1 - s >= 2 {
+                out.push(person(span(toks, s, i + 1)));
+            }
+        }
         // Title and role cues.
         if PERSON_CUES.contains(&w) {
             let mut k = i + 1;
@@ -384,7 +435,7 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
         }
         // "said John Smith" (postposed speaker) and "according to John Smith".
         if matches!(w, "said" | "says" | "to")
-            && (w != "to" || i > 0 && word(text, &toks[i - 1]) == "according")
+            && (w != "to" || i > 0 && word(text, &toks[i - 1]).eq_ignore_ascii_case("according"))
             && let Some(j) = read_name(text, toks, i + 1, g)
             && j - (i + 1) >= 2
         {

@@ -182,6 +182,20 @@ impl Extractor {
             }
         }
         let mut kept = resolve::resolve(cands);
+        // "Name (ACRONYM)": a rule-found expansion takes the known acronym's identity.
+        for i in 1..kept.len() {
+            let gap = text.get(kept[i - 1].range.end..kept[i].range.start).unwrap_or("");
+            let (a, b) = (&kept[i - 1], &kept[i]);
+            if gap.trim() == "("
+                && a.kind == b.kind
+                && a.entity.starts_with('~')
+                && !b.entity.starts_with('~')
+            {
+                let (entity, canonical) = (b.entity.clone(), b.canonical.clone());
+                kept[i - 1].entity = entity;
+                kept[i - 1].canonical = canonical;
+            }
+        }
         // Acronyms paired with their expansion, then their bare uses.
         let mut extra = Vec::new();
         for (acr, ci) in english::acronym_pairs(text, &kept) {

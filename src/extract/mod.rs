@@ -211,6 +211,23 @@ impl Extractor {
                 });
             }
         }
+        // "the North" / "the South" for a Korea the document names.
+        for (word, id) in [("North", "gpe:KP"), ("South", "gpe:KR")] {
+            let Some(korea) = kept.iter().find(|c| c.entity == id).cloned() else { continue };
+            for (k, t) in toks.iter().enumerate() {
+                let after_the =
+                    k > 0 && text[toks[k - 1].range.clone()].eq_ignore_ascii_case("the");
+                let next_lower = toks.get(k + 1).is_none_or(|n| !n.cap);
+                if &text[t.range.clone()] == word && after_the && next_lower {
+                    extra.push(Cand {
+                        range: t.range.clone(),
+                        surface: word.to_string(),
+                        prio: 1,
+                        ..korea.clone()
+                    });
+                }
+            }
+        }
         // Short forms of people named in full earlier.
         let mut words: Vec<(Range<usize>, String)> = toks
             .iter()

@@ -48,8 +48,12 @@ pub fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
 /// short form ("Kim" for Kim Jong Un), not the last.
 const EAST_ASIAN: &[&str] = &[
     "kim", "ri", "lee", "li", "pak", "park", "choe", "choi", "jang", "chang", "mun", "moon", "xi",
-    "wang", "zhang", "yoon", "han", "kang", "jo", "cho", "كيم", "ري", "بارك", "لي", "مون", "شي",
-    "وانغ", "جانغ", "تشوي", "يون",
+    "wang", "zhang", "yoon", "han", "kang", "jo", "cho", "cheong", "chung", "jung", "yoo", "kwon",
+    "shin", "seo", "hwang", "ahn", "jeon", "hong", "oh", "lim", "bae", "baek", "nam", "pyon", "so",
+    "zhao", "chen", "liu", "yang", "huang", "zhou", "xu", "sun", "hu", "guo", "lin", "gao",
+    "zheng", "liang", "xie", "tang", "feng", "deng", "peng", "zeng", "xiao", "dong", "jiang",
+    "cai", "qin", "wei", "كيم", "ري", "بارك", "لي", "مون", "شي", "وانغ", "جانغ", "تشوي", "يون",
+    "هان", "كانغ", "تشو",
 ];
 
 /// Tokens never taken as a short form, whatever name they end (pronouns and particles).

@@ -269,3 +269,26 @@ fn negatives() {
     let t = "Meanwhile officials said nothing. However analysts told reporters.";
     assert!(ents(t).iter().all(|(_, k, _)| *k != EntityKind::Person), "{:?}", ents(t));
 }
+
+#[test]
+fn apposition_nisba_surnames_and_hamza_initial_names() {
+    // English apposition: name, then a role before the next punctuation.
+    let t = "Lena Markovic, a senior adviser at the institute, disagreed.";
+    assert!(has(t, "Lena Markovic", EntityKind::Person), "{:?}", ents(t));
+    // A nisba surname is part of the name; a nationality adjective is not.
+    let t = "استقبل وزير الخارجية العماني بدر البوسعيدي في مسقط";
+    assert!(has(t, "بدر البوسعيدي", EntityKind::Person), "{:?}", ents(t));
+    // أل/إل start names; only a bare-alef ال is the article. Feminine title cue.
+    let t = "وقالت المتحدثة باسم الوزارة ألينا كوفاليفا، إن الوفد وصل";
+    assert!(has(t, "ألينا كوفاليفا", EntityKind::Person), "{:?}", ents(t));
+}
+
+#[test]
+fn the_north_is_north_korea_only_where_korea_is_named() {
+    let t = "North Korea fired a missile. Officials said the North might test again.";
+    let e = ents(t);
+    let north = e.iter().find(|(s, _, _)| s == "North").expect("the North tagged");
+    assert_eq!(north.2, "North Korea");
+    let t = "Officials said the North of England was flooded.";
+    assert!(ents(t).iter().all(|(s, _, _)| s != "North"), "{:?}", ents(t));
+}

@@ -127,6 +127,21 @@ const STOP: &[&str] = &[
 /// Words after which a person's name follows (after optional ال- qualifiers).
 const CUES: &[&str] = &[
     "الرئيس",
+    "المتحدثه",
+    "الناطقه",
+    "الوزيره",
+    "السفيره",
+    "الرئيسه",
+    "المستشاره",
+    "الباحثه",
+    "الصحفيه",
+    "المحلله",
+    "الكاتبه",
+    "الامين",
+    "المبعوثه",
+    "مساعد",
+    "معاون",
+    "عضو",
     "برئاسه",
     "السفير",
     "نظيره",
@@ -311,9 +326,14 @@ fn name_word(w: &str) -> bool {
 }
 
 /// A name of 1–3 words starting at token `i` (first word not ال-; no punctuation inside).
-fn read_name(t: &str, toks: &[ArTok], i: usize) -> Option<usize> {
+fn read_name(
+    t: &str,
+    toks: &[ArTok],
+    i: usize,
+    definite: &impl Fn(usize) -> bool,
+) -> Option<usize> {
     let first = &t[toks.get(i)?.range.clone()];
-    if !name_word(first) || first.starts_with("ال") || ORG_HEADS.contains(&first) {
+    if !name_word(first) || definite(i) || ORG_HEADS.contains(&first) {
         return None;
     }
     let asian = EAST_ASIAN.contains(&first);
@@ -331,7 +351,13 @@ fn read_name(t: &str, toks: &[ArTok], i: usize) -> Option<usize> {
 }
 
 /// Rule candidates (ranges still in normalised bytes; the caller maps them back).
-pub fn rules(f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, EntityKind)> {
+pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, EntityKind)> {
+    // The article is written with a bare alef; أل/إل (ألكسندر، إلهام) start names.
+    let definite = |i: usize| {
+        let r = &toks[i].range;
+        f.text[r.clone()].starts_with("ال")
+            && text.get(f.map[r.start]..).is_some_and(|o| o.starts_with('ا'))
+    };
     let t = f.text.as_str();
     let w = |i: usize| strip_proclitic(&t[toks[i].range.clone()]);
     let mut out = Vec::new();
@@ -346,7 +372,7 @@ pub fn rules(f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, EntityKind)> {
                 // Qualifiers, and an organisation in construct state (باسم وزارة الخارجية).
                 let org = is_in(ORG_HEADS, x)
                     && toks.get(k + 1).is_some_and(|n| is_qualifier(&t[n.range.clone()]));
-                if is_qualifier(x) || org {
+                if (is_qualifier(x) && (!x.starts_with("ال") || definite(k))) || org {
                     k += 1;
                 } else {
                     break;
@@ -354,7 +380,7 @@ pub fn rules(f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, EntityKind)> {
             }
             if k < toks.len()
                 && !toks[k].punct_before
-                && let Some(j) = read_name(t, toks, k)
+                && let Some(j) = read_name(t, toks, k, &definite)
             {
                 out.push((toks[k].range.start..toks[j - 1].range.end, EntityKind::Person));
             }
@@ -374,7 +400,7 @@ pub fn rules(f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, EntityKind)> {
                         break;
                     }
                 }
-                if s < i && i - s >= 2 && !t[toks[s].range.clone()].starts_with("ال") {
+                if s < i && i - s >= 2 && !definite(s) {
                     let mut start = toks[s].range.start;
                     let first = &t[toks[s].range.clone()];
                     if (first.starts_with('ل') || first.starts_with('ب'))
@@ -388,7 +414,7 @@ pub fn rules(f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, EntityKind)> {
         }
         // Reporting verb, then a name closed by punctuation or a cue.
         if VERBS.contains(&word)
-            && let Some(j) = read_name(t, toks, i + 1)
+            && let Some(j) = read_name(t, toks, i + 1, &definite)
         {
             let closed =
                 toks.get(j).is_none_or(|n| n.punct_before || is_in(CUES, &t[n.range.clone()]));

@@ -69,12 +69,13 @@ pub fn skeleton(name: &str) -> String {
 /// entity exists anywhere in the archive ("زياد صباغ" → "Ziad Sbagh"). Not a standard
 /// transliteration: long vowels only, no vowel guessing.
 pub fn romanize(name: &str) -> String {
-    let folded = norm_str(name);
     let mut words = Vec::new();
-    for tok in folded.split(' ').filter(|t| !t.is_empty()) {
+    for orig in name.split_whitespace() {
+        // Only a bare alef makes the article (ألكسندر is Alexander, not al-ksndr).
+        let tok = norm_str(orig);
         let (article, body) = match tok.strip_prefix("ال") {
-            Some(rest) if rest.chars().count() >= 2 => ("al-", rest),
-            _ => ("", tok),
+            Some(rest) if rest.chars().count() >= 2 && orig.starts_with('ا') => ("al-", rest),
+            _ => ("", tok.as_str()),
         };
         let chars: Vec<char> = body.chars().collect();
         let mut w = String::from(article);

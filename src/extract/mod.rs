@@ -167,7 +167,7 @@ impl Extractor {
             }
         }
         let atoks = arabic::tokens(&f);
-        for (r, kind) in arabic::rules(&f, &atoks) {
+        for (r, kind) in arabic::rules(text, &f, &atoks) {
             let range = f.original_range(r.start, r.end);
             let mut c = Cand {
                 surface: text[range.clone()].to_string(),

@@ -32,10 +32,14 @@ EN_COMMON = {
     "buffalo", "eagle", "orange", "florida", "paradise", "enterprise", "surprise", "sale", "gaza city",
     "sucre", "same", "marion", "hope", "most", "hell", "man", "kota", "batman", "bar", "city", "bo",
     "as", "is", "ma", "la", "le", "al", "el", "san", "santa", "tripoli", "hamilton", "jackson",
+    "male", "kingston", "lincoln", "wellington", "jersey",
 }
 # Arabic place names that are also common words (صور = pictures, العين = the eye …); dropped.
 AR_COMMON = {"صور", "العين", "الحسكه", "جده", "الخبر", "حماه", "الامل", "النصر", "السلام",
-             "المنصوره", "الزرقاء", "ام", "بنها", "سوق", "المدينه", "الرياض", "الجبل", "الشرق"}
+             "المنصوره", "الزرقاء", "ام", "بنها", "سوق", "المدينه", "الرياض", "الجبل", "الشرق",
+             "عاليه", "الثوره", "ثوره", "الوادي", "الشروق", "البستان", "الجديده", "الجميل", "الخمس",
+             "الطبقه", "خفي", "امان", "البيض", "المرج", "الرس", "بودا", "بولو", "الابي", "اهر",
+             "كوت", "منصوره", "القرين", "انفا", "ابا", "دلي", "ديره", "الحله", "فوه"}
 ARABIC_BASIC = re.compile(r"^[\u0621-\u064A\u0660-\u0669 \-]+$")
 
 
@@ -135,7 +139,11 @@ def main():
         add(eid, "PLACE", name, name, "geonames:" + str(c["geonameid"]))
         ar_alts = sorted({a for a in c["alternatenames"] if ARABIC_BASIC.match(a)})
         for a in ar_alts[:4]:
-            if fold_ar(a) in AR_COMMON or len(fold_ar(a).replace(" ", "")) < 3:
+            if fold_ar(a) in AR_COMMON or len(fold_ar(a).replace(" ", "")) < 3 or a.startswith("ئ"):
+                continue
+            # Single-word names with the article are often common nouns (الثورة, الطبقة);
+            # only big cities keep them.
+            if " " not in a and fold_ar(a).startswith("ال") and pop < 300_000:
                 continue
             add(eid, "PLACE", a, name, "geonames:" + str(c["geonameid"]))
 

@@ -63,6 +63,8 @@ pub enum Action {
         /// Lines to scroll; negative is up.
         lines: i32,
     },
+    /// Search, find, entity, timeline, filter and history-related navigation.
+    Nav(super::nav::NavAction),
     /// Mouse click at screen cell (column, row): focus that pane and select the row.
     Click {
         /// Screen column.
@@ -79,4 +81,12 @@ pub enum Effect {
     Quit,
     /// Restore the terminal, stop the process (SIGTSTP), re-enter on resume and redraw.
     Suspend,
+    /// Run an archive search off the UI thread; its results come back as
+    /// `Action::Nav(NavAction::SearchDone(..))` tagged with `generation`.
+    Search {
+        /// Generation of the query (newest wins).
+        generation: u64,
+        /// The query text.
+        query: String,
+    },
 }

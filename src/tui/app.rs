@@ -111,12 +111,16 @@ pub struct ListState {
 }
 
 /// A place in the archive the jump history can return to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
     /// Document id.
     pub doc: usize,
     /// Logical byte offset of the first row shown (survives relayout at another width).
     pub anchor: usize,
+    /// The entity whose mentions were highlighted.
+    pub entity: Option<String>,
+    /// The search or find hits shown, and the current one.
+    pub search: Option<super::nav::HitMark>,
 }
 
 /// Browser-style history of jumps between documents (and, later, mentions and search hits).
@@ -177,8 +181,8 @@ pub struct SideState {
 
 /// Everything the reader shows and remembers.
 pub struct App {
-    /// The archive being read.
-    pub store: Store,
+    /// The archive being read (shared with background search jobs).
+    pub store: std::sync::Arc<Store>,
     /// Key bindings (also the source of the help overlay).
     pub keymap: Keymap,
     /// Who reorders right-to-left text.
@@ -208,6 +212,8 @@ pub struct App {
     /// The open document's rows at the current width and settings.
     pub rows: Option<ReaderRows>,
     pub(crate) cache: LayoutCache,
+    /// Search, find, followed entity, entity view, timeline and list filters.
+    pub nav: super::nav::NavState,
 }
 
 impl App {
@@ -215,7 +221,7 @@ impl App {
     pub fn new(store: Store, opts: Options, size: (u16, u16)) -> App {
         let n = store.docs.len();
         let mut app = App {
-            store,
+            store: std::sync::Arc::new(store),
             keymap: Keymap::default(),
             bidi: opts.bidi,
             shape: opts.shape,
@@ -238,6 +244,7 @@ impl App {
             quit: false,
             rows: None,
             cache: LayoutCache::default(),
+            nav: super::nav::NavState::default(),
         };
         app.refresh_order();
         if let Some(&first) = app.list.order.first() {
@@ -250,7 +257,7 @@ impl App {
     pub fn mode(&self) -> Mode {
         match self.overlay {
             Some(_) => Mode::Overlay,
-            None => Mode::Normal,
+            None => self.nav.mode().unwrap_or(Mode::Normal),
         }
     }
 
@@ -296,7 +303,12 @@ impl App {
 
     /// Where the reader is now, for the jump history.
     pub fn location(&self) -> Option<Location> {
-        self.reader.doc.map(|doc| Location { doc, anchor: self.reader.anchor })
+        self.reader.doc.map(|doc| Location {
+            doc,
+            anchor: self.reader.anchor,
+            entity: self.nav.entity.clone(),
+            search: self.nav.hits.clone().filter(|h| h.doc == doc),
+        })
     }
 
     /// Recomputes the list order from the filter and sort, keeping the cursor on the same
@@ -306,6 +318,7 @@ impl App {
         let docs = &self.store.docs;
         let mut order: Vec<usize> = (0..docs.len())
             .filter(|&i| self.list.lang.as_ref().is_none_or(|l| &docs[i].lang == l))
+            .filter(|&i| self.nav.filter.allows(&self.store, &self.read, i))
             .collect();
         // Stable sorts on the document id order; keys computed once per document.
         match self.list.sort {
@@ -452,15 +465,17 @@ impl App {
     /// Logical byte ranges to highlight in the reading pane: the mentions of the entity
     /// selected in the side panel.
     pub fn highlights(&self) -> Vec<std::ops::Range<usize>> {
+        let mut out = self.nav_highlights();
         let (Some(doc), Some(e)) = (self.reader.doc, self.side.entities.get(self.side.selected))
         else {
-            return Vec::new();
+            return out;
         };
         if self.focus != Pane::Side {
-            return Vec::new();
+            return out;
         }
-        self.store.annotations.get(doc).map_or(Vec::new(), |a| {
-            a.mentions.iter().filter(|m| m.entity == e.id).map(|m| m.range.clone()).collect()
-        })
+        if let Some(a) = self.store.annotations.get(doc) {
+            out.extend(a.mentions.iter().filter(|m| m.entity == e.id).map(|m| m.range.clone()));
+        }
+        out
     }
 }

@@ -14,6 +14,12 @@ pub enum Mode {
     Normal,
     /// A full-screen overlay (help, problems) is open: it scrolls and closes.
     Overlay,
+    /// The search / find / date-filter line takes typed characters.
+    SearchLine,
+    /// The entity view is open.
+    EntityView,
+    /// The timeline is open.
+    Timeline,
 }
 
 impl Mode {
@@ -22,6 +28,9 @@ impl Mode {
         match self {
             Mode::Normal => "Reading",
             Mode::Overlay => "Help and problems views",
+            Mode::SearchLine => "Search, find and filter line (other keys type)",
+            Mode::EntityView => "Entity view",
+            Mode::Timeline => "Timeline",
         }
     }
 }
@@ -137,6 +146,7 @@ pub struct Keymap {
 impl Default for Keymap {
     /// qari's default bindings (vi-style plus the usual arrow and page keys).
     fn default() -> Self {
+        use super::nav::{NavAction as N, nav};
         use Action as A;
         use KeyCode as K;
         let p = Key::plain;
@@ -158,7 +168,20 @@ impl Default for Keymap {
             (vec![c('s')], A::CycleSort, "sort list: date/title/lang/source"),
             (vec![c('R')], A::ReverseSort, "reverse the sort order"),
             (vec![c('L')], A::CycleLangFilter, "filter list by language"),
-            (vec![Key::ctrl('o')], A::JumpBack, "back to the previous document"),
+            (vec![c('/')], nav(N::SearchOpen), "search the archive"),
+            (vec![c('f'), Key::ctrl('f')], nav(N::FindOpen), "find in this document"),
+            (vec![c('n')], nav(N::NextHit), "next search/find hit"),
+            (vec![c('N')], nav(N::PrevHit), "previous search/find hit"),
+            (vec![p(K::Esc)], nav(N::ClearHits), "clear hits, back to where the search began"),
+            (vec![c(']')], nav(N::NextMention), "next mention of the selected entity"),
+            (vec![c('[')], nav(N::PrevMention), "previous mention of the selected entity"),
+            (vec![c('e')], nav(N::EntityNearView), "select the entity on screen"),
+            (vec![c('E')], nav(N::EntityView), "entity view of the selected entity"),
+            (vec![c('t')], nav(N::Timeline), "timeline (from the side panel: at this doc)"),
+            (vec![c('D')], nav(N::DateFilterOpen), "filter list by date range"),
+            (vec![c('u')], nav(N::ToggleUnread), "filter list: unread only"),
+            (vec![c('x')], nav(N::ClearFilters), "clear every list filter"),
+            (vec![Key::ctrl('o')], A::JumpBack, "back to the previous place"),
             (vec![Key::ctrl('n')], A::JumpForward, "forward again"),
             (vec![c('P')], A::ShowProblems, "files that could not be read"),
             (vec![c('?')], A::ToggleHelp, "this help"),
@@ -176,8 +199,39 @@ impl Default for Keymap {
             (vec![c('q'), p(K::Esc), c('?'), p(K::Enter)], A::Back, "close"),
             (vec![Key::ctrl('c')], A::Quit, "quit at once"),
         ];
+        let line: Vec<(Vec<Key>, Action, &'static str)> = vec![
+            (vec![p(K::Enter)], nav(N::Enter), "open the result / apply"),
+            (vec![p(K::Esc)], nav(N::Cancel), "leave, back to where you were"),
+            (vec![p(K::Backspace)], nav(N::Backspace), "delete a character"),
+            (vec![p(K::Down), Key::ctrl('n')], nav(N::Down), "next result"),
+            (vec![p(K::Up), Key::ctrl('p')], nav(N::Up), "previous result"),
+            (vec![Key::ctrl('c')], A::Quit, "quit at once"),
+        ];
+        let view = |extra: Vec<(Vec<Key>, Action, &'static str)>| {
+            let mut v: Vec<(Vec<Key>, Action, &'static str)> = vec![
+                (vec![c('j'), p(K::Down)], nav(N::Down), "next entry"),
+                (vec![c('k'), p(K::Up)], nav(N::Up), "previous entry"),
+                (vec![p(K::PageDown), c(' ')], nav(N::PageDown), "ten entries down"),
+                (vec![p(K::PageUp)], nav(N::PageUp), "ten entries up"),
+                (vec![p(K::Enter)], nav(N::Enter), "open the document / entity"),
+                (vec![c('q'), p(K::Esc)], nav(N::Cancel), "close"),
+                (vec![Key::ctrl('o')], A::JumpBack, "back to the previous place"),
+                (vec![Key::ctrl('c')], A::Quit, "quit at once"),
+            ];
+            v.extend(extra);
+            v
+        };
+        let entity_view =
+            view(vec![(vec![c('F')], nav(N::FilterByEntity), "filter the list to its documents")]);
+        let timeline = view(Vec::new());
         let mut bindings = Vec::new();
-        for (mode, rows) in [(Mode::Normal, normal), (Mode::Overlay, overlay)] {
+        for (mode, rows) in [
+            (Mode::Normal, normal),
+            (Mode::Overlay, overlay),
+            (Mode::SearchLine, line),
+            (Mode::EntityView, entity_view),
+            (Mode::Timeline, timeline),
+        ] {
             for (keys, action, help) in rows {
                 for key in keys {
                     bindings.push(Binding { mode, key, action: action.clone(), help });
@@ -196,7 +250,17 @@ impl Keymap {
             return None;
         }
         let key = Key::from_event(ev);
-        self.bindings.iter().find(|b| b.mode == mode && b.key == key).map(|b| b.action.clone())
+        let bound =
+            self.bindings.iter().find(|b| b.mode == mode && b.key == key).map(|b| b.action.clone());
+        match (bound, mode, key.code) {
+            // In the search line every unbound character is typed.
+            (None, Mode::SearchLine, KeyCode::Char(c))
+                if !key.mods.contains(KeyModifiers::CONTROL) =>
+            {
+                Some(Action::Nav(super::nav::NavAction::Input(c)))
+            }
+            (bound, ..) => bound,
+        }
     }
 
     /// Label of the first key bound to `action` in `mode` (`?` when none is), so hints on
@@ -244,6 +308,7 @@ pub fn parse_keys(s: &str) -> Option<Vec<KeyEvent>> {
         let (code, mods) = match name.as_str() {
             "Enter" | "CR" => (KeyCode::Enter, KeyModifiers::NONE),
             "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+            "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
             "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
             "S-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
             "Up" => (KeyCode::Up, KeyModifiers::NONE),

@@ -8,8 +8,10 @@
 pub mod action;
 pub mod app;
 pub mod keymap;
+pub mod nav;
 pub mod panes;
 pub mod rows;
+pub mod search;
 pub mod terminal;
 pub mod update;
 pub mod view;
@@ -153,8 +155,21 @@ pub fn run(store: Store, opts: Options) -> io::Result<()> {
                 return Ok(());
             }
         }
-        for e in effects {
+        // Only the newest search of this batch is worth running.
+        let newest_search = effects.iter().rposition(|e| matches!(e, Effect::Search { .. }));
+        for (i, e) in effects.into_iter().enumerate() {
             match e {
+                Effect::Search { generation, query } => {
+                    if Some(i) == newest_search {
+                        let store = std::sync::Arc::clone(&app.store);
+                        let tx = jobs.tx.clone();
+                        std::thread::spawn(move || {
+                            let r = search::run(&store, generation, query);
+                            let _ =
+                                tx.send(Msg::Action(Action::Nav(nav::NavAction::SearchDone(r))));
+                        });
+                    }
+                }
                 Effect::Quit => return Ok(()),
                 Effect::Suspend => {
                     guard.suspend()?;

@@ -63,6 +63,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Click { column, row } => click(app, column, row),
+        Action::Nav(a) => effects.extend(super::nav::update(app, a)),
         Action::Down
         | Action::Up
         | Action::PageDown
@@ -159,14 +160,8 @@ fn open(app: &mut App) {
             }
             app.focus = Pane::Reader;
         }
-        // Issue 6 hooks in here: Enter on an entity opens its view.
         Pane::Side => {
-            if let Some(e) = app.side.entities.get(app.side.selected) {
-                app.message = Some(format!(
-                    "{} — {} mention(s) here, in {} document(s)",
-                    e.name, e.count, e.docs
-                ));
-            }
+            effects_free_nav(app, super::nav::NavAction::EntityView);
         }
         Pane::Reader => {}
     }
@@ -184,11 +179,7 @@ fn jump(app: &mut App, back: bool) {
     } else {
         app.history.back.push(here);
     }
-    app.open_at(to.doc, to.anchor);
-    if let Some(i) = app.list.order.iter().position(|&d| d == to.doc) {
-        app.list.selected = i;
-        app.scroll_list_into_view();
-    }
+    app.restore(to);
 }
 
 fn toggle_boilerplate(app: &mut App) {
@@ -243,4 +234,9 @@ fn click(app: &mut App, column: u16, row: u16) {
         }
         Pane::Reader => {}
     }
+}
+
+/// Runs a navigation action that never asks the loop for anything.
+fn effects_free_nav(app: &mut App, a: super::nav::NavAction) {
+    let _ = super::nav::update(app, a);
 }

@@ -22,7 +22,10 @@ fn lang_key(app: &App) -> String {
 /// Draws the list pane into `area`.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let arrow = if app.list.reverse { "↓" } else { "↑" };
-    let filter = app.list.lang.as_deref().map(|l| format!(" · {l}")).unwrap_or_default();
+    let mut filter = app.list.lang.as_deref().map(|l| format!(" · {l}")).unwrap_or_default();
+    if app.nav.filter.is_active() {
+        filter.push_str(&format!(" · {}", app.nav.filter.label(&app.store)));
+    }
     let title = format!(
         "Documents {}/{} · {}{arrow}{filter}",
         app.list.order.len(),

@@ -4,6 +4,7 @@
 
 pub mod help;
 pub mod list;
+pub mod nav;
 pub mod reader;
 pub mod side;
 pub mod status;
@@ -37,6 +38,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     if let Some(r) = p.status {
         status::draw(app, r, buf);
     }
+    nav::draw(app, area, buf);
     if app.overlay.is_some() {
         help::draw(app, area, buf);
     }

@@ -34,6 +34,9 @@ pub fn position(app: &App) -> String {
     } else {
         s.push_str(&format!("{} documents", app.list.order.len()));
     }
+    if let Some(c) = app.nav_counter() {
+        s.push_str(&format!(" · {c}"));
+    }
     s
 }
 

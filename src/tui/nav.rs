@@ -1,0 +1,645 @@
+//! Following things through the archive: hits of a search or a find (`n`/`N`), mentions of
+//! an entity (`]`/`[`), the entity view, the timeline, list filters and the state the jump
+//! history restores. State types and their `update` live here; drawing is in `view::nav`.
+
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::action::{Action, Effect};
+use super::app::{App, Location, Pane};
+use super::keymap::Mode;
+use super::search::{self, LineKind, SearchLine, SearchResults};
+use crate::store::{Store, TimelineEntry};
+
+/// Everything a user can ask of the navigation features (wrapped in [`Action::Nav`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NavAction {
+    /// Open the archive search line (`/`).
+    SearchOpen,
+    /// Open the find-in-this-document line.
+    FindOpen,
+    /// Open the date-range filter prompt.
+    DateFilterOpen,
+    /// A character typed into the open line.
+    Input(char),
+    /// Delete the last character of the line.
+    Backspace,
+    /// Move the cursor in the result list / view up.
+    Up,
+    /// Move the cursor in the result list / view down.
+    Down,
+    /// Page down in a view.
+    PageDown,
+    /// Page up in a view.
+    PageUp,
+    /// Accept: open the selected result / view entry, or run the line.
+    Enter,
+    /// Leave the line or view and return to where the user was.
+    Cancel,
+    /// Results of the archive search job for generation `gen`.
+    SearchDone(SearchResults),
+    /// Next search/find hit.
+    NextHit,
+    /// Previous search/find hit.
+    PrevHit,
+    /// Drop the hits and return to where the search started.
+    ClearHits,
+    /// Next mention of the followed entity.
+    NextMention,
+    /// Previous mention of the followed entity.
+    PrevMention,
+    /// Select (in the side panel) the entity mentioned in or nearest below the viewport.
+    EntityNearView,
+    /// Open the view of the entity selected in the side panel.
+    EntityView,
+    /// Open the timeline (at the open document's dates when the side panel has focus).
+    Timeline,
+    /// Filter the document list to the documents that mention the entity of the view.
+    FilterByEntity,
+    /// Show only unread documents (toggle).
+    ToggleUnread,
+    /// Drop every list filter (entity, language, dates, unread).
+    ClearFilters,
+}
+
+/// Search or find hits in the open document, and which one is current.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HitMark {
+    /// What was searched (shown in the status bar).
+    pub query: String,
+    /// Document the hits belong to.
+    pub doc: usize,
+    /// Logical byte ranges of the hits, in text order.
+    pub hits: Vec<Range<usize>>,
+    /// Index of the current hit.
+    pub current: usize,
+}
+
+/// A full-screen navigation view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NavView {
+    /// One entity: names, counts, documents, co-occurring entities, dates.
+    Entity {
+        /// Entity id.
+        id: String,
+        /// Selected row (index into the view's rows).
+        selected: usize,
+    },
+    /// Every dated mention of the archive, oldest first.
+    Timeline {
+        /// Selected row.
+        selected: usize,
+    },
+}
+
+/// Filters on the document list beyond the language (which `ListState` keeps).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    /// Only documents mentioning this entity id.
+    pub entity: Option<String>,
+    /// Only documents published in this inclusive date range.
+    pub dates: Option<(NaiveDate, NaiveDate)>,
+    /// Only documents not opened yet.
+    pub unread: bool,
+}
+
+impl ListFilter {
+    /// Whether any filter is set.
+    pub fn is_active(&self) -> bool {
+        self.entity.is_some() || self.dates.is_some() || self.unread
+    }
+
+    /// Whether document `doc` passes the filter.
+    pub fn allows(&self, store: &Store, read: &[bool], doc: usize) -> bool {
+        if self.unread && read.get(doc).copied().unwrap_or(false) {
+            return false;
+        }
+        if let Some((from, to)) = self.dates {
+            match store.docs.get(doc).and_then(|d| d.date) {
+                Some(d) if d >= from && d <= to => {}
+                _ => return false,
+            }
+        }
+        if let Some(id) = &self.entity {
+            let mentions = store.annotations.get(doc).map(|a| &a.mentions);
+            if !mentions.is_some_and(|m| m.iter().any(|m| &m.entity == id)) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Short description for the list title (`entity Ri Yong Ho · 2018..2019 · unread`).
+    pub fn label(&self, store: &Store) -> String {
+        let mut parts = Vec::new();
+        if let Some(id) = &self.entity {
+            let name = store.entities.get(id).map_or(id.as_str(), |e| e.canonical.as_str());
+            parts.push(name.to_string());
+        }
+        if let Some((a, b)) = self.dates {
+            parts.push(format!("{a}..{b}"));
+        }
+        if self.unread {
+            parts.push("unread".into());
+        }
+        parts.join(" · ")
+    }
+}
+
+/// The navigation part of the reader's state.
+#[derive(Debug, Clone, Default)]
+pub struct NavState {
+    /// The open search / find / filter line.
+    pub line: Option<SearchLine>,
+    /// Generation of the newest archive search sent to the job; older results are dropped.
+    pub generation: u64,
+    /// The last archive query run (kept for the next `/`).
+    pub last_query: String,
+    /// Hits of the last search or find in the open document.
+    pub hits: Option<HitMark>,
+    /// Where the last search started (Esc returns there).
+    pub search_origin: Option<Location>,
+    /// The entity whose mentions are highlighted and stepped through with `]`/`[`.
+    pub entity: Option<String>,
+    /// The open navigation view.
+    pub view: Option<NavView>,
+    /// Every dated mention, computed when the timeline is first opened.
+    pub timeline: Option<Vec<TimelineEntry>>,
+    /// Filters on the document list.
+    pub filter: ListFilter,
+    /// Start byte of the mention `]`/`[` last went to (the next step starts there).
+    pub last_mention: Option<usize>,
+}
+
+impl NavState {
+    /// Key mode of the navigation features, if one is active.
+    pub fn mode(&self) -> Option<Mode> {
+        if self.line.is_some() {
+            Some(Mode::SearchLine)
+        } else {
+            match self.view {
+                Some(NavView::Entity { .. }) => Some(Mode::EntityView),
+                Some(NavView::Timeline { .. }) => Some(Mode::Timeline),
+                None => None,
+            }
+        }
+    }
+}
+
+impl App {
+    /// Logical byte ranges the navigation features highlight in the open document: the
+    /// followed entity's mentions and the search/find hits.
+    pub fn nav_highlights(&self) -> Vec<Range<usize>> {
+        let Some(doc) = self.reader.doc else { return Vec::new() };
+        let mut out = Vec::new();
+        if let Some(id) = &self.nav.entity
+            && let Some(a) = self.store.annotations.get(doc)
+        {
+            out.extend(a.mentions.iter().filter(|m| &m.entity == id).map(|m| m.range.clone()));
+        }
+        if let Some(h) = self.nav.hits.as_ref().filter(|h| h.doc == doc) {
+            out.extend(h.hits.iter().cloned());
+        }
+        out
+    }
+
+    /// Mentions (byte ranges, text order) of entity `id` in the open document.
+    pub fn mentions_here(&self, id: &str) -> Vec<Range<usize>> {
+        let Some(doc) = self.reader.doc else { return Vec::new() };
+        self.store.annotations.get(doc).map_or(Vec::new(), |a| {
+            a.mentions.iter().filter(|m| m.entity == id).map(|m| m.range.clone()).collect()
+        })
+    }
+
+    /// Goes to a recorded place: document, scroll position, followed entity and hits.
+    pub fn restore(&mut self, to: Location) {
+        if self.reader.doc != Some(to.doc) {
+            self.open_at(to.doc, to.anchor);
+        } else {
+            self.reader.anchor = to.anchor;
+            self.rows = None;
+            self.sync_layout();
+        }
+        self.nav.entity = to.entity.clone();
+        if let Some(id) = &to.entity
+            && let Some(i) = self.side.entities.iter().position(|e| &e.id == id)
+        {
+            self.side.selected = i;
+        }
+        self.nav.hits = to.search;
+        if let Some(i) = self.list.order.iter().position(|&d| d == to.doc) {
+            self.list.selected = i;
+            self.scroll_list_into_view();
+        }
+    }
+
+    /// Records the current place, then opens `doc` with `byte` in view.
+    pub fn jump_to(&mut self, doc: usize, byte: usize) {
+        if let Some(here) = self.location() {
+            self.history.push(here);
+        }
+        if self.reader.doc != Some(doc) {
+            self.open_at(doc, 0);
+        }
+        self.reveal(byte);
+        if let Some(i) = self.list.order.iter().position(|&d| d == doc) {
+            self.list.selected = i;
+            self.scroll_list_into_view();
+        }
+    }
+
+    /// Status-bar counter of the current hit or mention (`hit 2/5`, `Ri Yong Ho 1/3`).
+    pub fn nav_counter(&self) -> Option<String> {
+        let doc = self.reader.doc?;
+        if let Some(h) = self.nav.hits.as_ref().filter(|h| h.doc == doc) {
+            return Some(if h.hits.is_empty() {
+                format!("“{}” 0/0", h.query)
+            } else {
+                format!("“{}” {}/{}", h.query, h.current + 1, h.hits.len())
+            });
+        }
+        let id = self.nav.entity.as_ref()?;
+        let ms = self.mentions_here(id);
+        let name = self.store.entities.get(id).map_or(id.as_str(), |e| e.canonical.as_str());
+        let top = self.visible_bytes().start;
+        let i = ms.iter().filter(|m| m.start < top.max(1)).count();
+        Some(format!("{name} {}/{}", i.max(1).min(ms.len()), ms.len()))
+    }
+}
+
+/// Applies a navigation action.
+pub fn update(app: &mut App, action: NavAction) -> Vec<Effect> {
+    use NavAction as N;
+    match action {
+        N::SearchOpen => {
+            app.nav.search_origin = app.location();
+            let q = app.nav.last_query.clone();
+            app.nav.line = Some(SearchLine::new(LineKind::Archive, &q));
+            if !q.is_empty() {
+                return start_search(app);
+            }
+        }
+        N::FindOpen => {
+            if app.reader.doc.is_none() {
+                app.message = Some("no document open".into());
+                return Vec::new();
+            }
+            app.nav.search_origin = app.location();
+            app.nav.line = Some(SearchLine::new(LineKind::Document, ""));
+        }
+        N::DateFilterOpen => {
+            app.nav.line = Some(SearchLine::new(LineKind::Dates, ""));
+        }
+        N::Input(c) => {
+            if let Some(l) = &mut app.nav.line {
+                l.input.push(c);
+            }
+            return line_changed(app);
+        }
+        N::Backspace => {
+            if let Some(l) = &mut app.nav.line {
+                l.input.pop();
+            }
+            return line_changed(app);
+        }
+        N::SearchDone(r) => search::apply_results(app, r),
+        N::Up | N::Down | N::PageDown | N::PageUp => move_cursor(app, &action),
+        N::Enter => enter(app),
+        N::Cancel => cancel(app),
+        N::NextHit | N::PrevHit => step_hit(app, action == N::NextHit),
+        N::ClearHits => {
+            if app.nav.hits.take().is_some() {
+                if let Some(o) = app.nav.search_origin.take() {
+                    app.restore(o);
+                }
+                app.message = Some("search cleared".into());
+            } else if app.nav.entity.take().is_some() {
+                app.message = Some("mentions no longer highlighted".into());
+            }
+        }
+        N::NextMention | N::PrevMention => step_mention(app, action == N::NextMention),
+        N::EntityNearView => entity_near_view(app),
+        N::EntityView => {
+            if let Some(e) = app.side.entities.get(app.side.selected) {
+                let id = e.id.clone();
+                open_entity(app, id);
+            } else {
+                app.message = Some("no entity selected".into());
+            }
+        }
+        N::Timeline => open_timeline(app),
+        N::FilterByEntity => {
+            if let Some(NavView::Entity { id, .. }) = &app.nav.view {
+                app.nav.filter.entity = Some(id.clone());
+                app.nav.view = None;
+                apply_filter(app);
+                app.focus = Pane::List;
+            }
+        }
+        N::ToggleUnread => {
+            app.nav.filter.unread = !app.nav.filter.unread;
+            apply_filter(app);
+        }
+        N::ClearFilters => {
+            app.nav.filter = ListFilter::default();
+            app.list.lang = None;
+            app.refresh_order();
+            app.message = Some(format!("filters cleared ({} documents)", app.list.order.len()));
+        }
+    }
+    Vec::new()
+}
+
+/// Recomputes the list after a filter change and says what is shown.
+fn apply_filter(app: &mut App) {
+    app.refresh_order();
+    let label = app.nav.filter.label(&app.store);
+    app.message = Some(if label.is_empty() {
+        format!("showing all {} documents", app.list.order.len())
+    } else {
+        format!("filter: {label} ({} documents)", app.list.order.len())
+    });
+}
+
+fn line_changed(app: &mut App) -> Vec<Effect> {
+    match app.nav.line.as_ref().map(|l| l.kind) {
+        Some(LineKind::Archive) => start_search(app),
+        Some(LineKind::Document) => {
+            search::find_in_document(app);
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Bumps the generation and asks the loop to run the query off the UI thread.
+fn start_search(app: &mut App) -> Vec<Effect> {
+    let Some(line) = &mut app.nav.line else { return Vec::new() };
+    app.nav.generation += 1;
+    line.pending = true;
+    line.error = None;
+    vec![Effect::Search { generation: app.nav.generation, query: line.input.clone() }]
+}
+
+fn move_cursor(app: &mut App, action: &NavAction) {
+    let d: isize = match action {
+        NavAction::Up => -1,
+        NavAction::Down => 1,
+        NavAction::PageDown => 10,
+        _ => -10,
+    };
+    if let Some(line) = &mut app.nav.line {
+        let n = line.results.len();
+        line.selected =
+            (line.selected as isize + d).clamp(0, n.saturating_sub(1) as isize) as usize;
+        return;
+    }
+    let rows = super::view::nav::view_rows(app);
+    let Some(sel) = app.nav.view.as_mut().map(|v| match v {
+        NavView::Entity { selected, .. } | NavView::Timeline { selected } => selected,
+    }) else {
+        return;
+    };
+    let targets: Vec<usize> =
+        rows.iter().enumerate().filter(|(_, r)| r.target.is_some()).map(|(i, _)| i).collect();
+    if targets.is_empty() {
+        return;
+    }
+    let at = targets.iter().position(|&t| t >= *sel).unwrap_or(0) as isize;
+    let to = (at + d).clamp(0, targets.len() as isize - 1) as usize;
+    *sel = targets[to];
+}
+
+fn enter(app: &mut App) {
+    if let Some(line) = app.nav.line.take() {
+        match line.kind {
+            LineKind::Archive => search::open_result(app, line),
+            LineKind::Document => search::accept_find(app, line),
+            LineKind::Dates => match parse_date_range(&line.input) {
+                Ok(r) => {
+                    app.nav.filter.dates = Some(r);
+                    apply_filter(app);
+                }
+                Err(e) => {
+                    app.nav.line = Some(SearchLine { error: Some(e), ..line });
+                }
+            },
+        }
+        return;
+    }
+    let rows = super::view::nav::view_rows(app);
+    let sel = match &app.nav.view {
+        Some(NavView::Entity { selected, .. } | NavView::Timeline { selected }) => *selected,
+        None => return,
+    };
+    let target = rows.get(sel).and_then(|r| r.target.clone());
+    match target {
+        Some(super::view::nav::Target::Doc { doc, byte, hl }) => {
+            let entity = match &app.nav.view {
+                Some(NavView::Entity { id, .. }) => Some(id.clone()),
+                _ => None,
+            };
+            app.nav.view = None;
+            app.jump_to(doc, byte);
+            app.nav.hits = None;
+            app.nav.entity = entity.clone();
+            if let Some(id) = entity
+                && let Some(i) = app.side.entities.iter().position(|e| e.id == id)
+            {
+                app.side.selected = i;
+            }
+            if app.nav.entity.is_none() {
+                // A date from the timeline: mark it like a single hit.
+                app.nav.hits =
+                    Some(HitMark { query: "date".into(), doc, hits: vec![hl], current: 0 });
+            }
+            app.focus = Pane::Reader;
+        }
+        Some(super::view::nav::Target::Entity(id)) => open_entity(app, id),
+        None => {}
+    }
+}
+
+fn cancel(app: &mut App) {
+    if let Some(line) = app.nav.line.take() {
+        if line.kind != LineKind::Dates {
+            if let Some(o) = app.nav.search_origin.take() {
+                app.restore(o);
+            }
+        }
+        return;
+    }
+    app.nav.view = None;
+}
+
+fn open_entity(app: &mut App, id: String) {
+    if app.store.entities.get(&id).is_none() {
+        app.message = Some("unknown entity".into());
+        return;
+    }
+    app.nav.entity = Some(id.clone());
+    app.nav.view = Some(NavView::Entity { id, selected: 0 });
+    let rows = super::view::nav::view_rows(app);
+    if let Some(NavView::Entity { selected, .. }) = &mut app.nav.view {
+        *selected = rows.iter().position(|r| r.target.is_some()).unwrap_or(0);
+    }
+}
+
+fn open_timeline(app: &mut App) {
+    if app.nav.timeline.is_none() {
+        app.nav.timeline = Some(app.store.timeline());
+    }
+    app.nav.view = Some(NavView::Timeline { selected: 0 });
+    let rows = super::view::nav::view_rows(app);
+    let here = app.reader.doc.filter(|_| app.focus == Pane::Side);
+    let first = rows
+        .iter()
+        .position(|r| match (&r.target, here) {
+            (Some(super::view::nav::Target::Doc { doc, .. }), Some(h)) => *doc == h,
+            (Some(_), None) => true,
+            _ => false,
+        })
+        .or_else(|| rows.iter().position(|r| r.target.is_some()))
+        .unwrap_or(0);
+    app.nav.view = Some(NavView::Timeline { selected: first });
+    if rows.iter().all(|r| r.target.is_none()) {
+        app.message = Some("no dates found in the archive".into());
+    }
+}
+
+fn step_hit(app: &mut App, forward: bool) {
+    let Some(doc) = app.reader.doc else { return };
+    let Some(h) = app.nav.hits.as_mut().filter(|h| h.doc == doc && !h.hits.is_empty()) else {
+        app.message = Some("no search hits here (/ to search, f to find)".into());
+        return;
+    };
+    let n = h.hits.len();
+    h.current = if forward { (h.current + 1) % n } else { (h.current + n - 1) % n };
+    let byte = h.hits[h.current].start;
+    app.reveal(byte);
+}
+
+fn step_mention(app: &mut App, forward: bool) {
+    if app.nav.entity.is_none() {
+        app.nav.entity = app.side.entities.get(app.side.selected).map(|e| e.id.clone());
+    }
+    let Some(id) = app.nav.entity.clone() else {
+        app.message = Some("no entity selected (Tab to the side panel, or e)".into());
+        return;
+    };
+    let ms = app.mentions_here(&id);
+    if ms.is_empty() {
+        app.message = Some("not mentioned in this document".into());
+        return;
+    }
+    // The mention after (or before) the one at the current reading point.
+    let vis = app.visible_bytes();
+    let pivot = last_mention_visited(app).unwrap_or(if forward { vis.start } else { vis.end });
+    let target = if forward {
+        ms.iter().find(|m| m.start > pivot).or(ms.first())
+    } else {
+        ms.iter().rev().find(|m| m.start < pivot).or(ms.last())
+    };
+    let Some(t) = target.cloned() else { return };
+    if let Some(here) = app.location() {
+        app.history.push(here);
+    }
+    app.reveal(t.start);
+    app.nav.hits = None;
+    app.nav.last_mention = Some(t.start);
+    let i = ms.iter().position(|m| m.start == t.start).unwrap_or(0);
+    let name = app.store.entities.get(&id).map_or(id.clone(), |e| e.canonical.clone());
+    app.message = Some(format!("{name} {}/{}", i + 1, ms.len()));
+}
+
+fn last_mention_visited(app: &App) -> Option<usize> {
+    let at = app.nav.last_mention?;
+    let vis = app.visible_bytes();
+    (at >= vis.start && at <= vis.end).then_some(at)
+}
+
+/// Selects the first entity mentioned in the viewport, or the next one below it.
+fn entity_near_view(app: &mut App) {
+    let Some(doc) = app.reader.doc else { return };
+    let vis = app.visible_bytes();
+    let Some(ann) = app.store.annotations.get(doc) else { return };
+    let m = ann.mentions.iter().find(|m| m.range.end > vis.start).or(ann.mentions.last());
+    let Some(m) = m else {
+        app.message = Some("no entities in this document".into());
+        return;
+    };
+    let id = m.entity.clone();
+    if let Some(i) = app.side.entities.iter().position(|e| e.id == id) {
+        app.side.selected = i;
+    }
+    app.message = Some(format!("selected {}", m.canonical));
+    app.nav.entity = Some(id);
+    app.focus = Pane::Side;
+}
+
+/// Parses `2018`, `2018-06`, `2018-06-01`, or two of them joined by `..` (either side may be
+/// empty) into an inclusive range of days.
+pub fn parse_date_range(s: &str) -> Result<(NaiveDate, NaiveDate), String> {
+    let s = s.trim();
+    let (a, b) = s.split_once("..").unwrap_or((s, s));
+    let lo = if a.trim().is_empty() { NaiveDate::MIN } else { period(a)?.0 };
+    let hi = if b.trim().is_empty() { NaiveDate::MAX } else { period(b)?.1 };
+    if lo > hi {
+        return Err("the range ends before it starts".into());
+    }
+    Ok((lo, hi))
+}
+
+fn period(s: &str) -> Result<(NaiveDate, NaiveDate), String> {
+    let bad = || format!("not a date: “{}” (use 2018, 2018-06 or 2018-06-01)", s.trim());
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let num = |p: &str| p.parse::<u32>().map_err(|_| bad());
+    let year = parts.first().ok_or_else(bad).and_then(|p| p.parse::<i32>().map_err(|_| bad()))?;
+    match parts.len() {
+        1 => Ok((
+            NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(bad)?,
+            NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(bad)?,
+        )),
+        2 => {
+            let m = num(parts[1])?;
+            let first = NaiveDate::from_ymd_opt(year, m, 1).ok_or_else(bad)?;
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(year, m + 1, 1)
+            };
+            Ok((first, next.and_then(|d| d.pred_opt()).ok_or_else(bad)?))
+        }
+        3 => {
+            let d =
+                NaiveDate::from_ymd_opt(year, num(parts[1])?, num(parts[2])?).ok_or_else(bad)?;
+            Ok((d, d))
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// `June 2018` for a date (timeline month headings).
+pub fn month_label(d: NaiveDate) -> String {
+    const M: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    format!("{} {}", M[d.month0() as usize], d.year())
+}
+
+/// Wraps a navigation action for the keymap.
+pub fn nav(a: NavAction) -> Action {
+    Action::Nav(a)
+}

@@ -1,0 +1,207 @@
+//! The search line: archive search (`/`, run off the UI thread with a generation number so
+//! the newest query wins), find in the open document (folded for case and Arabic letter
+//! variants), and the date-filter prompt that shares the line.
+
+use std::ops::Range;
+
+use super::app::{App, Pane};
+use super::nav::HitMark;
+use crate::store::Store;
+use crate::text::normalize;
+
+/// Results kept per query (the list shows what fits).
+pub const RESULT_LIMIT: usize = 200;
+
+/// What the line is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Search the whole archive (`/`).
+    Archive,
+    /// Find in the open document.
+    Document,
+    /// A date range for the list filter.
+    Dates,
+}
+
+impl LineKind {
+    /// Prompt shown before the input.
+    pub fn prompt(self) -> &'static str {
+        match self {
+            LineKind::Archive => "/",
+            LineKind::Document => "find: ",
+            LineKind::Dates => "dates (2018, 2018-06..2019, ..2018-06-01): ",
+        }
+    }
+}
+
+/// One search result, as the list shows it and `Enter` opens it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultRow {
+    /// Document id.
+    pub doc: usize,
+    /// One-line passage around the best hit.
+    pub snippet: String,
+    /// Byte ranges of the hits inside `snippet`.
+    pub snippet_highlights: Vec<Range<usize>>,
+    /// Byte ranges of every hit in the document text, in order.
+    pub hits: Vec<Range<usize>>,
+}
+
+/// What the search job sends back: the query's generation and its results or error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchResults {
+    /// Generation of the query (see `NavState::generation`).
+    pub generation: u64,
+    /// The query text.
+    pub query: String,
+    /// Hits best first, or a short message for a malformed query.
+    pub outcome: Result<Vec<ResultRow>, String>,
+}
+
+/// The open line: its input, the state of its query, and the result cursor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchLine {
+    /// What the line is for.
+    pub kind: LineKind,
+    /// What the user typed.
+    pub input: String,
+    /// A query is running for the newest input.
+    pub pending: bool,
+    /// Short message about a malformed query (or no document open).
+    pub error: Option<String>,
+    /// Results of the newest finished query (archive) — empty for find.
+    pub results: Vec<ResultRow>,
+    /// Cursor in `results`.
+    pub selected: usize,
+    /// Find in the document: hits of the input so far.
+    pub found: Vec<Range<usize>>,
+}
+
+impl SearchLine {
+    /// An empty line of `kind` pre-filled with `input`.
+    pub fn new(kind: LineKind, input: &str) -> SearchLine {
+        SearchLine {
+            kind,
+            input: input.to_string(),
+            pending: false,
+            error: None,
+            results: Vec::new(),
+            selected: 0,
+            found: Vec::new(),
+        }
+    }
+}
+
+/// Runs `query` against `store` (on the job thread) and packs the outcome for `update`.
+pub fn run(store: &Store, generation: u64, query: String) -> SearchResults {
+    let outcome = if query.trim().is_empty() {
+        Ok(Vec::new())
+    } else {
+        store
+            .search(&query, RESULT_LIMIT)
+            .map(|hits| {
+                hits.into_iter()
+                    .map(|h| ResultRow {
+                        doc: h.doc,
+                        snippet: h.snippet,
+                        snippet_highlights: h.snippet_highlights,
+                        hits: h.hits,
+                    })
+                    .collect()
+            })
+            .map_err(|e| e.to_string())
+    };
+    SearchResults { generation, query, outcome }
+}
+
+/// Takes the job's results if they answer the newest query; stale ones are dropped.
+pub fn apply_results(app: &mut App, r: SearchResults) {
+    if r.generation != app.nav.generation {
+        return;
+    }
+    let Some(line) = app.nav.line.as_mut().filter(|l| l.kind == LineKind::Archive) else {
+        return;
+    };
+    line.pending = false;
+    match r.outcome {
+        Ok(rows) => {
+            line.results = rows;
+            line.error = None;
+            line.selected = 0;
+        }
+        Err(e) => {
+            line.error = Some(e);
+            line.results.clear();
+        }
+    }
+}
+
+/// `Enter` on the archive line: opens the selected result at its first hit.
+pub fn open_result(app: &mut App, line: SearchLine) {
+    app.nav.last_query = line.input.clone();
+    let Some(row) = line.results.get(line.selected).cloned() else {
+        let why = line.error.clone().unwrap_or_else(|| {
+            if line.pending { "still searching" } else { "no documents match" }.to_string()
+        });
+        app.message = Some(why);
+        app.nav.line = Some(line);
+        return;
+    };
+    let first = row.hits.first().map_or(0, |h| h.start);
+    let origin = app.nav.search_origin.clone();
+    // The history records where the search started, not the previews.
+    if let Some(o) = origin {
+        app.restore(o);
+    }
+    app.jump_to(row.doc, first);
+    app.nav.hits = Some(HitMark { query: line.input, doc: row.doc, hits: row.hits, current: 0 });
+    app.focus = Pane::Reader;
+}
+
+/// Finds the line's input in the open document (folded) and previews the first hit.
+pub fn find_in_document(app: &mut App) {
+    let Some(doc) = app.reader.doc else { return };
+    let Some(line) = app.nav.line.as_mut() else { return };
+    line.found = find_all(&app.store.docs[doc].text, &line.input);
+    line.error = None;
+    let query = line.input.clone();
+    let hits = line.found.clone();
+    if let Some(h) = hits.first() {
+        app.reveal(h.start);
+    }
+    app.nav.hits = Some(HitMark { query, doc, hits, current: 0 });
+}
+
+/// `Enter` on the find line: keeps the hits for `n`/`N`.
+pub fn accept_find(app: &mut App, line: SearchLine) {
+    let Some(doc) = app.reader.doc else { return };
+    if line.found.is_empty() {
+        app.message = Some(format!("“{}” not found in this document", line.input));
+        app.nav.hits = None;
+        return;
+    }
+    if let Some(o) = app.nav.search_origin.clone() {
+        app.history.push(o);
+    }
+    app.nav.hits = Some(HitMark { query: line.input, doc, hits: line.found, current: 0 });
+    app.focus = Pane::Reader;
+}
+
+/// Every occurrence of `needle` in `text` with case, Arabic letter variants, harakat and
+/// tatweel folded; byte ranges into `text`, in order, not overlapping.
+pub fn find_all(text: &str, needle: &str) -> Vec<Range<usize>> {
+    let n = normalize::fold_str(needle.trim());
+    if n.is_empty() {
+        return Vec::new();
+    }
+    let hay = normalize::fold(text);
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(p) = hay.text[from..].find(&n) {
+        let s = from + p;
+        let e = s + n.len();
+        out.push(hay.original_range(s, e));
+        from = e;
+    }
+    out
+}

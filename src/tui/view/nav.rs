@@ -1,0 +1,342 @@
+//! Full-screen navigation views drawn over the panes: the archive search line with its
+//! results, the entity view and the timeline; and the one-line find/filter prompt. Rows are
+//! computed by pure functions so `update` (for `Enter`) and the view agree on them.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Clear, Widget};
+
+use super::{draw_line, one_line, pane_block, put};
+use crate::extract::EntityKind;
+use crate::store::timeline::sentence_around;
+use crate::tui::app::App;
+use crate::tui::nav::{NavView, month_label};
+use crate::tui::search::LineKind;
+
+/// Where `Enter` on a view row goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Open document `doc` with logical byte `byte` in view; `hl` is the byte range to mark.
+    Doc {
+        /// Document id.
+        doc: usize,
+        /// Logical byte to scroll into view.
+        byte: usize,
+        /// Byte range of the mention or date.
+        hl: Range<usize>,
+    },
+    /// Open the view of this entity id.
+    Entity(String),
+}
+
+/// One row of a navigation view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewRow {
+    /// The text (laid out with BiDi, so Arabic reads right-to-left).
+    pub text: String,
+    /// Section heading (bold).
+    pub heading: bool,
+    /// Indent in cells.
+    pub indent: u16,
+    /// Byte ranges of `text` to highlight.
+    pub hl: Vec<Range<usize>>,
+    /// What `Enter` does on this row (rows without one are skipped by the cursor).
+    pub target: Option<Target>,
+}
+
+fn row(text: String) -> ViewRow {
+    ViewRow { text, heading: false, indent: 0, hl: Vec::new(), target: None }
+}
+
+fn heading(text: String) -> ViewRow {
+    ViewRow { heading: true, ..row(text) }
+}
+
+/// Rows of the open navigation view (none when no view is open).
+pub fn view_rows(app: &App) -> Vec<ViewRow> {
+    match &app.nav.view {
+        Some(NavView::Entity { id, .. }) => entity_rows(app, id),
+        Some(NavView::Timeline { .. }) => timeline_rows(app),
+        None => Vec::new(),
+    }
+}
+
+fn kind_name(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Person => "person",
+        EntityKind::Org => "organisation",
+        EntityKind::Place => "place",
+    }
+}
+
+/// A one-line context around `range` of `text`: its sentence, white space collapsed, cut to
+/// about `max` characters around the mention; returns the line and the mention's bytes in it.
+pub fn context_line(text: &str, range: Range<usize>, max: usize) -> (String, Range<usize>) {
+    let s = sentence_around(text, range.clone());
+    let (Some(before), Some(mid), Some(after)) =
+        (text.get(s.start..range.start), text.get(range.clone()), text.get(range.end..s.end))
+    else {
+        return (String::new(), 0..0);
+    };
+    let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut b = squash(before);
+    if before.ends_with(char::is_whitespace) && !b.is_empty() {
+        b.push(' ');
+    }
+    let mut a = squash(after);
+    if after.starts_with(char::is_whitespace) && !a.is_empty() {
+        a.insert(0, ' ');
+    }
+    let room = max.saturating_sub(mid.chars().count());
+    let keep_b = (room / 2).max(room.saturating_sub(a.chars().count()));
+    let bn = b.chars().count();
+    if bn > keep_b {
+        b = format!("…{}", b.chars().skip(bn - keep_b.saturating_sub(1)).collect::<String>());
+    }
+    let keep_a = room.saturating_sub(b.chars().count());
+    let an = a.chars().count();
+    if an > keep_a {
+        a = format!("{}…", a.chars().take(keep_a.saturating_sub(1)).collect::<String>());
+    }
+    let hl = b.len()..b.len() + mid.len();
+    (format!("{b}{mid}{a}"), hl)
+}
+
+/// The entity view: names, counts, documents with context, "appears with", dates.
+pub fn entity_rows(app: &App, id: &str) -> Vec<ViewRow> {
+    let mut out = Vec::new();
+    let Some(e) = app.store.entities.get(id) else { return out };
+    let docs = e.docs();
+    out.push(heading(format!("{} — {}", e.canonical, kind_name(e.kind))));
+    out.push(row(format!("{} mention(s) in {} document(s)", e.mentions.len(), docs.len())));
+    out.push(row(format!("seen as: {}", e.surfaces.join(" · "))));
+    out.push(row(String::new()));
+    out.push(heading(format!("Documents ({})", docs.len())));
+    let width = app.size.0.saturating_sub(6) as usize;
+    for &d in &docs {
+        let Some(doc) = app.store.docs.get(d) else { continue };
+        let Some(first) = e
+            .mentions
+            .iter()
+            .find(|m| m.doc == d)
+            .and_then(|m| app.store.annotations.get(d)?.mentions.get(m.mention))
+        else {
+            continue;
+        };
+        let date = doc.date.map(|x| x.to_string()).unwrap_or_else(|| "no date".into());
+        let n = e.mentions.iter().filter(|m| m.doc == d).count();
+        let file = doc.path.rsplit('/').next().unwrap_or(&doc.path);
+        let target = Target::Doc { doc: d, byte: first.range.start, hl: first.range.clone() };
+        out.push(ViewRow {
+            indent: 1,
+            target: Some(target),
+            ..row(format!("{} · {date} · {} · {file} · ×{n}", doc.title, doc.lang))
+        });
+        let (ctx, hl) = context_line(&doc.text, first.range.clone(), width);
+        out.push(ViewRow { indent: 4, hl: vec![hl], ..row(ctx) });
+    }
+    let co = app.store.entities.co_occurring(id);
+    if !co.is_empty() {
+        out.push(row(String::new()));
+        out.push(heading(format!("Appears with ({})", co.len())));
+        for (other, shared) in co.iter().take(30) {
+            out.push(ViewRow {
+                indent: 1,
+                target: Some(Target::Entity(other.id.clone())),
+                ..row(format!(
+                    "{} ({}) · {shared} shared doc(s)",
+                    other.canonical,
+                    kind_name(other.kind)
+                ))
+            });
+        }
+    }
+    // Dates in the sentences that mention the entity.
+    let mut dates: Vec<(String, usize, Range<usize>)> = Vec::new();
+    for m in &e.mentions {
+        let (Some(doc), Some(ann)) = (app.store.docs.get(m.doc), app.store.annotations.get(m.doc))
+        else {
+            continue;
+        };
+        let Some(mention) = ann.mentions.get(m.mention) else { continue };
+        let s = sentence_around(&doc.text, mention.range.clone());
+        for d in ann.dates.iter().filter(|d| d.range.start >= s.start && d.range.end <= s.end) {
+            let key = (d.value_string(), m.doc, d.range.clone());
+            if !dates.contains(&key) {
+                dates.push(key);
+            }
+        }
+    }
+    if !dates.is_empty() {
+        dates.sort_by(|a, b| (&a.0, a.1, a.2.start).cmp(&(&b.0, b.1, b.2.start)));
+        out.push(row(String::new()));
+        out.push(heading(format!("Dates ({})", dates.len())));
+        for (value, d, range) in dates {
+            let doc = &app.store.docs[d];
+            let surface = doc.text.get(range.clone()).unwrap_or("");
+            out.push(ViewRow {
+                indent: 1,
+                target: Some(Target::Doc { doc: d, byte: range.start, hl: range }),
+                ..row(format!("{value}  {surface} · {}", doc.title))
+            });
+        }
+    }
+    out
+}
+
+/// The timeline: year and month headings, then each dated mention with its document and
+/// sentence.
+pub fn timeline_rows(app: &App) -> Vec<ViewRow> {
+    let mut out = Vec::new();
+    let Some(entries) = &app.nav.timeline else { return out };
+    let width = app.size.0.saturating_sub(6) as usize;
+    let (mut year, mut month) = (None, None);
+    for e in entries {
+        let Some(doc) = app.store.docs.get(e.doc) else { continue };
+        let y = chrono::Datelike::year(&e.value);
+        if year != Some(y) {
+            year = Some(y);
+            month = None;
+            out.push(heading(format!("{y}")));
+        }
+        let m = chrono::Datelike::month(&e.value);
+        if month != Some(m) && e.granularity != crate::extract::Granularity::Year {
+            month = Some(m);
+            out.push(ViewRow { indent: 1, ..heading(month_label(e.value)) });
+        }
+        let surface = doc.text.get(e.range.clone()).unwrap_or("");
+        out.push(ViewRow {
+            indent: 2,
+            target: Some(Target::Doc { doc: e.doc, byte: e.range.start, hl: e.range.clone() }),
+            ..row(format!("{}  {surface} · {}", e.value_string(), doc.title))
+        });
+        let (ctx, hl) = context_line(&doc.text, e.range.clone(), width);
+        out.push(ViewRow { indent: 5, hl: vec![hl], ..row(ctx) });
+    }
+    out
+}
+
+/// Draws the open navigation view or line, if any, over `area` (the whole screen).
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    if let Some(line) = &app.nav.line {
+        if line.kind == LineKind::Archive {
+            draw_results(app, area, buf);
+        } else {
+            draw_prompt(app, area, buf);
+        }
+        return;
+    }
+    let (title, selected) = match &app.nav.view {
+        Some(NavView::Entity { selected, .. }) => ("Entity", *selected),
+        Some(NavView::Timeline { selected }) => ("Timeline", *selected),
+        None => return,
+    };
+    Clear.render(area, buf);
+    pane_block(title, true).render(area, buf);
+    let inner = crate::tui::panes::inner(area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let rows = view_rows(app);
+    let h = inner.height as usize;
+    let start = (selected + 2).saturating_sub(h).min(selected);
+    let hl = Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED);
+    for (i, r) in rows.iter().enumerate().skip(start).take(h) {
+        let y = inner.y + (i - start) as u16;
+        let mut style = Style::new();
+        if r.heading {
+            style = style.add_modifier(Modifier::BOLD);
+        }
+        if i == selected && r.target.is_some() {
+            style = style.add_modifier(Modifier::REVERSED);
+            buf.set_style(Rect { y, height: 1, ..inner }, style);
+        }
+        let x = inner.x + r.indent.min(inner.width);
+        let w = inner.width - (x - inner.x);
+        if let Some(line) = one_line(app, &r.text, w as usize) {
+            draw_line(buf, (x, y, w), &line, style, &r.hl, hl);
+        }
+    }
+}
+
+/// The archive search: the line on top, a status line, then the results (two rows each).
+fn draw_results(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(line) = &app.nav.line else { return };
+    Clear.render(area, buf);
+    pane_block("Search the archive", true).render(area, buf);
+    let inner = crate::tui::panes::inner(area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    put(buf, inner.x, inner.y, inner.width, &format!("/{}▏", line.input), bold);
+    let status = if let Some(e) = &line.error {
+        format!("⚠ {e}")
+    } else if line.pending {
+        "searching…".to_string()
+    } else if line.input.trim().is_empty() {
+        "type words, \"a phrase\", OR, -word, title:, lang:ar, after:2018, entity:\"Name\"".into()
+    } else {
+        format!("{} document(s) · ↑↓ choose · Enter open · Esc back", line.results.len())
+    };
+    if inner.height < 2 {
+        return;
+    }
+    put(buf, inner.x, inner.y + 1, inner.width, &status, Style::new().add_modifier(Modifier::DIM));
+    let list_h = inner.height.saturating_sub(2) as usize;
+    let per = 2;
+    let shown = (list_h / per).max(1);
+    let start = (line.selected + 1).saturating_sub(shown);
+    let hl = Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED);
+    for (i, r) in line.results.iter().enumerate().skip(start).take(shown) {
+        let y = inner.y + 2 + ((i - start) * per) as u16;
+        if y >= inner.y + inner.height {
+            break;
+        }
+        let Some(doc) = app.store.docs.get(r.doc) else { continue };
+        let date = doc.date.map(|d| d.to_string()).unwrap_or_else(|| "no date".into());
+        let mut style = bold;
+        if i == line.selected {
+            style = style.add_modifier(Modifier::REVERSED);
+            buf.set_style(Rect { y, height: 1, ..inner }, style);
+        }
+        let head = format!("{} · {date} · {}", doc.title, doc.lang);
+        if let Some(l) = one_line(app, &head, inner.width as usize) {
+            draw_line(buf, (inner.x, y, inner.width), &l, style, &[], style);
+        }
+        if y + 1 < inner.y + inner.height {
+            let w = inner.width.saturating_sub(2);
+            if let Some(l) = one_line(app, &r.snippet, w as usize) {
+                draw_line(
+                    buf,
+                    (inner.x + 2, y + 1, w),
+                    &l,
+                    Style::new(),
+                    &r.snippet_highlights,
+                    hl,
+                );
+            }
+        }
+    }
+}
+
+/// Find and date prompts: one line over the status bar, the document stays visible.
+fn draw_prompt(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(line) = &app.nav.line else { return };
+    if area.height == 0 {
+        return;
+    }
+    let y = area.y + area.height - 1;
+    let bar = Style::new().add_modifier(Modifier::REVERSED);
+    buf.set_style(Rect { y, height: 1, ..area }, bar);
+    let mut s = format!("{}{}▏", line.kind.prompt(), line.input);
+    if let Some(e) = &line.error {
+        s.push_str(&format!("  ⚠ {e}"));
+    } else if line.kind == LineKind::Document && !line.input.is_empty() {
+        s.push_str(&format!("  {} found", line.found.len()));
+    }
+    put(buf, area.x, y, area.width, &s, bar);
+}

@@ -36,7 +36,6 @@ const AMBIGUOUS_AR: &[&str] = &[
     "سول",
     "حماس",
     "الشرع",
-    "سانا",
 ];
 
 /// One gazetteer alias.

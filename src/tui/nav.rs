@@ -534,13 +534,15 @@ fn step_mention(app: &mut App, forward: bool) {
         return;
     }
     // The mention after (or before) the one at the current reading point.
+    // From the mention last visited, or else from the edge of the screen (inclusive).
     let vis = app.visible_bytes();
-    let pivot = last_mention_visited(app).unwrap_or(if forward { vis.start } else { vis.end });
-    let target = if forward {
-        ms.iter().find(|m| m.start > pivot).or(ms.first())
-    } else {
-        ms.iter().rev().find(|m| m.start < pivot).or(ms.last())
+    let target = match (last_mention_visited(app), forward) {
+        (Some(p), true) => ms.iter().find(|m| m.start > p),
+        (Some(p), false) => ms.iter().rev().find(|m| m.start < p),
+        (None, true) => ms.iter().find(|m| m.start >= vis.start),
+        (None, false) => ms.iter().rev().find(|m| m.start < vis.end),
     };
+    let target = target.or(if forward { ms.first() } else { ms.last() });
     let Some(t) = target.cloned() else { return };
     if let Some(here) = app.location() {
         app.history.push(here);

@@ -1,0 +1,506 @@
+//! Following things through the archive, without a terminal: search line, find, hits,
+//! entity mentions, entity view, history, timeline and list filters, typed as key strings
+//! through the keymap and `update`; entity view and timeline drawn into `TestBackend`.
+
+use chrono::NaiveDate;
+use qari::corpus::{self, Corpus, Document};
+use qari::extract::{DateMention, EntityKind, Extractor, Granularity, Mention};
+use qari::store::{EntityIndex, Store};
+use qari::text::layout::BidiMode;
+use qari::tui::app::{App, Pane};
+use qari::tui::keymap::{Mode, parse_keys};
+use qari::tui::nav::{NavAction, NavView};
+use qari::tui::search::{self, ResultRow, SearchResults};
+use qari::tui::view::nav::{Target, view_rows};
+use qari::tui::{Action, Effect, Options, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use unicode_width::UnicodeWidthStr;
+
+/// No shaping, so the screen holds the letters themselves and visual order is checkable.
+const OPTS: Options = Options { bidi: BidiMode::App, shape: false };
+
+const EN: &str = "Ri Yong Ho met Mike Pompeo in Singapore on June 12, 2018.\n\
+Talks went on for hours and hours.\n\
+Later, Ri Yong Ho spoke to reporters. Ri Yong Ho then left Singapore.";
+const AR: &str = "قال ري يونغ هو إن المحادثات مع بومبيو ستستمر في عام 2019.\n\
+وغادر ري يونغ هو سنغافورة بعد اللقاء.";
+const OTHER: &str = "Weather report for Hanoi in March 2017.\nRain is expected.";
+
+fn doc(id: usize, name: &str, title: &str, lang: &str, date: &str, text: &str) -> Document {
+    let mut paragraphs = Vec::new();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        if !line.is_empty() {
+            paragraphs.push(pos..pos + line.len());
+        }
+        pos += line.len() + 1;
+    }
+    Document {
+        id,
+        path: format!("fixtures/nav/{name}"),
+        title: title.into(),
+        byline: None,
+        date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+        lang: lang.into(),
+        url: None,
+        bytes: text.len() as u64,
+        text: text.into(),
+        paragraphs,
+        boilerplate: None,
+        problems: Vec::new(),
+    }
+}
+
+fn mentions(text: &str, surface: &str, kind: EntityKind, id: &str, canon: &str) -> Vec<Mention> {
+    text.match_indices(surface)
+        .map(|(at, s)| Mention {
+            range: at..at + s.len(),
+            kind,
+            entity: id.into(),
+            canonical: canon.into(),
+        })
+        .collect()
+}
+
+fn date(text: &str, surface: &str, value: &str, granularity: Granularity) -> DateMention {
+    let at = text.find(surface).expect("date surface in text");
+    DateMention {
+        range: at..at + surface.len(),
+        value: NaiveDate::parse_from_str(value, "%Y-%m-%d").unwrap(),
+        granularity,
+    }
+}
+
+/// Three documents with hand-made annotations: Ri Yong Ho in English (3×) and Arabic (2×),
+/// Pompeo and Singapore in both, and an unrelated weather note from 2017.
+fn fixture() -> Store {
+    let docs = vec![
+        doc(0, "en.txt", "Ri meets Pompeo", "en", "2018-06-13", EN),
+        doc(1, "ar.txt", "ري يونغ هو يلتقي بومبيو", "ar", "2018-06-14", AR),
+        doc(2, "weather.txt", "Weather in Hanoi", "en", "2017-03-02", OTHER),
+    ];
+    let mut store = Store::build(
+        Corpus { documents: docs, problems: Vec::new(), skipped: 0 },
+        &Extractor::new(),
+    );
+    let ri = ("per:ri_yong_ho", "Ri Yong Ho");
+    let pompeo = ("per:mike_pompeo", "Mike Pompeo");
+    let sg = ("gpe:SG", "Singapore");
+    let mut en = mentions(EN, "Ri Yong Ho", EntityKind::Person, ri.0, ri.1);
+    en.extend(mentions(EN, "Mike Pompeo", EntityKind::Person, pompeo.0, pompeo.1));
+    en.extend(mentions(EN, "Singapore", EntityKind::Place, sg.0, sg.1));
+    en.sort_by_key(|m| m.range.start);
+    let mut ar = mentions(AR, "ري يونغ هو", EntityKind::Person, ri.0, ri.1);
+    ar.extend(mentions(AR, "بومبيو", EntityKind::Person, pompeo.0, pompeo.1));
+    ar.extend(mentions(AR, "سنغافورة", EntityKind::Place, sg.0, sg.1));
+    ar.sort_by_key(|m| m.range.start);
+    let other = mentions(OTHER, "Hanoi", EntityKind::Place, "gpe:hanoi", "Hanoi");
+    store.annotations[0].mentions = en;
+    store.annotations[0].dates = vec![date(EN, "June 12, 2018", "2018-06-12", Granularity::Day)];
+    store.annotations[1].mentions = ar;
+    store.annotations[1].dates = vec![date(AR, "عام 2019", "2019-01-01", Granularity::Year)];
+    store.annotations[2].mentions = other;
+    store.annotations[2].dates = vec![date(OTHER, "March 2017", "2017-03-01", Granularity::Month)];
+    store.entities = EntityIndex::build(&store.docs, &store.annotations);
+    store
+}
+
+/// The reader on the fixture with the English document (id 0) open.
+fn app(w: u16, h: u16) -> App {
+    let mut a = App::new(fixture(), OPTS, (w, h));
+    a.open_doc(0);
+    a
+}
+
+/// Types `keys` through the keymap and `update`; a search the loop would run in the
+/// background runs here at once (the newest of the batch, as the loop does).
+fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for ev in parse_keys(keys).expect("valid key string") {
+        if let Some(a) = app.keymap.action(app.mode(), &ev) {
+            effects.extend(update(app, a));
+        }
+    }
+    effects
+}
+
+/// Runs every search effect through the real store and feeds the results back.
+fn run_searches(app: &mut App, effects: Vec<Effect>) {
+    for e in effects {
+        if let Effect::Search { generation, query } = e {
+            let r = search::run(&app.store, generation, query);
+            update(app, Action::Nav(NavAction::SearchDone(r)));
+        }
+    }
+}
+
+fn draw(app: &App) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| view::view(app, f)).unwrap();
+    t.backend().buffer().clone()
+}
+
+fn row_text(buf: &Buffer, y: u16) -> String {
+    let mut s = String::new();
+    let mut skip = 0;
+    for x in 0..buf.area.width {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let sym = buf[(x, y)].symbol();
+        skip = sym.width().saturating_sub(1);
+        s.push_str(sym);
+    }
+    s
+}
+
+fn screen(buf: &Buffer) -> Vec<String> {
+    (0..buf.area.height).map(|y| row_text(buf, y)).collect()
+}
+
+fn shows(buf: &Buffer, needle: &str) -> bool {
+    screen(buf).iter().any(|l| l.contains(needle))
+}
+
+fn status(app: &App) -> String {
+    let buf = draw(app);
+    row_text(&buf, buf.area.height - 1)
+}
+
+fn result(doc: usize, text: &str, word: &str) -> ResultRow {
+    let hits: Vec<_> = text.match_indices(word).map(|(i, w)| i..i + w.len()).collect();
+    ResultRow {
+        doc,
+        snippet: format!("… {word} …"),
+        snippet_highlights: vec![2..2 + word.len()],
+        hits,
+    }
+}
+
+#[test]
+fn search_line_types_live_drops_stale_results_and_enter_n_n_esc_navigate_hits() {
+    let mut a = app(100, 30);
+    assert!(press(&mut a, "").is_empty());
+    press(&mut a, "/");
+    assert_eq!(a.mode(), Mode::SearchLine);
+    // Every typed character starts a newer search; the UI does not wait for any of them.
+    let effects = press(&mut a, "ri<BS>i");
+    let gens: Vec<u64> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Search { generation, .. } => Some(*generation),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(gens.len(), 4, "one job per keystroke: {effects:?}");
+    assert!(gens.windows(2).all(|w| w[0] < w[1]), "generations increase");
+    let line = a.nav.line.as_ref().unwrap();
+    assert_eq!(line.input, "ri");
+    assert!(line.pending);
+    assert!(shows(&draw(&a), "searching…"));
+    // A stale answer (an older generation) is dropped; the newest one is shown.
+    let stale = SearchResults {
+        generation: gens[0],
+        query: "r".into(),
+        outcome: Ok(vec![result(2, OTHER, "Rain")]),
+    };
+    update(&mut a, Action::Nav(NavAction::SearchDone(stale)));
+    assert!(a.nav.line.as_ref().unwrap().results.is_empty());
+    let fresh = SearchResults {
+        generation: *gens.last().unwrap(),
+        query: "ri".into(),
+        outcome: Ok(vec![result(1, AR, "ري يونغ هو"), result(0, EN, "Ri Yong Ho")]),
+    };
+    update(&mut a, Action::Nav(NavAction::SearchDone(fresh)));
+    let buf = draw(&a);
+    assert!(shows(&buf, "2 document(s)"));
+    assert!(shows(&buf, "2018-06-13 · en"), "result rows show date and language");
+    // The snippet's hit is highlighted.
+    let y = (0..buf.area.height).find(|&y| row_text(&buf, y).contains("… Ri Yong Ho …")).unwrap();
+    let x = row_text(&buf, y).find("Ri Yong").unwrap() as u16;
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    // ↓ to the English result, Enter opens it at its first hit; the counter says 1/3.
+    press(&mut a, "<Down><Enter>");
+    assert_eq!(a.mode(), Mode::Normal);
+    assert_eq!(a.reader.doc, Some(0));
+    assert!(status(&a).contains("“ri” 1/3"), "{}", status(&a));
+    press(&mut a, "n");
+    assert_eq!(a.nav.hits.as_ref().unwrap().current, 1);
+    assert!(status(&a).contains("2/3"));
+    press(&mut a, "nn");
+    assert_eq!(a.nav.hits.as_ref().unwrap().current, 0, "n wraps around");
+    press(&mut a, "N");
+    assert!(status(&a).contains("3/3"));
+    let hit = a.nav.hits.as_ref().unwrap().hits[2].clone();
+    assert!(a.visible_bytes().contains(&hit.start), "the current hit is on screen");
+    // Esc drops the hits and returns to where the search began.
+    press(&mut a, "<Esc>");
+    assert!(a.nav.hits.is_none());
+    assert_eq!(a.reader.doc, Some(0));
+    assert!(!status(&a).contains("“ri”"));
+}
+
+#[test]
+fn esc_in_the_search_line_returns_to_where_the_reader_was_and_errors_are_explained() {
+    let mut a = app(100, 30);
+    press(&mut a, "<Tab>jj");
+    let before = a.location();
+    press(&mut a, "/title:");
+    let g = a.nav.generation;
+    let bad = SearchResults {
+        generation: g,
+        query: "title:".into(),
+        outcome: Err("title: needs a word after it".into()),
+    };
+    update(&mut a, Action::Nav(NavAction::SearchDone(bad)));
+    assert!(shows(&draw(&a), "⚠ title: needs a word after it"));
+    press(&mut a, "<Enter>");
+    assert_eq!(a.mode(), Mode::SearchLine, "Enter without results keeps the line open");
+    assert!(a.message.as_deref().unwrap_or("").contains("needs a word"));
+    press(&mut a, "<Esc>");
+    assert_eq!(a.mode(), Mode::Normal);
+    assert_eq!(a.location(), before);
+}
+
+#[test]
+fn find_in_the_document_folds_case_and_arabic_variants_and_steps_with_n() {
+    let mut a = app(100, 30);
+    press(&mut a, "fri yong ho");
+    assert_eq!(a.mode(), Mode::SearchLine);
+    assert!(status(&a).contains("3 found"), "{}", status(&a));
+    press(&mut a, "<Enter>n");
+    assert_eq!(a.nav.hits.as_ref().unwrap().current, 1);
+    assert!(status(&a).contains("2/3"));
+    // Arabic: a harakat-decorated query finds the plain text in the Arabic document.
+    a.open_doc(1);
+    press(&mut a, "fرِي يونغ<Enter>");
+    let h = a.nav.hits.as_ref().expect("Arabic find hits");
+    assert_eq!(h.hits.len(), 2);
+    assert_eq!(&AR[h.hits[0].clone()], "ري يونغ");
+    // The hits are drawn highlighted inside the right-to-left line.
+    let buf = draw(&a);
+    let lit: String = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .filter(|&p| buf[p].modifier.contains(Modifier::UNDERLINED))
+        .map(|p| buf[p].symbol().to_string())
+        .collect();
+    assert!(lit.contains('ي') && lit.contains('غ'), "highlighted cells: {lit}");
+    press(&mut a, "fnothing-like-this<Enter>");
+    assert!(a.message.as_deref().unwrap_or("").contains("not found"));
+}
+
+#[test]
+fn entity_mentions_history_timeline_and_filters_by_key() {
+    let mut a = app(120, 35);
+    // Select Ri Yong Ho in the side panel (people first, most mentions first).
+    press(&mut a, "<S-Tab>");
+    assert_eq!(a.focus, Pane::Side);
+    assert_eq!(a.side.entities[a.side.selected].name, "Ri Yong Ho");
+    press(&mut a, "]");
+    assert!(a.message.as_deref().unwrap().contains("Ri Yong Ho 1/3"), "{:?}", a.message);
+    press(&mut a, "]");
+    assert!(a.message.as_deref().unwrap().contains("2/3"));
+    press(&mut a, "]");
+    assert!(a.message.as_deref().unwrap().contains("3/3"));
+    let third = EN.rfind("Ri Yong Ho").unwrap();
+    assert!(a.visible_bytes().contains(&third));
+    press(&mut a, "[");
+    assert!(a.message.as_deref().unwrap().contains("2/3"));
+    // Enter on the entity: its view, with both documents.
+    press(&mut a, "<Enter>");
+    assert_eq!(a.mode(), Mode::EntityView);
+    let rows = view_rows(&a);
+    assert!(rows.iter().any(|r| r.text.contains("3 mention") || r.text.contains("5 mention")));
+    assert!(rows.iter().any(|r| r.text.contains("ري يونغ هو يلتقي بومبيو")));
+    assert!(rows.iter().any(|r| r.text.contains("seen as") && r.text.contains("ري يونغ هو")));
+    assert!(rows.iter().any(|r| r.text.contains("Mike Pompeo") && r.target.is_some()));
+    // j to the Arabic document, Enter opens it at the mention.
+    press(&mut a, "j<Enter>");
+    assert_eq!(a.reader.doc, Some(1));
+    assert_eq!(a.mode(), Mode::Normal);
+    assert_eq!(a.nav.entity.as_deref(), Some("per:ri_yong_ho"));
+    assert!(a.highlights().iter().any(|h| &AR[h.clone()] == "ري يونغ هو"));
+    // Back to the English document, at the place we left, with the entity still followed.
+    press(&mut a, "<C-o>");
+    assert_eq!(a.reader.doc, Some(0));
+    assert_eq!(a.nav.entity.as_deref(), Some("per:ri_yong_ho"));
+    press(&mut a, "<C-n>");
+    assert_eq!(a.reader.doc, Some(1));
+    // Entity view → another entity's view.
+    press(&mut a, "E");
+    let pompeo = view_rows(&a)
+        .iter()
+        .position(|r| matches!(&r.target, Some(Target::Entity(id)) if id == "per:mike_pompeo"))
+        .unwrap();
+    while !matches!(a.nav.view, Some(NavView::Entity { selected, .. }) if selected == pompeo) {
+        press(&mut a, "j");
+    }
+    press(&mut a, "<Enter>");
+    assert!(matches!(&a.nav.view, Some(NavView::Entity { id, .. }) if id == "per:mike_pompeo"));
+    // Filter the list to Pompeo's documents, then clear.
+    press(&mut a, "F");
+    assert_eq!(a.mode(), Mode::Normal);
+    let mut shown = a.list.order.clone();
+    shown.sort();
+    assert_eq!(shown, vec![0, 1]);
+    assert!(shows(&draw(&a), "Mike Pompeo"), "the active filter is shown");
+    press(&mut a, "x");
+    assert_eq!(a.list.order.len(), 3);
+    // Timeline: grouped by year and month, oldest first; Enter opens at the date.
+    press(&mut a, "t");
+    assert_eq!(a.mode(), Mode::Timeline);
+    let rows = view_rows(&a);
+    let heads: Vec<&str> = rows.iter().filter(|r| r.heading).map(|r| r.text.as_str()).collect();
+    assert_eq!(heads, vec!["2017", "March 2017", "2018", "June 2018", "2019"]);
+    press(&mut a, "j<Enter>");
+    assert_eq!(a.reader.doc, Some(0));
+    let at = EN.find("June 12, 2018").unwrap();
+    assert!(a.highlights().contains(&(at..at + "June 12, 2018".len())));
+    assert!(a.visible_bytes().contains(&at));
+    press(&mut a, "<C-o>");
+    assert_eq!(a.reader.doc, Some(1), "the timeline jump is in the history");
+    // Date range and unread filters.
+    press(&mut a, "D2018<Enter>");
+    let mut shown = a.list.order.clone();
+    shown.sort();
+    assert_eq!(shown, vec![0, 1]);
+    press(&mut a, "Dnot a date<Enter>");
+    assert_eq!(a.mode(), Mode::SearchLine, "a bad range keeps the prompt open");
+    assert!(shows(&draw(&a), "not a date"));
+    press(&mut a, "<Esc>xu");
+    // Every fixture document has been opened by now (the oldest one at start).
+    assert!(a.list.order.is_empty(), "only unread documents: {:?}", a.list.order);
+    assert!(a.message.as_deref().unwrap().contains("unread (0 documents)"), "{:?}", a.message);
+    press(&mut a, "x");
+    assert_eq!(a.list.order.len(), 3);
+}
+
+#[test]
+fn e_selects_the_entity_on_screen_and_the_side_panel_dates_open_the_timeline_there() {
+    let mut a = app(120, 35);
+    a.open_doc(2);
+    press(&mut a, "e");
+    assert_eq!(a.focus, Pane::Side);
+    assert_eq!(a.nav.entity.as_deref(), Some("gpe:hanoi"));
+    press(&mut a, "t");
+    let Some(NavView::Timeline { selected }) = a.nav.view else { panic!("timeline open") };
+    let rows = view_rows(&a);
+    assert!(matches!(rows[selected].target, Some(Target::Doc { doc: 2, .. })));
+}
+
+/// The screen row holding `needle`, if any.
+fn find_row(buf: &Buffer, needle: &str) -> Option<String> {
+    screen(buf).into_iter().find(|l| l.contains(needle))
+}
+
+#[test]
+fn entity_view_draws_the_arabic_context_right_to_left() {
+    let mut a = app(80, 24);
+    press(&mut a, "<S-Tab><Enter>");
+    let buf = draw(&a);
+    assert!(shows(&buf, "Ri Yong Ho — person"));
+    assert!(shows(&buf, "Documents (2)"));
+    assert!(shows(&buf, "Appears with"));
+    // "قال ري يونغ هو إن …" in logical order reads, left to right on screen, reversed.
+    let row = find_row(&buf, "وه غنوي ير")
+        .unwrap_or_else(|| panic!("Arabic context in visual order:\n{}", screen(&buf).join("\n")));
+    assert!(row.contains("وه غنوي ير لاق"), "{row}");
+    assert!(!row.contains("قال ري"), "not in logical order: {row}");
+    // Right-aligned: the text ends at the view's right edge (before the border).
+    let trimmed = row.trim_end_matches('│').trim_end_matches('┃');
+    assert!(!trimmed.ends_with(' '), "right-aligned: {row:?}");
+    // The mention is highlighted.
+    let y = (0..24).find(|&y| row_text(&buf, y).contains("وه غنوي ير")).unwrap();
+    let lit: String = (0..80)
+        .filter(|&x| buf[(x, y)].modifier.contains(Modifier::UNDERLINED))
+        .map(|x| buf[(x, y)].symbol().to_string())
+        .collect();
+    assert_eq!(lit, "وه غنوي ير");
+}
+
+#[test]
+fn timeline_draws_year_month_headings_and_arabic_sentences_right_to_left() {
+    let mut a = app(80, 24);
+    press(&mut a, "t");
+    let buf = draw(&a);
+    assert!(shows(&buf, "Timeline"));
+    assert!(shows(&buf, "March 2017"));
+    assert!(shows(&buf, "2017-03  March 2017 · Weather in Hanoi"));
+    let row = find_row(&buf, "لاق").expect("the Arabic sentence");
+    assert!(row.contains("وه غنوي ير لاق"), "{row}");
+}
+
+#[test]
+fn every_view_draws_at_80x24_and_smaller_without_panicking() {
+    for keys in ["/ri", "fri", "<S-Tab><Enter>", "t", "D20"] {
+        for (w, h) in [(80, 24), (40, 12), (20, 5), (1, 1)] {
+            let mut a = app(w, h);
+            press(&mut a, keys);
+            let _ = draw(&a);
+        }
+    }
+}
+
+// ---- The bundled archive (needs the real extractor; search needs the real index) ----
+
+fn bundled() -> App {
+    App::new(Store::build(corpus::load_bundled(), &Extractor::new()), OPTS, (120, 35))
+}
+
+fn open_sample(a: &mut App, prefix: &str) {
+    let d = a.store.docs.iter().position(|d| d.path.contains(prefix)).unwrap();
+    a.open_doc(d);
+}
+
+#[test]
+fn bundled_ri_yong_ho_view_lists_samples_002_and_004_and_opens_the_arabic_mention() {
+    let mut a = bundled();
+    open_sample(&mut a, "000_");
+    let i = a.side.entities.iter().position(|e| e.name == "Ri Yong Ho").expect("Ri in 000");
+    a.focus = Pane::Side;
+    a.side.selected = i;
+    press(&mut a, "<Enter>");
+    let rows = view_rows(&a);
+    let docs: Vec<usize> = rows
+        .iter()
+        .filter_map(|r| match r.target {
+            Some(Target::Doc { doc, .. }) => Some(doc),
+            _ => None,
+        })
+        .collect();
+    let paths: Vec<String> = a.store.docs.iter().map(|d| d.path.clone()).collect();
+    let path = |d: usize| paths[d].clone();
+    assert!(docs.iter().any(|&d| path(d).contains("002_")));
+    assert!(docs.iter().any(|&d| path(d).contains("004_")));
+    while !matches!(&a.nav.view, Some(NavView::Entity { selected, .. })
+        if matches!(rows[*selected].target, Some(Target::Doc { doc, .. }) if path(doc).contains("004_")))
+    {
+        press(&mut a, "j");
+    }
+    press(&mut a, "<Enter>");
+    let doc = a.reader.doc.unwrap();
+    assert!(path(doc).contains("004_"));
+    let text = &a.store.docs[doc].text;
+    assert!(a.highlights().iter().any(|h| text[h.clone()].contains("ري يونغ هو")));
+    press(&mut a, "<C-o>");
+    assert!(path(a.reader.doc.unwrap()).contains("000_"));
+}
+
+#[test]
+fn bundled_live_search_for_pyongyang_finds_both_languages() {
+    let mut a = bundled();
+    let effects = press(&mut a, "/pyongyang");
+    run_searches(&mut a, effects);
+    let line = a.nav.line.as_ref().unwrap();
+    assert!(line.error.is_none(), "{:?}", line.error);
+    let langs: Vec<&str> = line.results.iter().map(|r| a.store.docs[r.doc].lang.as_str()).collect();
+    assert!(langs.contains(&"en") && langs.contains(&"ar"), "{langs:?}");
+    press(&mut a, "<Enter>");
+    let h = a.nav.hits.as_ref().expect("hits in the opened document");
+    assert!(!h.hits.is_empty());
+    assert!(a.visible_bytes().contains(&h.hits[0].start));
+}

@@ -292,3 +292,15 @@ fn the_north_is_north_korea_only_where_korea_is_named() {
     let t = "Officials said the North of England was flooded.";
     assert!(ents(t).iter().all(|(s, _, _)| s != "North"), "{:?}", ents(t));
 }
+
+#[test]
+fn common_given_names_start_people_without_a_cue() {
+    let t = "Talks between Ali Vaezian and Omar Haddadin ended early.";
+    assert!(has(t, "Ali Vaezian", EntityKind::Person), "{:?}", ents(t));
+    assert!(has(t, "Omar Haddadin", EntityKind::Person), "{:?}", ents(t));
+    let t = "جرت محادثات بين محمد الخطيب ووفد روسي";
+    assert!(has(t, "محمد الخطيب", EntityKind::Person), "{:?}", ents(t));
+    // على folds to علي, so علي is deliberately not a given-name cue.
+    let t = "وافق على الاتفاق الجديد";
+    assert!(ents(t).iter().all(|(_, k, _)| *k != EntityKind::Person), "{:?}", ents(t));
+}

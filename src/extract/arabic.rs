@@ -206,6 +206,85 @@ const ORG_HEADS: &[&str] = &[
 /// (ري يونغ هو).
 const EAST_ASIAN: &[&str] = &["كيم", "ري", "بارك", "لي", "مون", "جانغ", "تشوي", "شي"];
 
+/// Common given names (normalised) that are not also common words (so not علي = على, حسن,
+/// سعيد, امين): one followed by a name word starts a person's name.
+const GIVEN: &[&str] = &[
+    "محمد",
+    "احمد",
+    "حسين",
+    "خالد",
+    "عمر",
+    "يوسف",
+    "ابراهيم",
+    "فيصل",
+    "وليد",
+    "زياد",
+    "سامي",
+    "مصطفي",
+    "محمود",
+    "عبدالله",
+    "طارق",
+    "ماهر",
+    "بشار",
+    "رامي",
+    "فادي",
+    "هشام",
+    "هاني",
+    "نبيل",
+    "عماد",
+    "رياض",
+    "غسان",
+    "ناصر",
+    "منصور",
+    "سلمان",
+    "فهد",
+    "حمد",
+    "تميم",
+    "راشد",
+    "مروان",
+    "عادل",
+    "ايمن",
+    "بسام",
+    "نزار",
+    "عصام",
+    "فؤاد",
+    "ياسر",
+    "اسماعيل",
+    "مسعود",
+    "جورج",
+    "ميشال",
+    "ميشيل",
+    "بيتر",
+    "جون",
+    "دونالد",
+    "سيرغي",
+    "فلاديمير",
+    "ديمتري",
+    "مايك",
+    "ماريا",
+    "فاطمه",
+    "مريم",
+    "ساره",
+    "ناديه",
+    "رانيا",
+    "هاله",
+    "دينا",
+    "ليلي",
+    "مهدي",
+    "رضا",
+    "جواد",
+    "محسن",
+    "مجيد",
+    "حميد",
+    "انطونيو",
+    "ايمانويل",
+    "اولاف",
+    "جيمس",
+    "ديفيد",
+    "ستيف",
+    "بنيامين",
+];
+
 /// The word without one leading proclitic (و ف ب ل ك), when it is long enough to carry one.
 pub fn strip_proclitic(w: &str) -> &str {
     match w.chars().next() {
@@ -341,7 +420,9 @@ fn read_name(
     while j < toks.len() && j - i < 3 && !toks[j].punct_before {
         let w = &t[toks[j].range.clone()];
         let verb = (w.starts_with("سي") || w.starts_with("ست")) && w.chars().count() >= 5;
-        if (name_word(w) && !verb) || (asian && w == "هو") {
+        // "و" + another word ends the name (ووفد، والرئيس).
+        let conj = w.starts_with("وو") || w.starts_with("وال");
+        if (name_word(w) && !verb && !conj) || (asian && w == "هو") {
             j += 1;
         } else {
             break;
@@ -384,6 +465,14 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
             {
                 out.push((toks[k].range.start..toks[j - 1].range.end, EntityKind::Person));
             }
+        }
+        // A common given name followed by a name word.
+        if GIVEN.contains(&raw)
+            && !definite(i)
+            && let Some(j) = read_name(t, toks, i, &definite)
+            && j - i >= 2
+        {
+            out.push((toks[i].range.start..toks[j - 1].range.end, EntityKind::Person));
         }
         // Apposition: NAME، CUE …
         if (CUES.contains(&word) || CUES.contains(&raw)) && toks[i].punct_before && i > 0 {

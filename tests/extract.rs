@@ -3,6 +3,7 @@
 //! recall and F1 per entity type, date values, and cross-document linking. Fails below the bars.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
@@ -303,4 +304,36 @@ fn common_given_names_start_people_without_a_cue() {
     // على folds to علي, so علي is deliberately not a given-name cue.
     let t = "وافق على الاتفاق الجديد";
     assert!(ents(t).iter().all(|(_, k, _)| *k != EntityKind::Person), "{:?}", ents(t));
+}
+
+#[test]
+fn one_canonical_entity_across_scripts_in_the_archive() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract");
+    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
+        .args(["entities", "--json"])
+        .arg(dir.join("link_en.txt"))
+        .arg(dir.join("link_ar.txt"))
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let docs: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(docs.len(), 2);
+    let canon = |d: &Value, surface: &str| {
+        d["entities"]
+            .as_array()
+            .and_then(|a| a.iter().find(|e| e["text"] == surface))
+            .map(|e| e["canonical"].as_str().unwrap_or("").to_string())
+    };
+    let (en, ar) =
+        if docs[0]["lang"] == "en" { (&docs[0], &docs[1]) } else { (&docs[1], &docs[0]) };
+    // Names the gazetteer does not know link through the phonetic key, and the display name is
+    // the Latin spelling found elsewhere in the archive.
+    assert_eq!(canon(en, "Peter Ward").as_deref(), Some("Peter Ward"));
+    assert_eq!(canon(ar, "بيتر وارد").as_deref(), Some("Peter Ward"), "{ar}");
+    assert_eq!(canon(ar, "كيم هيه ريونج").as_deref(), Some("Kim Hye Ryong"), "{ar}");
+    assert_eq!(canon(ar, "ري يونغ هو"), canon(en, "Ri Yong-ho"));
+    assert_eq!(canon(ar, "بيونج يانج"), canon(en, "Pyongyang"));
 }

@@ -466,11 +466,12 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
                 out.push((toks[k].range.start..toks[j - 1].range.end, EntityKind::Person));
             }
         }
-        // A common given name followed by a name word.
-        if GIVEN.contains(&raw)
+        // A common given name followed by a name word; a Korean surname and two more words.
+        let asian = EAST_ASIAN.contains(&raw);
+        if (GIVEN.contains(&raw) || asian)
             && !definite(i)
             && let Some(j) = read_name(t, toks, i, &definite)
-            && j - i >= 2
+            && j - i >= if asian { 3 } else { 2 }
         {
             out.push((toks[i].range.start..toks[j - 1].range.end, EntityKind::Person));
         }

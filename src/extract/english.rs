@@ -454,6 +454,12 @@ const GIVEN: &[&str] = &[
     "Mariam",
 ];
 
+/// Korean surnames as romanised in news.
+const KOREAN: &[&str] = &[
+    "Kim", "Ri", "Lee", "Pak", "Park", "Choe", "Choi", "Jang", "Mun", "Moon", "Jo", "Cho", "Kang",
+    "Han", "Yoon", "Yun", "Jong", "Jung", "Kwon", "Hwang", "Hong", "Pyon", "So", "Ju", "O",
+];
+
 /// Lower-case particles allowed inside a name ("Bashar al-Assad", "Staffan de Mistura").
 const PARTICLES: &[&str] = &["al", "bin", "ibn", "de", "van", "von", "da", "el"];
 
@@ -546,11 +552,13 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
                 out.push(person(span(toks, s, i + 1)));
             }
         }
-        // A common given name and the capitalised words after it.
-        if GIVEN.contains(&w)
+        // A common given name and the capitalised words after it; a Korean surname and the
+        // two syllables of a given name ("Kim Hye Ryong").
+        let korean = KOREAN.contains(&w);
+        if (GIVEN.contains(&w) || korean)
             && toks.get(i + 1).is_some_and(|n| adjacent(text, t, n))
             && let Some(j) = read_name(text, toks, i, g)
-            && j - i >= 2
+            && j - i >= if korean { 3 } else { 2 }
         {
             out.push(person(span(toks, i, j)));
         }

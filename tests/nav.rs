@@ -176,7 +176,8 @@ fn result(doc: usize, text: &str, word: &str) -> ResultRow {
     ResultRow {
         doc,
         snippet: format!("… {word} …"),
-        snippet_highlights: vec![2..2 + word.len()],
+        // "…" is three bytes: the word starts after "… ".
+        snippet_highlights: std::iter::once("… ".len().."… ".len() + word.len()).collect(),
         hits,
     }
 }

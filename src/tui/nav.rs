@@ -463,10 +463,10 @@ fn enter(app: &mut App) {
 
 fn cancel(app: &mut App) {
     if let Some(line) = app.nav.line.take() {
-        if line.kind != LineKind::Dates {
-            if let Some(o) = app.nav.search_origin.take() {
-                app.restore(o);
-            }
+        if line.kind != LineKind::Dates
+            && let Some(o) = app.nav.search_origin.take()
+        {
+            app.restore(o);
         }
         return;
     }

@@ -133,7 +133,7 @@ pub fn entity_rows(app: &App, id: &str) -> Vec<ViewRow> {
         out.push(ViewRow {
             indent: 1,
             target: Some(target),
-            ..row(format!("{} · {date} · {} · {file} · ×{n}", doc.title, doc.lang))
+            ..row(format!("{file} · {date} · {} · ×{n} · {}", doc.lang, doc.title))
         });
         let (ctx, hl) = context_line(&doc.text, first.range.clone(), width);
         out.push(ViewRow { indent: 4, hl: vec![hl], ..row(ctx) });

@@ -16,7 +16,7 @@ pub fn help_lines(app: &App) -> Vec<(String, bool)> {
     let rows = app.keymap.help_rows();
     let kw = rows.iter().map(|r| r.keys.chars().count()).max().unwrap_or(0);
     let mut out = Vec::new();
-    for mode in [Mode::Normal, Mode::Overlay] {
+    for mode in [Mode::Normal, Mode::SearchLine, Mode::EntityView, Mode::Timeline, Mode::Overlay] {
         out.push((mode.title().to_string(), true));
         for r in rows.iter().filter(|r| r.mode == mode) {
             let pad = kw - r.keys.chars().count();
@@ -24,6 +24,12 @@ pub fn help_lines(app: &App) -> Vec<(String, bool)> {
         }
         out.push((String::new(), false));
     }
+    out.push((
+        "Search queries: words (all must match), \"a phrase\", OR, -word, title:word,".into(),
+        false,
+    ));
+    out.push(("  lang:ar, after:2018-06-01, before:2019, entity:\"Ri Yong Ho\"".into(), false));
+    out.push((String::new(), false));
     out.push((
         "Mouse: wheel scrolls the pane under the pointer; click focuses and selects".into(),
         false,

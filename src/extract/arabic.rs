@@ -3,6 +3,9 @@
 //! heads (وكالة، حزب، مجلس، وزارة…), with a stop-word list so pronouns and particles that look
 //! like names (هو) are never taken as one.
 
+use super::lexicon::{
+    AR_ADJECTIVES, AR_CUES, AR_EAST_ASIAN, AR_GIVEN, AR_ORG_HEADS, AR_STOP, AR_VERBS,
+};
 use std::ops::Range;
 
 use super::EntityKind;
@@ -43,268 +46,6 @@ pub fn tokens(f: &Folded) -> Vec<ArTok> {
     out
 }
 
-/// Particles, pronouns and verbs (normalised) that are never part of a name.
-const STOP: &[&str] = &[
-    "مصدر",
-    "مصادر",
-    "مسؤول",
-    "مسؤولون",
-    "بيان",
-    "تقرير",
-    "شهود",
-    "ناشطون",
-    "ناشط",
-    "سكان",
-    "مراقبون",
-    "خبراء",
-    "محللون",
-    "دبلوماسي",
-    "عسكري",
-    "امني",
-    "رسمي",
-    "حكومي",
-    "مطلع",
-    "مطلعه",
-    "في",
-    "من",
-    "الي",
-    "على",
-    "علي",
-    "عن",
-    "مع",
-    "ان",
-    "او",
-    "ثم",
-    "الذي",
-    "التي",
-    "الذين",
-    "هو",
-    "هي",
-    "هم",
-    "هما",
-    "نحن",
-    "انا",
-    "انه",
-    "انها",
-    "كان",
-    "كانت",
-    "قد",
-    "لقد",
-    "لا",
-    "لم",
-    "لن",
-    "ما",
-    "خلال",
-    "بعد",
-    "قبل",
-    "عند",
-    "حول",
-    "بين",
-    "هذا",
-    "هذه",
-    "ذلك",
-    "تلك",
-    "كل",
-    "حيث",
-    "كما",
-    "ايضا",
-    "اليوم",
-    "امس",
-    "عام",
-    "يوم",
-    "شهر",
-    "منذ",
-    "حتى",
-    "قال",
-    "قالت",
-    "اكد",
-    "اكدت",
-    "اضاف",
-    "اضافت",
-    "اشار",
-    "اشارت",
-    "اعلن",
-    "اعلنت",
-    "ذكر",
-    "ذكرت",
-    "اوضح",
-    "صرح",
-    "يوم",
-    "وفق",
-    "وفقا",
-    "لدى",
-    "الى",
-    "به",
-    "بها",
-    "له",
-    "لها",
-    "فيه",
-    "فيها",
-    "عبر",
-    "ضد",
-];
-
-/// Words after which a person's name follows (after optional ال- qualifiers).
-const CUES: &[&str] = &[
-    "الرئيس",
-    "المتحدثه",
-    "الناطقه",
-    "الوزيره",
-    "السفيره",
-    "الرئيسه",
-    "المستشاره",
-    "الباحثه",
-    "الصحفيه",
-    "المحلله",
-    "الكاتبه",
-    "الامين",
-    "المبعوثه",
-    "مساعد",
-    "معاون",
-    "عضو",
-    "برئاسه",
-    "السفير",
-    "نظيره",
-    "نظيرته",
-    "الزعيم",
-    "الوزير",
-    "وزير",
-    "وزيره",
-    "الملك",
-    "الامير",
-    "الشيخ",
-    "المبعوث",
-    "الخبير",
-    "الباحث",
-    "الصحفي",
-    "المحلل",
-    "المتحدث",
-    "الدكتور",
-    "السيد",
-    "السيده",
-    "العقيد",
-    "اللواء",
-    "العميد",
-    "الجنرال",
-    "المستشار",
-    "المندوب",
-    "القائد",
-    "رئيس",
-    "نائب",
-    "القائم",
-    "الناطق",
-    "المدير",
-    "الكاتب",
-    "مراسل",
-];
-
-/// Reporting verbs that a speaker's name follows.
-const VERBS: &[&str] =
-    &["قال", "قالت", "اكد", "اكدت", "اضاف", "اضافت", "صرح", "اعلن", "ذكر", "اوضح", "اشار", "تابع"];
-
-/// Heads of organisation names in construct state (وكالة الأنباء…, مجلس الشعب…).
-const ORG_HEADS: &[&str] = &[
-    "وكاله",
-    "حزب",
-    "مجلس",
-    "وزاره",
-    "جيش",
-    "منظمه",
-    "هيئه",
-    "جبهه",
-    "حركه",
-    "اتحاد",
-    "لجنه",
-    "مؤسسه",
-    "صحيفه",
-    "قناه",
-    "محكمه",
-    "جامعه",
-];
-
-/// East-Asian surnames: names starting with one may end in a word that is also a pronoun
-/// (ري يونغ هو).
-const EAST_ASIAN: &[&str] = &["كيم", "ري", "بارك", "لي", "مون", "جانغ", "تشوي", "شي"];
-
-/// Common given names (normalised) that are not also common words (so not علي = على, حسن,
-/// سعيد, امين): one followed by a name word starts a person's name.
-const GIVEN: &[&str] = &[
-    "محمد",
-    "احمد",
-    "حسين",
-    "خالد",
-    "عمر",
-    "يوسف",
-    "ابراهيم",
-    "فيصل",
-    "وليد",
-    "زياد",
-    "سامي",
-    "مصطفي",
-    "محمود",
-    "عبدالله",
-    "طارق",
-    "ماهر",
-    "بشار",
-    "رامي",
-    "فادي",
-    "هشام",
-    "هاني",
-    "نبيل",
-    "عماد",
-    "رياض",
-    "غسان",
-    "ناصر",
-    "منصور",
-    "سلمان",
-    "فهد",
-    "حمد",
-    "تميم",
-    "راشد",
-    "مروان",
-    "عادل",
-    "ايمن",
-    "بسام",
-    "نزار",
-    "عصام",
-    "فؤاد",
-    "ياسر",
-    "اسماعيل",
-    "مسعود",
-    "جورج",
-    "ميشال",
-    "ميشيل",
-    "بيتر",
-    "جون",
-    "دونالد",
-    "سيرغي",
-    "فلاديمير",
-    "ديمتري",
-    "مايك",
-    "ماريا",
-    "فاطمه",
-    "مريم",
-    "ساره",
-    "ناديه",
-    "رانيا",
-    "هاله",
-    "دينا",
-    "ليلي",
-    "مهدي",
-    "رضا",
-    "جواد",
-    "محسن",
-    "مجيد",
-    "حميد",
-    "انطونيو",
-    "ايمانويل",
-    "اولاف",
-    "جيمس",
-    "ديفيد",
-    "ستيف",
-    "بنيامين",
-];
-
 /// The word without one leading proclitic (و ف ب ل ك), when it is long enough to carry one.
 pub fn strip_proclitic(w: &str) -> &str {
     match w.chars().next() {
@@ -322,104 +63,15 @@ fn is_qualifier(w: &str) -> bool {
     w.starts_with("ال") || w.starts_with("بال") || w.starts_with("لل") || w == "باسم"
 }
 
-/// Adjectives of nationality, direction and office (normalised, masculine; the feminine adds ه).
-/// A nisba surname (البوسعيدي، الشيباني) looks the same, so only these are taken as adjectives.
-const ADJECTIVES: &[&str] = &[
-    "السوري",
-    "الكوري",
-    "الشمالي",
-    "الجنوبي",
-    "الشرقي",
-    "الغربي",
-    "الايراني",
-    "الامريكي",
-    "الاميركي",
-    "الروسي",
-    "العراقي",
-    "العماني",
-    "الصيني",
-    "التركي",
-    "المصري",
-    "اللبناني",
-    "الاردني",
-    "السعودي",
-    "الاماراتي",
-    "القطري",
-    "الكويتي",
-    "البحريني",
-    "اليمني",
-    "الليبي",
-    "التونسي",
-    "الجزائري",
-    "المغربي",
-    "السوداني",
-    "الفلسطيني",
-    "الاسرائيلي",
-    "البريطاني",
-    "الفرنسي",
-    "الالماني",
-    "الياباني",
-    "الهندي",
-    "الباكستاني",
-    "الافغاني",
-    "الاوكراني",
-    "الاوروبي",
-    "الكوبي",
-    "الفنزويلي",
-    "الايطالي",
-    "الاسباني",
-    "البيلاروسي",
-    "الاذربيجاني",
-    "الارمني",
-    "الجورجي",
-    "الكازاخي",
-    "الاوزبكي",
-    "التركماني",
-    "الفيتنامي",
-    "الاندونيسي",
-    "الماليزي",
-    "الاثيوبي",
-    "النيجيري",
-    "الجنوب",
-    "الرسمي",
-    "الحالي",
-    "الخارجي",
-    "الداخلي",
-    "الدولي",
-    "العربي",
-    "الاسلامي",
-    "الوطني",
-    "الاقليمي",
-    "الثنائي",
-    "الاقتصادي",
-    "العسكري",
-    "السياسي",
-    "الامني",
-    "الدبلوماسي",
-    "الشعبي",
-    "الاعلى",
-    "السابق",
-    "الجديد",
-    "الاول",
-    "الثاني",
-    "الحكومي",
-    "الرئاسي",
-    "البرلماني",
-    "الاممي",
-    "الكردي",
-    "الشيعي",
-    "السني",
-];
-
 fn is_adjective(w: &str) -> bool {
     let base = w.strip_suffix('ه').unwrap_or(w);
-    ADJECTIVES.contains(&base) || ADJECTIVES.contains(&w)
+    AR_ADJECTIVES.contains(&base) || AR_ADJECTIVES.contains(&w)
 }
 
 fn name_word(w: &str) -> bool {
     !["بال", "لل", "وال", "فال", "كال"].iter().any(|p| w.starts_with(p))
-        && !STOP.contains(&w)
-        && !CUES.contains(&w)
+        && !AR_STOP.contains(&w)
+        && !AR_CUES.contains(&w)
         && !is_adjective(w)
         && w.chars().count() >= 2
 }
@@ -432,10 +84,10 @@ fn read_name(
     definite: &impl Fn(usize) -> bool,
 ) -> Option<usize> {
     let first = &t[toks.get(i)?.range.clone()];
-    if !name_word(first) || definite(i) || ORG_HEADS.contains(&first) {
+    if !name_word(first) || definite(i) || AR_ORG_HEADS.contains(&first) {
         return None;
     }
-    let asian = EAST_ASIAN.contains(&first);
+    let asian = AR_EAST_ASIAN.contains(&first);
     let mut j = i + 1;
     while j < toks.len() && j - i < 3 && !toks[j].punct_before {
         let w = &t[toks[j].range.clone()];
@@ -466,12 +118,12 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
         let word = w(i);
         let raw = &t[toks[i].range.clone()];
         // Title cue, then ال- qualifiers (الخارجية، السوري، بالأعمال), then the name.
-        if CUES.contains(&word) || CUES.contains(&raw) {
+        if AR_CUES.contains(&word) || AR_CUES.contains(&raw) {
             let mut k = i + 1;
             while k < toks.len() && k - i <= 6 && !toks[k].punct_before {
                 let x = &t[toks[k].range.clone()];
                 // Qualifiers, and an organisation in construct state (باسم وزارة الخارجية).
-                let org = is_in(ORG_HEADS, x)
+                let org = is_in(AR_ORG_HEADS, x)
                     && toks.get(k + 1).is_some_and(|n| is_qualifier(&t[n.range.clone()]));
                 if (is_qualifier(x) && (!x.starts_with("ال") || definite(k))) || org {
                     k += 1;
@@ -487,8 +139,8 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
             }
         }
         // A common given name followed by a name word; a Korean surname and two more words.
-        let asian = EAST_ASIAN.contains(&raw);
-        if (GIVEN.contains(&raw) || asian)
+        let asian = AR_EAST_ASIAN.contains(&raw);
+        if (AR_GIVEN.contains(&raw) || asian)
             && !definite(i)
             && let Some(j) = read_name(t, toks, i, &definite)
             && j - i >= if asian { 3 } else { 2 }
@@ -496,13 +148,13 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
             out.push((toks[i].range.start..toks[j - 1].range.end, EntityKind::Person));
         }
         // Apposition: NAME، CUE …
-        if (CUES.contains(&word) || CUES.contains(&raw)) && toks[i].punct_before && i > 0 {
+        if (AR_CUES.contains(&word) || AR_CUES.contains(&raw)) && toks[i].punct_before && i > 0 {
             let gap = &t[toks[i - 1].range.end..toks[i].range.start];
             if gap.trim() == "،" || gap.trim() == "," {
                 let mut s = i;
                 while s > 0 && i - s < 3 {
                     let p = &t[toks[s - 1].range.clone()];
-                    if !name_word(p) || VERBS.contains(&strip_proclitic(p)) {
+                    if !name_word(p) || AR_VERBS.contains(&strip_proclitic(p)) {
                         break;
                     }
                     s -= 1;
@@ -523,17 +175,17 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
             }
         }
         // Reporting verb, then a name closed by punctuation or a cue.
-        if VERBS.contains(&word)
+        if AR_VERBS.contains(&word)
             && let Some(j) = read_name(t, toks, i + 1, &definite)
         {
             let closed =
-                toks.get(j).is_none_or(|n| n.punct_before || is_in(CUES, &t[n.range.clone()]));
+                toks.get(j).is_none_or(|n| n.punct_before || is_in(AR_CUES, &t[n.range.clone()]));
             if closed && j - (i + 1) >= 2 && !toks[i + 1].punct_before {
                 out.push((toks[i + 1].range.start..toks[j - 1].range.end, EntityKind::Person));
             }
         }
         // Organisation: head in construct state followed by ال-/لل- words.
-        if ORG_HEADS.contains(&raw) || ORG_HEADS.contains(&word) {
+        if AR_ORG_HEADS.contains(&raw) || AR_ORG_HEADS.contains(&word) {
             let mut j = i + 1;
             while j < toks.len() && j - i <= 4 && !toks[j].punct_before {
                 let x = &t[toks[j].range.clone()];
@@ -544,7 +196,7 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
                 }
             }
             if j > i + 1 {
-                let skip = if ORG_HEADS.contains(&raw) { 0 } else { raw.len() - word.len() };
+                let skip = if AR_ORG_HEADS.contains(&raw) { 0 } else { raw.len() - word.len() };
                 out.push((toks[i].range.start + skip..toks[j - 1].range.end, EntityKind::Org));
             }
         }

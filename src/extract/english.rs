@@ -3,6 +3,9 @@
 //! reporting verbs, organisation names ending in Agency/Party/Ministry…, and acronyms paired
 //! with their expansion ("Syrian Arab News Agency (SANA)").
 
+use super::lexicon::{
+    EN_GIVEN, EN_KOREAN, EN_ORG_HEADS, EN_PARTICLES, EN_PERSON_CUES, EN_REPORTING, EN_STOP,
+};
 use std::ops::Range;
 
 use super::EntityKind;
@@ -49,420 +52,6 @@ fn tok(text: &str, s: usize, mut e: usize) -> Tok {
     Tok { range: s..e, cap: text[s..e].chars().next().is_some_and(char::is_uppercase) }
 }
 
-/// Words that end a person cue ("… Minister X", "counterpart X").
-const PERSON_CUES: &[&str] = &[
-    "adviser",
-    "advisor",
-    "aide",
-    "negotiator",
-    "secretary",
-    "Secretary-General",
-    "ruler",
-    "cleric",
-    "Crown",
-    "minister",
-    "premier",
-    "mayor",
-    "governor",
-    "economist",
-    "scholar",
-    "activist",
-    "President",
-    "president",
-    "Minister",
-    "minister",
-    "Ambassador",
-    "ambassador",
-    "Speaker",
-    "leader",
-    "Leader",
-    "counterpart",
-    "envoy",
-    "Envoy",
-    "Secretary",
-    "Chairman",
-    "chairman",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Sheikh",
-    "King",
-    "Queen",
-    "Prince",
-    "Emir",
-    "General",
-    "Gen",
-    "Colonel",
-    "Senator",
-    "Sen",
-    "Rep",
-    "Governor",
-    "Mayor",
-    "Chancellor",
-    "Premier",
-    "dictator",
-    "Commander",
-    "commander",
-    "Chief",
-    "chief",
-    "Director",
-    "director",
-    "analyst",
-    "journalist",
-    "reporter",
-    "correspondent",
-    "editor",
-    "researcher",
-    "Professor",
-    "professor",
-    "official",
-    "diplomat",
-    "lawmaker",
-    "Ayatollah",
-    "Pope",
-    "Judge",
-    "Admiral",
-    "Marshal",
-    "Captain",
-    "founder",
-    "By",
-    "Vice",
-];
-
-/// Reporting verbs after a name ("Faisal Mekdad said").
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "stated",
-    "noted",
-    "wrote",
-    "announced",
-    "stressed",
-    "explained",
-    "warned",
-    "insisted",
-    "argued",
-    "asked",
-    "replied",
-    "tweeted",
-];
-
-/// Last words of organisation names.
-const ORG_HEADS: &[&str] = &[
-    "Group",
-    "Service",
-    "Network",
-    "Centre",
-    "Center",
-    "Brigades",
-    "Corps",
-    "Police",
-    "Navy",
-    "Agency",
-    "Party",
-    "Ministry",
-    "Assembly",
-    "Council",
-    "News",
-    "Army",
-    "Organization",
-    "Organisation",
-    "Parliament",
-    "Committee",
-    "Commission",
-    "Union",
-    "Bank",
-    "Corporation",
-    "Company",
-    "University",
-    "Institute",
-    "Front",
-    "Movement",
-    "Forces",
-    "Command",
-    "Office",
-    "Authority",
-    "Court",
-    "Fund",
-    "Association",
-    "Federation",
-    "League",
-    "Foundation",
-    "Times",
-    "Post",
-    "Guard",
-    "Congress",
-];
-
-/// Capitalised words that never start or belong to a name.
-const STOP: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "In",
-    "On",
-    "At",
-    "For",
-    "But",
-    "And",
-    "Or",
-    "If",
-    "As",
-    "After",
-    "Before",
-    "While",
-    "When",
-    "Since",
-    "According",
-    "Meanwhile",
-    "However",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Related",
-    "Subscribe",
-    "Read",
-    "More",
-    "Also",
-    "Today",
-    "Other",
-    "Latest",
-    "Top",
-    "Breaking",
-    "Most",
-    "Popular",
-    "Follow",
-    "Share",
-    "Later",
-    "Then",
-    "Now",
-    "Earlier",
-    "Yesterday",
-    "Still",
-    "So",
-    "Yet",
-    "Thus",
-    "Instead",
-    "Here",
-    "There",
-    "Last",
-    "Next",
-    "Both",
-    "Some",
-    "Many",
-    "Officials",
-    "Analysts",
-    "Sources",
-    "Experts",
-    "Asked",
-    "Speaking",
-];
-
-/// Common given names: one followed by a capitalised word is a person ("Ali Vaez").
-const GIVEN: &[&str] = &[
-    "John",
-    "James",
-    "Michael",
-    "David",
-    "Robert",
-    "William",
-    "Richard",
-    "Thomas",
-    "Mark",
-    "Paul",
-    "Peter",
-    "George",
-    "Donald",
-    "Joe",
-    "Joseph",
-    "Mike",
-    "Steve",
-    "Stephen",
-    "Steven",
-    "Andrew",
-    "Daniel",
-    "Matthew",
-    "Anthony",
-    "Antony",
-    "Christopher",
-    "Jonathan",
-    "Ben",
-    "Benjamin",
-    "Charles",
-    "Edward",
-    "Henry",
-    "Jack",
-    "Tom",
-    "Tony",
-    "Chris",
-    "Simon",
-    "Martin",
-    "Nicholas",
-    "Alexander",
-    "Alex",
-    "Sergei",
-    "Sergey",
-    "Vladimir",
-    "Dmitry",
-    "Mikhail",
-    "Ivan",
-    "Igor",
-    "Andrei",
-    "Yuri",
-    "Maria",
-    "Anna",
-    "Elena",
-    "Olga",
-    "Mary",
-    "Sarah",
-    "Elizabeth",
-    "Jennifer",
-    "Susan",
-    "Karen",
-    "Lisa",
-    "Laura",
-    "Emily",
-    "Emma",
-    "Hillary",
-    "Angela",
-    "Ursula",
-    "Nikki",
-    "Jake",
-    "Lloyd",
-    "Jim",
-    "Marco",
-    "Antonio",
-    "Jean",
-    "Pierre",
-    "Emmanuel",
-    "Olaf",
-    "Hans",
-    "Mohammed",
-    "Mohammad",
-    "Muhammad",
-    "Mohamed",
-    "Ahmed",
-    "Ahmad",
-    "Ali",
-    "Hassan",
-    "Hussein",
-    "Hossein",
-    "Khaled",
-    "Khalid",
-    "Omar",
-    "Youssef",
-    "Yousef",
-    "Ibrahim",
-    "Ebrahim",
-    "Faisal",
-    "Walid",
-    "Ziad",
-    "Sami",
-    "Mustafa",
-    "Mahmoud",
-    "Abdullah",
-    "Abdel",
-    "Abdul",
-    "Tarek",
-    "Tariq",
-    "Maher",
-    "Bashar",
-    "Rami",
-    "Fadi",
-    "Hisham",
-    "Hani",
-    "Nabil",
-    "Imad",
-    "Riad",
-    "Ghassan",
-    "Jamal",
-    "Kamal",
-    "Nasser",
-    "Mansour",
-    "Salman",
-    "Fahd",
-    "Hamad",
-    "Tamim",
-    "Rashid",
-    "Marwan",
-    "Adel",
-    "Ayman",
-    "Bassam",
-    "Nizar",
-    "Issam",
-    "Fuad",
-    "Fouad",
-    "Yasser",
-    "Ismail",
-    "Masoud",
-    "Javad",
-    "Mohsen",
-    "Reza",
-    "Majid",
-    "Saeed",
-    "Hamid",
-    "Mehdi",
-    "Ahmet",
-    "Mehmet",
-    "Recep",
-    "Dina",
-    "Fatima",
-    "Leila",
-    "Layla",
-    "Rania",
-    "Nadia",
-    "Hala",
-    "Noura",
-    "Yasmin",
-    "Mariam",
-];
-
-/// Korean surnames as romanised in news.
-const KOREAN: &[&str] = &[
-    "Kim", "Ri", "Lee", "Pak", "Park", "Choe", "Choi", "Jang", "Mun", "Moon", "Jo", "Cho", "Kang",
-    "Han", "Yoon", "Yun", "Jong", "Jung", "Kwon", "Hwang", "Hong", "Pyon", "So", "Ju", "O",
-];
-
-/// Lower-case particles allowed inside a name ("Bashar al-Assad", "Staffan de Mistura").
-const PARTICLES: &[&str] = &["al", "bin", "ibn", "de", "van", "von", "da", "el"];
-
 fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
     &text[t.range.clone()]
 }
@@ -475,9 +64,9 @@ fn adjacent(text: &str, a: &Tok, b: &Tok) -> bool {
 fn name_word(text: &str, t: &Tok, g: &Gazetteer) -> bool {
     let w = word(text, t);
     t.cap
-        && !STOP.contains(&w)
-        && !PERSON_CUES.contains(&w)
-        && !ORG_HEADS.contains(&w)
+        && !EN_STOP.contains(&w)
+        && !EN_PERSON_CUES.contains(&w)
+        && !EN_ORG_HEADS.contains(&w)
         && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
         && g.lookup(w).is_none_or(|a| a.kind == Some(EntityKind::Person))
 }
@@ -491,7 +80,7 @@ fn read_name(text: &str, toks: &[Tok], i: usize, g: &Gazetteer) -> Option<usize>
         } else {
             adjacent(text, &toks[j - 1], &toks[j])
                 && (name_word(text, &toks[j], g)
-                    || (PARTICLES.contains(&word(text, &toks[j]))
+                    || (EN_PARTICLES.contains(&word(text, &toks[j]))
                         && toks.get(j + 1).is_some_and(|n| n.cap)))
         };
         if !ok {
@@ -542,7 +131,7 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
                 if k > i + 1 && !adjacent(text, &toks[k - 1], &toks[k]) {
                     break;
                 }
-                if PERSON_CUES.contains(&word(text, &toks[k])) {
+                if EN_PERSON_CUES.contains(&word(text, &toks[k])) {
                     role = true;
                     break;
                 }
@@ -554,8 +143,8 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
         }
         // A common given name and the capitalised words after it; a Korean surname and the
         // two syllables of a given name ("Kim Hye Ryong").
-        let korean = KOREAN.contains(&w);
-        if (GIVEN.contains(&w) || korean)
+        let korean = EN_KOREAN.contains(&w);
+        if (EN_GIVEN.contains(&w) || korean)
             && toks.get(i + 1).is_some_and(|n| adjacent(text, t, n))
             && let Some(j) = read_name(text, toks, i, g)
             && j - i >= if korean { 3 } else { 2 }
@@ -563,7 +152,7 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
             out.push(person(span(toks, i, j)));
         }
         // Title and role cues.
-        if PERSON_CUES.contains(&w) {
+        if EN_PERSON_CUES.contains(&w) {
             let mut k = i + 1;
             // "Ambassador to Syria X", "Speaker of the People's Assembly X".
             if toks.get(k).is_some_and(|n| matches!(word(text, n), "to" | "of" | "for")) {
@@ -579,7 +168,7 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
                     while m < toks.len() && toks[m].cap && m - k < 6 {
                         m += 1;
                     }
-                    match (k..m).rev().find(|&x| ORG_HEADS.contains(&word(text, &toks[x]))) {
+                    match (k..m).rev().find(|&x| EN_ORG_HEADS.contains(&word(text, &toks[x]))) {
                         Some(h) => k = h + 1,
                         None => continue,
                     }
@@ -593,12 +182,12 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
             }
         }
         // Names before reporting verbs: 2–4 capitalised words.
-        if REPORTING.contains(&w) && i >= 2 {
+        if EN_REPORTING.contains(&w) && i >= 2 {
             let mut s = i;
             while s > 0 && i - s < 4 && adjacent(text, &toks[s - 1], &toks[s]) {
                 let p = &toks[s - 1];
                 let pw = word(text, p);
-                if name_word(text, p, g) || (PARTICLES.contains(&pw) && s < i) {
+                if name_word(text, p, g) || (EN_PARTICLES.contains(&pw) && s < i) {
                     s -= 1;
                 } else {
                     break;
@@ -617,11 +206,12 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
             out.push(person(span(toks, i + 1, j)));
         }
         // Organisation names ending in a head word.
-        if ORG_HEADS.contains(&w) && t.cap {
+        if EN_ORG_HEADS.contains(&w) && t.cap {
             let mut s = i;
             while s > 0 && i - s < 6 && adjacent(text, &toks[s - 1], &toks[s]) {
                 let pw = word(text, &toks[s - 1]);
-                let capital = toks[s - 1].cap && !STOP.contains(&pw) && !REPORTING.contains(&pw);
+                let capital =
+                    toks[s - 1].cap && !EN_STOP.contains(&pw) && !EN_REPORTING.contains(&pw);
                 let connector = matches!(pw, "of" | "for" | "and") && s >= 2 && toks[s - 2].cap;
                 if capital || connector {
                     s -= 1;
@@ -697,7 +287,7 @@ pub fn byline(text: &str) -> Option<Range<usize>> {
     let name_like = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-            && !STOP.contains(&w)
+            && !EN_STOP.contains(&w)
     };
     ((2..=3).contains(&words.len()) && words.iter().all(|w| name_like(w)))
         .then(|| start..start + line.len())

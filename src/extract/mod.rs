@@ -14,6 +14,7 @@ pub mod canon;
 pub mod dates;
 pub mod english;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod resolve;
 
 use std::collections::HashMap;

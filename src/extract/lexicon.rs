@@ -1,0 +1,157 @@
+//! Word lists for the English and Arabic rules (titles, reporting verbs, organisation heads,
+//! stop words, given names). Arabic entries are normalised (أ→ا, ة→ه, ى→ي).
+
+/// Words that end a person cue ("… Minister X", "counterpart X").
+#[rustfmt::skip]
+pub const EN_PERSON_CUES: &[&str] = &[
+    "adviser", "advisor", "aide", "negotiator", "secretary", "Secretary-General", "ruler",
+    "cleric", "Crown", "minister", "premier", "mayor", "governor", "economist", "scholar",
+    "activist", "President", "president", "Minister", "minister", "Ambassador", "ambassador",
+    "Speaker", "leader", "Leader", "counterpart", "envoy", "Envoy", "Secretary", "Chairman",
+    "chairman", "spokesman", "spokeswoman", "spokesperson", "Mr", "Mrs", "Ms", "Dr", "Sheikh",
+    "King", "Queen", "Prince", "Emir", "General", "Gen", "Colonel", "Senator", "Sen", "Rep",
+    "Governor", "Mayor", "Chancellor", "Premier", "dictator", "Commander", "commander", "Chief",
+    "chief", "Director", "director", "analyst", "journalist", "reporter", "correspondent",
+    "editor", "researcher", "Professor", "professor", "official", "diplomat", "lawmaker",
+    "Ayatollah", "Pope", "Judge", "Admiral", "Marshal", "Captain", "founder", "By", "Vice",
+];
+
+/// Reporting verbs after a name ("Faisal Mekdad said").
+#[rustfmt::skip]
+pub const EN_REPORTING: &[&str] = &[
+    "said", "says", "told", "added", "stated", "noted", "wrote", "announced", "stressed",
+    "explained", "warned", "insisted", "argued", "asked", "replied", "tweeted",
+];
+
+/// Last words of organisation names.
+#[rustfmt::skip]
+pub const EN_ORG_HEADS: &[&str] = &[
+    "Group", "Service", "Network", "Centre", "Center", "Brigades", "Corps", "Police", "Navy",
+    "Agency", "Party", "Ministry", "Assembly", "Council", "News", "Army", "Organization",
+    "Organisation", "Parliament", "Committee", "Commission", "Union", "Bank", "Corporation",
+    "Company", "University", "Institute", "Front", "Movement", "Forces", "Command", "Office",
+    "Authority", "Court", "Fund", "Association", "Federation", "League", "Foundation", "Times",
+    "Post", "Guard", "Congress",
+];
+
+/// Capitalised words that never start or belong to a name.
+#[rustfmt::skip]
+pub const EN_STOP: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I",
+    "His", "Her", "Its", "Their", "Our", "In", "On", "At", "For", "But", "And", "Or", "If", "As",
+    "After", "Before", "While", "When", "Since", "According", "Meanwhile", "However", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Related", "Subscribe", "Read", "More", "Also", "Today", "Other", "Latest", "Top",
+    "Breaking", "Most", "Popular", "Follow", "Share", "Later", "Then", "Now", "Earlier",
+    "Yesterday", "Still", "So", "Yet", "Thus", "Instead", "Here", "There", "Last", "Next", "Both",
+    "Some", "Many", "Officials", "Analysts", "Sources", "Experts", "Asked", "Speaking",
+];
+
+/// Common given names: one followed by a capitalised word is a person ("Ali Vaez").
+#[rustfmt::skip]
+pub const EN_GIVEN: &[&str] = &[
+    "John", "James", "Michael", "David", "Robert", "William", "Richard", "Thomas", "Mark", "Paul",
+    "Peter", "George", "Donald", "Joe", "Joseph", "Mike", "Steve", "Stephen", "Steven", "Andrew",
+    "Daniel", "Matthew", "Anthony", "Antony", "Christopher", "Jonathan", "Ben", "Benjamin",
+    "Charles", "Edward", "Henry", "Jack", "Tom", "Tony", "Chris", "Simon", "Martin", "Nicholas",
+    "Alexander", "Alex", "Sergei", "Sergey", "Vladimir", "Dmitry", "Mikhail", "Ivan", "Igor",
+    "Andrei", "Yuri", "Maria", "Anna", "Elena", "Olga", "Mary", "Sarah", "Elizabeth", "Jennifer",
+    "Susan", "Karen", "Lisa", "Laura", "Emily", "Emma", "Hillary", "Angela", "Ursula", "Nikki",
+    "Jake", "Lloyd", "Jim", "Marco", "Antonio", "Jean", "Pierre", "Emmanuel", "Olaf", "Hans",
+    "Mohammed", "Mohammad", "Muhammad", "Mohamed", "Ahmed", "Ahmad", "Ali", "Hassan", "Hussein",
+    "Hossein", "Khaled", "Khalid", "Omar", "Youssef", "Yousef", "Ibrahim", "Ebrahim", "Faisal",
+    "Walid", "Ziad", "Sami", "Mustafa", "Mahmoud", "Abdullah", "Abdel", "Abdul", "Tarek", "Tariq",
+    "Maher", "Bashar", "Rami", "Fadi", "Hisham", "Hani", "Nabil", "Imad", "Riad", "Ghassan",
+    "Jamal", "Kamal", "Nasser", "Mansour", "Salman", "Fahd", "Hamad", "Tamim", "Rashid", "Marwan",
+    "Adel", "Ayman", "Bassam", "Nizar", "Issam", "Fuad", "Fouad", "Yasser", "Ismail", "Masoud",
+    "Javad", "Mohsen", "Reza", "Majid", "Saeed", "Hamid", "Mehdi", "Ahmet", "Mehmet", "Recep",
+    "Dina", "Fatima", "Leila", "Layla", "Rania", "Nadia", "Hala", "Noura", "Yasmin", "Mariam",
+];
+
+/// Korean surnames as romanised in news.
+#[rustfmt::skip]
+pub const EN_KOREAN: &[&str] = &[
+    "Kim", "Ri", "Lee", "Pak", "Park", "Choe", "Choi", "Jang", "Mun", "Moon", "Jo", "Cho", "Kang",
+    "Han", "Yoon", "Yun", "Jong", "Jung", "Kwon", "Hwang", "Hong", "Pyon", "So", "Ju", "O",
+];
+
+/// Lower-case particles allowed inside a name ("Bashar al-Assad", "Staffan de Mistura").
+#[rustfmt::skip]
+pub const EN_PARTICLES: &[&str] = &[
+    "al", "bin", "ibn", "de", "van", "von", "da", "el",
+];
+
+/// Particles, pronouns and verbs (normalised) that are never part of a name.
+#[rustfmt::skip]
+pub const AR_STOP: &[&str] = &[
+    "مصدر", "مصادر", "مسؤول", "مسؤولون", "بيان", "تقرير", "شهود", "ناشطون", "ناشط", "سكان",
+    "مراقبون", "خبراء", "محللون", "دبلوماسي", "عسكري", "امني", "رسمي", "حكومي", "مطلع", "مطلعه",
+    "في", "من", "الي", "على", "علي", "عن", "مع", "ان", "او", "ثم", "الذي", "التي", "الذين", "هو",
+    "هي", "هم", "هما", "نحن", "انا", "انه", "انها", "كان", "كانت", "قد", "لقد", "لا", "لم", "لن",
+    "ما", "خلال", "بعد", "قبل", "عند", "حول", "بين", "هذا", "هذه", "ذلك", "تلك", "كل", "حيث",
+    "كما", "ايضا", "اليوم", "امس", "عام", "يوم", "شهر", "منذ", "حتى", "قال", "قالت", "اكد",
+    "اكدت", "اضاف", "اضافت", "اشار", "اشارت", "اعلن", "اعلنت", "ذكر", "ذكرت", "اوضح", "صرح",
+    "يوم", "وفق", "وفقا", "لدى", "الى", "به", "بها", "له", "لها", "فيه", "فيها", "عبر", "ضد",
+];
+
+/// Words after which a person's name follows (after optional ال- qualifiers).
+#[rustfmt::skip]
+pub const AR_CUES: &[&str] = &[
+    "الرئيس", "المتحدثه", "الناطقه", "الوزيره", "السفيره", "الرئيسه", "المستشاره", "الباحثه",
+    "الصحفيه", "المحلله", "الكاتبه", "الامين", "المبعوثه", "مساعد", "معاون", "عضو", "برئاسه",
+    "السفير", "نظيره", "نظيرته", "الزعيم", "الوزير", "وزير", "وزيره", "الملك", "الامير", "الشيخ",
+    "المبعوث", "الخبير", "الباحث", "الصحفي", "المحلل", "المتحدث", "الدكتور", "السيد", "السيده",
+    "العقيد", "اللواء", "العميد", "الجنرال", "المستشار", "المندوب", "القائد", "رئيس", "نائب",
+    "القائم", "الناطق", "المدير", "الكاتب", "مراسل",
+];
+
+/// Reporting verbs that a speaker's name follows.
+#[rustfmt::skip]
+pub const AR_VERBS: &[&str] = &[
+    "قال", "قالت", "اكد", "اكدت", "اضاف", "اضافت", "صرح", "اعلن", "ذكر", "اوضح", "اشار", "تابع",
+];
+
+/// Heads of organisation names in construct state (وكالة الأنباء…, مجلس الشعب…).
+#[rustfmt::skip]
+pub const AR_ORG_HEADS: &[&str] = &[
+    "وكاله", "حزب", "مجلس", "وزاره", "جيش", "منظمه", "هيئه", "جبهه", "حركه", "اتحاد", "لجنه",
+    "مؤسسه", "صحيفه", "قناه", "محكمه", "جامعه",
+];
+
+/// East-Asian surnames: names starting with one may end in a word that is also a pronoun
+/// (ري يونغ هو).
+#[rustfmt::skip]
+pub const AR_EAST_ASIAN: &[&str] = &[
+    "كيم", "ري", "بارك", "لي", "مون", "جانغ", "تشوي", "شي",
+];
+
+/// Common given names (normalised) that are not also common words (so not علي = على, حسن,
+/// سعيد, امين): one followed by a name word starts a person's name.
+#[rustfmt::skip]
+pub const AR_GIVEN: &[&str] = &[
+    "محمد", "احمد", "حسين", "خالد", "عمر", "يوسف", "ابراهيم", "فيصل", "وليد", "زياد", "سامي",
+    "مصطفي", "محمود", "عبدالله", "طارق", "ماهر", "بشار", "رامي", "فادي", "هشام", "هاني", "نبيل",
+    "عماد", "رياض", "غسان", "ناصر", "منصور", "سلمان", "فهد", "حمد", "تميم", "راشد", "مروان",
+    "عادل", "ايمن", "بسام", "نزار", "عصام", "فؤاد", "ياسر", "اسماعيل", "مسعود", "جورج", "ميشال",
+    "ميشيل", "بيتر", "جون", "دونالد", "سيرغي", "فلاديمير", "ديمتري", "مايك", "ماريا", "فاطمه",
+    "مريم", "ساره", "ناديه", "رانيا", "هاله", "دينا", "ليلي", "مهدي", "رضا", "جواد", "محسن",
+    "مجيد", "حميد", "انطونيو", "ايمانويل", "اولاف", "جيمس", "ديفيد", "ستيف", "بنيامين",
+];
+
+/// Adjectives of nationality, direction and office (normalised, masculine; the feminine adds ه).
+/// A nisba surname (البوسعيدي، الشيباني) looks the same, so only these are taken as adjectives.
+#[rustfmt::skip]
+pub const AR_ADJECTIVES: &[&str] = &[
+    "السوري", "الكوري", "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الايراني", "الامريكي",
+    "الاميركي", "الروسي", "العراقي", "العماني", "الصيني", "التركي", "المصري", "اللبناني",
+    "الاردني", "السعودي", "الاماراتي", "القطري", "الكويتي", "البحريني", "اليمني", "الليبي",
+    "التونسي", "الجزائري", "المغربي", "السوداني", "الفلسطيني", "الاسرائيلي", "البريطاني",
+    "الفرنسي", "الالماني", "الياباني", "الهندي", "الباكستاني", "الافغاني", "الاوكراني",
+    "الاوروبي", "الكوبي", "الفنزويلي", "الايطالي", "الاسباني", "البيلاروسي", "الاذربيجاني",
+    "الارمني", "الجورجي", "الكازاخي", "الاوزبكي", "التركماني", "الفيتنامي", "الاندونيسي",
+    "الماليزي", "الاثيوبي", "النيجيري", "الجنوب", "الرسمي", "الحالي", "الخارجي", "الداخلي",
+    "الدولي", "العربي", "الاسلامي", "الوطني", "الاقليمي", "الثنائي", "الاقتصادي", "العسكري",
+    "السياسي", "الامني", "الدبلوماسي", "الشعبي", "الاعلى", "السابق", "الجديد", "الاول", "الثاني",
+    "الحكومي", "الرئاسي", "البرلماني", "الاممي", "الكردي", "الشيعي", "السني",
+];

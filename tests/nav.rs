@@ -24,6 +24,11 @@ const OPTS: Options = Options { bidi: BidiMode::App, shape: false };
 
 const EN: &str = "Ri Yong Ho met Mike Pompeo in Singapore on June 12, 2018.\n\
 Talks went on for hours and hours.\n\
+The delegations discussed the agenda.\nAides waited outside.\nLunch was served.\n\
+Photographers gathered.\nThe weather was hot.\nNobody spoke to the press.\n\
+A statement was expected.\nIt did not come.\nThe afternoon passed.\nEvening fell.\n\
+Cars lined up.\nThe hotel was quiet.\nGuards changed shifts.\nNight came.\n\
+Morning brought news.\nA second meeting was set.\nIt began at nine.\nIt ended at ten.\n\
 Later, Ri Yong Ho spoke to reporters. Ri Yong Ho then left Singapore.";
 const AR: &str = "قال ري يونغ هو إن المحادثات مع بومبيو ستستمر في عام 2019.\n\
 وغادر ري يونغ هو سنغافورة بعد اللقاء.";
@@ -320,14 +325,23 @@ fn entity_mentions_history_timeline_and_filters_by_key() {
     assert!(rows.iter().any(|r| r.text.contains("seen as") && r.text.contains("ري يونغ هو")));
     assert!(rows.iter().any(|r| r.text.contains("Mike Pompeo") && r.target.is_some()));
     // j to the Arabic document, Enter opens it at the mention.
+    let left = a.location().unwrap();
+    assert!(left.anchor > 0, "the English document was scrolled by the mention jumps");
     press(&mut a, "j<Enter>");
     assert_eq!(a.reader.doc, Some(1));
     assert_eq!(a.mode(), Mode::Normal);
     assert_eq!(a.nav.entity.as_deref(), Some("per:ri_yong_ho"));
     assert!(a.highlights().iter().any(|h| &AR[h.clone()] == "ري يونغ هو"));
-    // Back to the English document, at the place we left, with the entity still followed.
+    assert!(status(&a).contains("Ri Yong Ho 1/2"), "{}", status(&a));
+    press(&mut a, "]");
+    assert!(status(&a).contains("Ri Yong Ho 2/2"), "{}", status(&a));
+    // Back: first to where `]` started (the mention jump is recorded), then to the
+    // English document, at the place we left, with the entity still followed.
+    press(&mut a, "<C-o>");
+    assert_eq!(a.reader.doc, Some(1));
     press(&mut a, "<C-o>");
     assert_eq!(a.reader.doc, Some(0));
+    assert_eq!(a.reader.anchor, left.anchor, "the scroll position comes back");
     assert_eq!(a.nav.entity.as_deref(), Some("per:ri_yong_ho"));
     press(&mut a, "<C-n>");
     assert_eq!(a.reader.doc, Some(1));

@@ -214,6 +214,7 @@ impl App {
 
     /// Goes to a recorded place: document, scroll position, followed entity and hits.
     pub fn restore(&mut self, to: Location) {
+        self.nav.last_mention = None;
         if self.reader.doc != Some(to.doc) {
             self.open_at(to.doc, to.anchor);
         } else {
@@ -241,6 +242,7 @@ impl App {
         }
         if self.reader.doc != Some(doc) {
             self.open_at(doc, 0);
+            self.nav.last_mention = None;
         }
         self.reveal(byte);
         if let Some(i) = self.list.order.iter().position(|&d| d == doc) {
@@ -262,9 +264,12 @@ impl App {
         let id = self.nav.entity.as_ref()?;
         let ms = self.mentions_here(id);
         let name = self.store.entities.get(id).map_or(id.as_str(), |e| e.canonical.as_str());
-        let top = self.visible_bytes().start;
-        let i = ms.iter().filter(|m| m.start < top.max(1)).count();
-        Some(format!("{name} {}/{}", i.max(1).min(ms.len()), ms.len()))
+        // The mention `]`/`[` last went to; before any step, "–" (none visited yet).
+        let at = self.nav.last_mention.and_then(|b| ms.iter().position(|m| m.start == b));
+        Some(match at {
+            Some(i) => format!("{name} {}/{}", i + 1, ms.len()),
+            None => format!("{name} –/{}", ms.len()),
+        })
     }
 }
 
@@ -444,6 +449,9 @@ fn enter(app: &mut App) {
             app.jump_to(doc, byte);
             app.nav.hits = None;
             app.nav.entity = entity.clone();
+            if entity.is_some() {
+                app.nav.last_mention = Some(byte);
+            }
             if let Some(id) = entity
                 && let Some(i) = app.side.entities.iter().position(|e| e.id == id)
             {

@@ -337,3 +337,14 @@ fn one_canonical_entity_across_scripts_in_the_archive() {
     assert_eq!(canon(ar, "ري يونغ هو"), canon(en, "Ri Yong-ho"));
     assert_eq!(canon(ar, "بيونج يانج"), canon(en, "Pyongyang"));
 }
+
+#[test]
+fn place_heads_name_places_the_gazetteer_lacks() {
+    let t = "Clashes erupted in Quneitrah province and in the town of Kafr Nabudah.";
+    assert!(has(t, "Quneitrah", EntityKind::Place), "{:?}", ents(t));
+    assert!(has(t, "Kafr Nabudah", EntityKind::Place), "{:?}", ents(t));
+    let t = "اندلعت اشتباكات في محافظة القنيطرة وفي بلدة خان شيخون وفي منطقة العمليات";
+    assert!(has(t, "القنيطرة", EntityKind::Place), "{:?}", ents(t));
+    assert!(has(t, "خان شيخون", EntityKind::Place), "{:?}", ents(t));
+    assert!(!ents(t).iter().any(|(s, _, _)| s.contains("العمليات")), "{:?}", ents(t));
+}

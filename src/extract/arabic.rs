@@ -103,6 +103,40 @@ fn read_name(
     Some(j)
 }
 
+/// Words that precede a place name in construct state.
+const AR_PLACE_HEADS: &[&str] =
+    &["محافظه", "مدينه", "بلده", "قريه", "ريف", "منطقه", "اقليم", "ولايه", "مخيم"];
+
+/// A place name of one or two words at `i` (the second only with the article: دير الزور).
+fn read_place(t: &str, toks: &[ArTok], i: usize) -> Option<usize> {
+    let first = &t[toks.get(i)?.range.clone()];
+    if !name_word(first) || ORG_HEADS_AR_GUARD.contains(&first) {
+        return None;
+    }
+    let second = toks.get(i + 1).filter(|n| !n.punct_before).map(|n| &t[n.range.clone()]);
+    Some(
+        if second.is_some_and(|w| {
+            name_word(w)
+                && !first.starts_with("ال")
+                && (w.starts_with("ال") || PLACE_FIRST.contains(&first))
+        }) {
+            i + 2
+        } else {
+            i + 1
+        },
+    )
+}
+
+/// First elements of two-word place names (خان شيخون، دير حافر، تل أبيض، جسر الشغور).
+const PLACE_FIRST: &[&str] = &[
+    "خان", "دير", "تل", "جسر", "عين", "بئر", "كفر", "راس", "ابو", "بني", "سيدي", "ام", "بيت",
+    "مرج", "جبل", "وادي",
+];
+
+/// Words after a place head that make it a common noun phrase, not a name.
+const ORG_HEADS_AR_GUARD: &[&str] =
+    &["واحده", "كبيره", "صغيره", "جديده", "اخري", "اخرى", "عسكريه", "امنه", "حدوديه", "صناعيه"];
+
 /// Rule candidates (ranges still in normalised bytes; the caller maps them back).
 pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, EntityKind)> {
     // The article is written with a bare alef; أل/إل (ألكسندر، إلهام) start names.
@@ -182,6 +216,19 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
                 toks.get(j).is_none_or(|n| n.punct_before || is_in(AR_CUES, &t[n.range.clone()]));
             if closed && j - (i + 1) >= 2 && !toks[i + 1].punct_before {
                 out.push((toks[i + 1].range.start..toks[j - 1].range.end, EntityKind::Person));
+            }
+        }
+        // محافظة درعا، مدينة جبلة، ريف حلب: a place head and one or two name words.
+        if AR_PLACE_HEADS.contains(&word) || AR_PLACE_HEADS.contains(&raw) {
+            // After the loose heads (منطقة العمليات = the operations area) a definite word is a
+            // common noun; after محافظة/مدينة/بلدة/قرية it is a name (محافظة الرقة).
+            let loose = matches!(word, "منطقه" | "ريف" | "اقليم" | "ولايه");
+            if let Some(j) = toks
+                .get(i + 1)
+                .filter(|n| !(n.punct_before || (loose && definite(i + 1))))
+                .and_then(|_| read_place(t, toks, i + 1))
+            {
+                out.push((toks[i + 1].range.start..toks[j - 1].range.end, EntityKind::Place));
             }
         }
         // Organisation: head in construct state followed by ال-/لل- words.

@@ -205,6 +205,45 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
         {
             out.push(person(span(toks, i + 1, j)));
         }
+        // "Daraa province", "the town of Jableh": places the gazetteer does not list.
+        if matches!(
+            w,
+            "province"
+                | "governorate"
+                | "region"
+                | "district"
+                | "city"
+                | "town"
+                | "village"
+                | "countryside"
+        ) && i > 0
+            && adjacent(text, &toks[i - 1], t)
+            && name_word(text, &toks[i - 1], g)
+        {
+            let r = toks[i - 1].range.clone();
+            out.push(Cand {
+                surface: text[r.clone()].to_string(),
+                range: r,
+                kind: EntityKind::Place,
+                entity: String::new(),
+                canonical: String::new(),
+                prio: 2,
+            });
+        }
+        if matches!(w, "town" | "city" | "village" | "province" | "region")
+            && toks.get(i + 1).is_some_and(|n| word(text, n) == "of")
+            && let Some(j) = read_name(text, toks, i + 2, g).filter(|&j| j - (i + 2) <= 2)
+        {
+            let r = span(toks, i + 2, j);
+            out.push(Cand {
+                surface: text[r.clone()].to_string(),
+                range: r,
+                kind: EntityKind::Place,
+                entity: String::new(),
+                canonical: String::new(),
+                prio: 2,
+            });
+        }
         // Organisation names ending in a head word.
         if EN_ORG_HEADS.contains(&w) && t.cap {
             let mut s = i;

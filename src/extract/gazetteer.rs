@@ -36,6 +36,8 @@ const AMBIGUOUS_AR: &[&str] = &[
     "سول",
     "حماس",
     "الشرع",
+    "مدينه",
+    "منطقه",
 ];
 
 /// One gazetteer alias.

@@ -227,7 +227,9 @@ fn search_line_types_live_drops_stale_results_and_enter_n_n_esc_navigate_hits() 
     assert!(shows(&buf, "2018-06-13 · en"), "result rows show date and language");
     // The snippet's hit is highlighted.
     let y = (0..buf.area.height).find(|&y| row_text(&buf, y).contains("… Ri Yong Ho …")).unwrap();
-    let x = row_text(&buf, y).find("Ri Yong").unwrap() as u16;
+    let shown = row_text(&buf, y);
+    let x = shown[..shown.find("Ri Yong").unwrap()].width() as u16;
+    assert!(!buf[(x - 1, y)].modifier.contains(Modifier::REVERSED), "only the hit is lit");
     assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
     // ↓ to the English result, Enter opens it at its first hit; the counter says 1/3.
     press(&mut a, "<Down><Enter>");
@@ -281,6 +283,19 @@ fn find_in_the_document_folds_case_and_arabic_variants_and_steps_with_n() {
     press(&mut a, "<Enter>n");
     assert_eq!(a.nav.hits.as_ref().unwrap().current, 1);
     assert!(status(&a).contains("2/3"));
+    // On the line "Later, Ri Yong Ho spoke … Ri Yong Ho then left": the current hit is
+    // bold, the other one on the same line keeps its underline.
+    let buf = draw(&a);
+    let y =
+        (0..buf.area.height).find(|&y| row_text(&buf, y).contains("Later, Ri Yong Ho")).unwrap();
+    let line = row_text(&buf, y);
+    let col = |needle: &str| line[..line.find(needle).unwrap()].width() as u16;
+    let (cur, other) = (col("Ri Yong Ho spoke"), col("Ri Yong Ho then"));
+    let m = |x: u16| buf[(x, y)].modifier;
+    assert!(m(cur).contains(Modifier::BOLD | Modifier::REVERSED));
+    assert!(!m(cur).contains(Modifier::UNDERLINED));
+    assert!(m(other).contains(Modifier::UNDERLINED | Modifier::REVERSED));
+    assert!(!m(other).contains(Modifier::BOLD));
     // Arabic: a harakat-decorated query finds the plain text in the Arabic document.
     a.open_doc(1);
     press(&mut a, "fرِي يونغ<Enter>");

@@ -170,6 +170,8 @@ pub struct NavState {
     pub filter: ListFilter,
     /// Start byte of the mention `]`/`[` last went to (the next step starts there).
     pub last_mention: Option<usize>,
+    /// The open document folded for find, kept while finding in it.
+    pub folded: Option<(usize, crate::text::normalize::Folded)>,
 }
 
 impl NavState {
@@ -202,6 +204,13 @@ impl App {
             out.extend(h.hits.iter().cloned());
         }
         out
+    }
+
+    /// The current search/find hit in the open document (drawn stronger than the others).
+    pub fn current_hit(&self) -> Option<Range<usize>> {
+        let doc = self.reader.doc?;
+        let h = self.nav.hits.as_ref().filter(|h| h.doc == doc)?;
+        h.hits.get(h.current).cloned()
     }
 
     /// Mentions (byte ranges, text order) of entity `id` in the open document.
@@ -417,6 +426,7 @@ fn move_cursor(app: &mut App, action: &NavAction) {
 }
 
 fn enter(app: &mut App) {
+    app.nav.folded = None;
     if let Some(line) = app.nav.line.take() {
         match line.kind {
             LineKind::Archive => search::open_result(app, line),
@@ -470,6 +480,7 @@ fn enter(app: &mut App) {
 }
 
 fn cancel(app: &mut App) {
+    app.nav.folded = None;
     if let Some(line) = app.nav.line.take() {
         if line.kind != LineKind::Dates
             && let Some(o) = app.nav.search_origin.take()

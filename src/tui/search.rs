@@ -161,8 +161,13 @@ pub fn open_result(app: &mut App, line: SearchLine) {
 /// Finds the line's input in the open document (folded) and previews the first hit.
 pub fn find_in_document(app: &mut App) {
     let Some(doc) = app.reader.doc else { return };
+    // Fold the document once per find line, not once per keystroke.
+    if app.nav.folded.as_ref().is_none_or(|(d, _)| *d != doc) {
+        app.nav.folded = Some((doc, normalize::fold(&app.store.docs[doc].text)));
+    }
+    let Some((_, hay)) = &app.nav.folded else { return };
     let Some(line) = app.nav.line.as_mut() else { return };
-    line.found = find_all(&app.store.docs[doc].text, &line.input);
+    line.found = find_folded(hay, &line.input);
     line.error = None;
     let query = line.input.clone();
     let hits = line.found.clone();
@@ -190,11 +195,15 @@ pub fn accept_find(app: &mut App, line: SearchLine) {
 /// Every occurrence of `needle` in `text` with case, Arabic letter variants, harakat and
 /// tatweel folded; byte ranges into `text`, in order, not overlapping.
 pub fn find_all(text: &str, needle: &str) -> Vec<Range<usize>> {
+    find_folded(&normalize::fold(text), needle)
+}
+
+/// [`find_all`] over text already folded with [`normalize::fold`].
+pub fn find_folded(hay: &normalize::Folded, needle: &str) -> Vec<Range<usize>> {
     let n = normalize::fold_str(needle.trim());
     if n.is_empty() {
         return Vec::new();
     }
-    let hay = normalize::fold(text);
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(p) = hay.text[from..].find(&n) {

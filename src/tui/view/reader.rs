@@ -57,6 +57,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let Some(rows) = &app.rows else { return };
     let highlights = app.highlights();
+    let current = app.current_hit();
     let hl = Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED);
     let dim = Style::new().add_modifier(Modifier::DIM);
     for (i, row) in rows.rows.iter().skip(app.reader.top).take(text.height as usize).enumerate() {
@@ -65,6 +66,16 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Row::Line { line, furniture } => {
                 let style = if *furniture { dim } else { Style::new() };
                 draw_line(buf, (text.x, y, text.width), line, style, &highlights, hl);
+                // The current search hit stands out from the others (bold, no underline).
+                if let Some(cur) = &current {
+                    for col in line.columns_of(cur).into_iter().filter(|&c| c < text.width as usize)
+                    {
+                        if let Some(cell) = buf.cell_mut((text.x + col as u16, y)) {
+                            cell.modifier.remove(Modifier::UNDERLINED);
+                            cell.modifier.insert(Modifier::BOLD);
+                        }
+                    }
+                }
             }
             Row::Fold { lines, .. } => {
                 put(

@@ -1,14 +1,71 @@
-//! `qari list`: documents and their metadata.
+//! `qari list`: documents and their metadata, one per line (aligned columns or JSON Lines).
+//! Files that could not be read are reported on stderr by `load_corpus`.
 
+use std::io::Write;
 use std::path::PathBuf;
 
-use super::CliError;
+use unicode_width::UnicodeWidthStr;
 
-/// Prints one line (or JSON Line) per document.
-pub fn run(_json: bool, paths: &[PathBuf]) -> Result<(), CliError> {
+use super::CliError;
+use crate::corpus::Document;
+
+/// Widest title column in the plain listing, in terminal cells.
+const TITLE_CELLS: usize = 60;
+
+/// Prints one line (or JSON Line with `json`) per document of `paths` (the bundled archive
+/// when empty). Exit 1 when no article is readable.
+pub fn run(json: bool, paths: &[PathBuf]) -> Result<(), CliError> {
     let corpus = super::load_corpus(paths)?;
+    let mut out = std::io::stdout().lock();
     for d in &corpus.documents {
-        println!("{}\t{}", d.path, d.title);
+        if json {
+            writeln!(out, "{}", json_line(d))?;
+        } else {
+            writeln!(out, "{}", plain_line(d))?;
+        }
+    }
+    if corpus.skipped > 0 {
+        eprintln!("qari: {} file(s) skipped (not txt, md, html, json or jsonl)", corpus.skipped);
     }
     Ok(())
+}
+
+/// The JSON object of one document: exactly path, title, byline, date, lang, bytes, problems.
+pub fn json_line(d: &Document) -> serde_json::Value {
+    serde_json::json!({
+        "path": d.path,
+        "title": d.title,
+        "byline": d.byline,
+        "date": d.date.map(|x| x.format("%Y-%m-%d").to_string()),
+        "lang": d.lang,
+        "bytes": d.bytes,
+        "problems": d.problems,
+    })
+}
+
+/// `date  lang  title  path`, the title cut or padded to [`TITLE_CELLS`] cells.
+pub fn plain_line(d: &Document) -> String {
+    let date = d.date.map_or_else(|| "-".to_string(), |x| x.format("%Y-%m-%d").to_string());
+    let title = fit(&d.title, TITLE_CELLS);
+    let pad = TITLE_CELLS.saturating_sub(title.width());
+    format!("{date:<10}  {:<3}  {title}{}  {}", d.lang, " ".repeat(pad), d.path)
+}
+
+/// `s` cut to at most `cells` terminal cells, with "…" when cut.
+fn fit(s: &str, cells: usize) -> String {
+    if s.width() <= cells {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > cells {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
 }

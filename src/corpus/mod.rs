@@ -2,10 +2,18 @@
 //! json, jsonl), metadata (title, byline, date, language) and boilerplate detection.
 //! Never extracts entities or searches; never writes a byte into the archive.
 
+pub mod boilerplate;
+pub mod formats;
+pub mod meta;
+pub mod walk;
+
+use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+
+use formats::Article;
 
 /// One article, cleaned and made safe.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,22 +66,43 @@ pub struct Corpus {
     pub skipped: usize,
 }
 
-/// Loads every article under `paths` (files, or folders walked recursively).
+/// Limits that keep one huge or hostile file from taking the reader down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Files larger than this (bytes) are reported, not read.
+    pub max_file_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_file_bytes: 50 * 1024 * 1024 }
+    }
+}
+
+/// Loads every article under `paths` (files, or folders walked recursively; hidden entries
+/// skipped) with the default [`Limits`]. Unreadable files become [`Problem`]s.
 pub fn load_paths(paths: &[PathBuf]) -> Corpus {
-    // Placeholder until the corpus layer lands: plain text files only.
-    let mut corpus = Corpus::default();
-    for p in paths {
-        load_file(p, &mut corpus);
+    load_paths_with(paths, Limits::default())
+}
+
+/// [`load_paths`] with explicit limits. Articles of a multi-article file are named
+/// `file.json#N` (N: 1-based position in the array) or `file.jsonl#N` (N: line number).
+pub fn load_paths_with(paths: &[PathBuf], limits: Limits) -> Corpus {
+    let found = walk::walk(paths);
+    let mut corpus =
+        Corpus { problems: found.problems, skipped: found.skipped, ..Corpus::default() };
+    for file in &found.files {
+        load_file(file, limits, &mut corpus);
     }
     corpus
 }
 
-/// The bundled sample archive (embedded in the binary).
+/// The bundled sample archive (embedded in the binary); paths read `assets/corpus/<file>`.
 pub fn load_bundled() -> Corpus {
     let mut corpus = Corpus::default();
     for (name, raw) in BUNDLED {
         let path = format!("assets/corpus/{name}");
-        push_text(&mut corpus, path, raw.as_bytes());
+        load_bytes(&mut corpus, Path::new(&path), "txt", raw.as_bytes());
     }
     corpus
 }
@@ -87,38 +116,150 @@ pub const BUNDLED: [(&str, &str); 5] = [
     ("004_6de84ff522efcbb7.txt", include_str!("../../assets/corpus/004_6de84ff522efcbb7.txt")),
 ];
 
-fn load_file(p: &Path, corpus: &mut Corpus) {
-    match std::fs::read(p) {
-        Ok(bytes) => push_text(corpus, p.display().to_string(), &bytes),
-        Err(e) => corpus.problems.push(Problem { path: p.to_path_buf(), reason: e.to_string() }),
-    }
-}
-
-fn push_text(corpus: &mut Corpus, path: String, bytes: &[u8]) {
-    let raw = String::from_utf8_lossy(bytes);
-    let text = crate::text::sanitize::sanitize(&raw).text;
-    let mut paragraphs = Vec::new();
+/// Byte ranges of the non-empty lines of `text`, without line breaks (a `\r` before `\n`
+/// excluded) and without leading/trailing whitespace.
+pub fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
     let mut pos = 0;
     for line in text.split('\n') {
-        if !line.trim().is_empty() {
-            paragraphs.push(pos..pos + line.len());
+        let start = pos + (line.len() - line.trim_start().len());
+        let end = pos + line.trim_end().len();
+        if end > start {
+            out.push(start..end);
         }
         pos += line.len() + 1;
     }
-    let title =
-        text.lines().find(|l| !l.trim().is_empty()).unwrap_or("(untitled)").trim().to_string();
-    corpus.documents.push(Document {
-        id: corpus.documents.len(),
+    out
+}
+
+fn load_file(path: &Path, limits: Limits, corpus: &mut Corpus) {
+    let problem = |reason: String| Problem { path: path.to_path_buf(), reason };
+    let bytes = match read_capped(path, limits.max_file_bytes) {
+        Ok(b) => b,
+        Err(reason) => return corpus.problems.push(problem(reason)),
+    };
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    load_bytes(corpus, path, &ext, &bytes);
+}
+
+/// Reads at most `cap` bytes; a bigger file is refused with its size in the message.
+fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
+    let too_big = |n: u64| format!("file too large ({}, the limit is {})", human(n), human(cap));
+    let file = std::fs::File::open(path).map_err(|e| walk::io_reason(&e))?;
+    let len = file.metadata().map_err(|e| walk::io_reason(&e))?.len();
+    if len > cap {
+        return Err(too_big(len));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    // `take` guards against a file that grows while it is read.
+    file.take(cap + 1).read_to_end(&mut bytes).map_err(|e| walk::io_reason(&e))?;
+    if bytes.len() as u64 > cap {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn human(n: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if n >= MIB { format!("{:.1} MiB", n as f64 / MIB as f64) } else { format!("{n} bytes") }
+}
+
+/// Whether `bytes` look like a binary file: a NUL, or many control bytes, in the first 8 KiB.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    head.contains(&0) || controls * 10 > head.len()
+}
+
+fn load_bytes(corpus: &mut Corpus, path: &Path, ext: &str, bytes: &[u8]) {
+    let problem = |reason: &str| Problem { path: path.to_path_buf(), reason: reason.to_string() };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return corpus.problems.push(problem("empty file"));
+    }
+    if looks_binary(bytes) {
+        return corpus.problems.push(problem("binary file, not text"));
+    }
+    let mut warnings = Vec::new();
+    let content = String::from_utf8_lossy(bytes);
+    if let std::borrow::Cow::Owned(_) = content {
+        let n = content.matches('\u{FFFD}').count();
+        warnings.push(format!("invalid UTF-8: {n} byte sequence(s) shown as U+FFFD"));
+    }
+    let parsed = match formats::parse(ext, &content) {
+        Ok(p) => p,
+        Err(reason) => return corpus.problems.push(problem(&reason)),
+    };
+    for bad in &parsed.bad {
+        corpus.problems.push(problem(bad));
+    }
+    let shown = path.display().to_string();
+    for article in parsed.articles {
+        let path = format!("{shown}{}", article.suffix);
+        match build(corpus.documents.len(), path, article, bytes.len() as u64, warnings.clone()) {
+            Some(doc) => corpus.documents.push(doc),
+            None => corpus.problems.push(problem("no text")),
+        }
+    }
+}
+
+/// Sanitises an article and fills in what its format did not state. `None` when no text is left.
+fn build(
+    id: usize,
+    path: String,
+    a: Article,
+    bytes: u64,
+    mut problems: Vec<String>,
+) -> Option<Document> {
+    let mut removed = 0;
+    let mut clean = |s: &str| {
+        let out = crate::text::sanitize::sanitize(s);
+        removed += out.removed;
+        out.text
+    };
+    let text = clean(&a.text);
+    let title = a.title.map(|t| one_line(&clean(&t)));
+    let byline = a.byline.map(|t| one_line(&clean(&t)));
+    if removed > 0 {
+        problems.push(format!("{removed} control character(s) or escape sequence(s) removed"));
+    }
+    if text.trim().is_empty() {
+        return None;
+    }
+    let paragraphs = paragraph_ranges(&text);
+    let guessed = meta::guess(&text, &paragraphs);
+    let boilerplate = boilerplate::detect(&text, &paragraphs);
+    let title = title
+        .filter(|t| !t.is_empty())
+        .or(guessed.title)
+        .unwrap_or_else(|| "(untitled)".to_string());
+    let lang = a
+        .lang
+        .filter(|l| !l.is_empty() && l.len() <= 8 && l.chars().all(|c| c.is_ascii_alphabetic()))
+        .unwrap_or_else(|| crate::text::script::guess_lang(&text).to_string());
+    Some(Document {
+        id,
         path,
         title,
-        byline: None,
-        date: None,
-        lang: crate::text::script::guess_lang(&text).to_string(),
-        url: None,
+        byline: byline.filter(|b| !b.is_empty()).or(guessed.byline),
+        date: a.date.or(guessed.date),
+        lang,
+        url: a.url.map(|u| one_line(&clean_url(&u))),
         text,
         paragraphs,
-        boilerplate: None,
-        bytes: bytes.len() as u64,
-        problems: Vec::new(),
-    });
+        boilerplate,
+        bytes,
+        problems,
+    })
+}
+
+/// Metadata is shown on one line: line breaks and runs of spaces become one space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn clean_url(u: &str) -> String {
+    crate::text::sanitize::sanitize(u).text
 }

@@ -1,0 +1,193 @@
+//! Metadata heuristics for text that does not state its metadata: title, byline and
+//! publication date from the first lines. Generic rules (shapes of lines), no per-file cases.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+/// What the first lines of a text say about it.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Guessed {
+    /// A heading line, a `date YYYY-MM-DD Title` header, or the first sentence cut.
+    pub title: Option<String>,
+    /// A short line that is only a person's name ("Ben Kew", "By Ben Kew").
+    pub byline: Option<String>,
+    /// A date the header or a dateline near the top states.
+    pub date: Option<NaiveDate>,
+}
+
+/// Longest title made from a first sentence, in chars (cut at a word boundary).
+const TITLE_CHARS: usize = 80;
+/// How many leading paragraphs may hold the heading, byline and dateline.
+const HEAD_LINES: usize = 5;
+
+static DATE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^date:?\s+(\d{4}-\d{2}-\d{2})\s*(.*)$").expect("valid regex")
+});
+static MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})\b"))
+        .expect("valid regex")
+});
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"))
+        .expect("valid regex")
+});
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
+static SLASHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b").expect("valid regex"));
+
+/// Parses a stated date: ISO (`2018-06-04`, `2018-06-04T03:35:00Z`), `2018/06/04`,
+/// `4 June 2018`, `June 4, 2018`, RFC 2822 (`Mon, 04 Jun 2018 03:35:00 +0000`).
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let ymd = |y: &str, m: &str, d: &str| {
+        NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    };
+    if let Some(c) = ISO.captures(s) {
+        return ymd(&c[1], &c[2], &c[3]);
+    }
+    if let Some(c) = SLASHED.captures(s) {
+        return ymd(&c[1], &c[2], &c[3]);
+    }
+    if let Some(c) = DAY_MONTH_YEAR.captures(s) {
+        return NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[2])?, c[1].parse().ok()?);
+    }
+    if let Some(c) = MONTH_DAY_YEAR.captures(s) {
+        return NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[1])?, c[2].parse().ok()?);
+    }
+    None
+}
+
+fn month(name: &str) -> Option<u32> {
+    let n = name.to_lowercase();
+    let names =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    names.iter().position(|m| n.starts_with(m)).map(|i| i as u32 + 1)
+}
+
+/// Guesses title, byline and date from the leading paragraphs of `text` (byte ranges).
+pub fn guess(text: &str, paragraphs: &[Range<usize>]) -> Guessed {
+    let mut g = Guessed::default();
+    let lines: Vec<&str> =
+        paragraphs.iter().take(HEAD_LINES).map(|r| text[r.clone()].trim()).collect();
+    // Lines that are metadata, not body: the first body line gives a title when no heading does.
+    let mut used = vec![false; lines.len()];
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(c) = DATE_HEADER.captures(line) {
+            if i == 0 {
+                g.date = parse_date(&c[1]);
+                let rest = c[2].trim();
+                if !rest.is_empty() {
+                    g.title = Some(rest.to_string());
+                }
+                used[i] = true;
+                continue;
+            }
+        }
+        if g.byline.is_none() && g.title.is_none() && i <= 1 {
+            if let Some(name) = byline(line) {
+                g.byline = Some(name);
+                used[i] = true;
+                continue;
+            }
+        }
+        if is_dateline(line) {
+            if g.date.is_none() {
+                g.date = parse_date(line);
+            }
+            used[i] = true;
+            continue;
+        }
+        // The first remaining line is a heading if it is short and not a sentence.
+        if g.title.is_none()
+            && !used[..i].contains(&false)
+            && is_heading(line)
+            && lines.len() > i + 1
+        {
+            g.title = Some(line.to_string());
+            used[i] = true;
+        }
+    }
+    if g.title.is_none() {
+        let body = lines.iter().zip(&used).find(|(_, u)| !**u).map(|(l, _)| *l);
+        g.title = body.map(first_sentence).filter(|t| !t.is_empty());
+    }
+    g
+}
+
+/// A short line stating a date and little else ("4 June 2018 03:35 (UTC+04:00)",
+/// "Published: June 4, 2018").
+fn is_dateline(line: &str) -> bool {
+    line.chars().count() <= 60 && parse_date(line).is_some() && {
+        // Mostly date: few words beyond the date itself.
+        let words = line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+        words <= 5
+    }
+}
+
+/// A heading: short, not ending like a sentence, not too many words.
+fn is_heading(line: &str) -> bool {
+    let chars = line.chars().count();
+    let ends_sentence = line.ends_with(['.', ',', ':', ';', '،', '؛']);
+    (3..=140).contains(&chars) && !ends_sentence && line.split_whitespace().count() <= 24
+}
+
+/// A line that is only a person's name: optional "By", then 2–3 capitalised words of letters
+/// (hyphens and apostrophes allowed, lower-case particles like "al-"/"bin"/"de" between).
+fn byline(line: &str) -> Option<String> {
+    let rest = line.strip_prefix("By ").or_else(|| line.strip_prefix("by ")).unwrap_or(line).trim();
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || rest.chars().count() > 40 {
+        return None;
+    }
+    let particles = ["al", "el", "bin", "ibn", "de", "van", "von", "da", "del", "la", "le"];
+    let mut capitalised = 0;
+    for w in &words {
+        let ok_chars =
+            w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.');
+        if !ok_chars {
+            return None;
+        }
+        let first = w.chars().next()?;
+        if first.is_uppercase() {
+            // "ALL CAPS" words are shouting headings, not names (initials like "J." are fine).
+            if w.chars().filter(|c| c.is_alphabetic()).count() > 2
+                && w.chars().all(|c| !c.is_lowercase())
+            {
+                return None;
+            }
+            capitalised += 1;
+        } else if !particles.contains(&w.trim_end_matches('-').to_lowercase().as_str()) {
+            return None;
+        }
+    }
+    (capitalised >= 2 && capitalised <= 3).then(|| rest.to_string())
+}
+
+/// The first sentence of `line`, cut at a word boundary to about [`TITLE_CHARS`] with "…".
+pub fn first_sentence(line: &str) -> String {
+    let mut end = line.len();
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if matches!(c, '.' | '!' | '?' | '؟') {
+            let next = chars.get(k + 1).map(|&(_, n)| n);
+            let prev = if k > 0 { chars[k - 1].1 } else { ' ' };
+            // "U.S." is not a sentence end: a capital right before the stop marks an initial.
+            if next.is_none_or(char::is_whitespace) && !prev.is_uppercase() {
+                end = i + c.len_utf8();
+                break;
+            }
+        }
+    }
+    let sentence = line[..end].trim();
+    if sentence.chars().count() <= TITLE_CHARS {
+        return sentence.to_string();
+    }
+    let cut = sentence.char_indices().nth(TITLE_CHARS).map_or(sentence.len(), |(i, _)| i);
+    let head = &sentence[..cut];
+    let at_word = head.rfind(char::is_whitespace).filter(|&i| i > 0).map_or(head, |i| &head[..i]);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', '،', ' ']))
+}

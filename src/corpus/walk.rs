@@ -1,0 +1,109 @@
+//! Finding the article files under the paths a user gave: folders walked recursively in sorted
+//! order, hidden entries skipped, symlink loops cut by remembering visited directories.
+//! Reads directory listings only; never opens a file for writing.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use super::Problem;
+
+/// The extensions qari reads (lower-case, without the dot).
+pub const EXTENSIONS: [&str; 6] = ["txt", "md", "html", "htm", "json", "jsonl"];
+
+/// What a walk found: readable-looking files in order, plus what it skipped or could not list.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Files with a known extension, deduplicated by canonical path, in walk order.
+    pub files: Vec<PathBuf>,
+    /// Files skipped because their extension is not one qari reads.
+    pub skipped: usize,
+    /// Paths that do not exist or folders that could not be listed.
+    pub problems: Vec<Problem>,
+}
+
+/// Whether `path` has an extension qari reads.
+pub fn is_article_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|k| k.eq_ignore_ascii_case(e)))
+}
+
+/// Walks `paths`: a file is taken as given (even if hidden: the user named it), a folder is
+/// walked recursively with hidden entries skipped. Order: arguments as given, entries sorted.
+pub fn walk(paths: &[PathBuf]) -> Found {
+    let mut w = Walker::default();
+    for p in paths {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => w.dir(p),
+            Ok(_) => w.file(p),
+            Err(e) => w.found.problems.push(Problem { path: p.clone(), reason: io_reason(&e) }),
+        }
+    }
+    w.found
+}
+
+#[derive(Default)]
+struct Walker {
+    found: Found,
+    /// Canonical paths of folders entered: a symlink back up the tree is entered once only.
+    seen_dirs: HashSet<PathBuf>,
+    /// Canonical paths of files taken: a file reached twice (symlink, overlapping args) loads once.
+    seen_files: HashSet<PathBuf>,
+}
+
+impl Walker {
+    fn file(&mut self, p: &Path) {
+        if !is_article_file(p) {
+            self.found.skipped += 1;
+            return;
+        }
+        let key = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        if self.seen_files.insert(key) {
+            self.found.files.push(p.to_path_buf());
+        }
+    }
+
+    fn dir(&mut self, p: &Path) {
+        let key = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        if !self.seen_dirs.insert(key) {
+            return; // already walked: a symlink loop or a repeated argument
+        }
+        let entries = match std::fs::read_dir(p) {
+            Ok(rd) => rd,
+            Err(e) => {
+                self.found.problems.push(Problem { path: p.to_path_buf(), reason: io_reason(&e) });
+                return;
+            }
+        };
+        let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        children.sort();
+        for child in children {
+            let hidden =
+                child.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+            if hidden {
+                continue;
+            }
+            // `metadata` follows symlinks, so a link to a folder is walked (once, by `seen_dirs`).
+            match std::fs::metadata(&child) {
+                Ok(m) if m.is_dir() => self.dir(&child),
+                Ok(m) if m.is_file() => self.file(&child),
+                Ok(_) => self.found.skipped += 1, // sockets, fifos, devices: never opened
+                Err(e) => self.found.problems.push(Problem { path: child, reason: io_reason(&e) }),
+            }
+        }
+    }
+}
+
+/// A short, lower-case reason for an I/O error ("permission denied", "no such file").
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "no such file or folder".into(),
+        PermissionDenied => "permission denied".into(),
+        _ => {
+            let s = e.to_string();
+            // Drop the "(os error N)" tail: it says nothing to a reader.
+            s.split(" (os error").next().unwrap_or(&s).to_lowercase()
+        }
+    }
+}

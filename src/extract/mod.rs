@@ -294,7 +294,8 @@ impl Extractor {
 /// Archive-wide linking: gives every mention of one entity, across documents, the same id and
 /// canonical name (merging names the gazetteer does not know by their phonetic key).
 /// Display name of a skeleton-keyed entity: its longest-by-words Latin surface (most frequent
-/// on ties), else its most frequent Arabic-script surface.
+/// on ties); else, for people and places, a romanisation of its longest Arabic-script surface
+/// (organisations keep that surface as written).
 pub fn link(docs: &[Document], annotations: &mut [Annotations]) {
     let mut surfaces: HashMap<String, HashMap<String, usize>> = HashMap::new();
     for (d, a) in docs.iter().zip(annotations.iter()) {
@@ -315,7 +316,10 @@ pub fn link(docs: &[Document], annotations: &mut [Annotations]) {
                     (latin(s), s.split_whitespace().count(), **n, std::cmp::Reverse((*s).clone()))
                 })
                 .map(|(s, _)| s.clone())?;
-            let best = if latin(&best) { best } else { canon::romanize(&best) };
+            // People and places get a Latin spelling; an organisation's Arabic name is a phrase
+            // a letter-by-letter romanisation would not make English, so it stays as written.
+            let best =
+                if latin(&best) || id.starts_with("~org:") { best } else { canon::romanize(&best) };
             Some((id, best))
         })
         .collect();

@@ -235,3 +235,19 @@ fn find_in_the_document_counts_hits_and_n_steps() {
     t.keys(&["q"]);
     t.wait("exit", |s| s.contains("QARI_EXITED"));
 }
+
+#[test]
+fn live_search_answers_from_the_background_job_and_esc_returns() {
+    let t = Tmux::start(&script());
+    t.wait("the reader", |s| s.contains("doc 1/5"));
+    t.keys(&["/"]);
+    t.wait("search line", |s| s.contains("Search the archive"));
+    t.keys(&["-l", "north korea"]);
+    // The job's answer replaces "searching…" with a count (the UI never waited for it).
+    let s = t.wait("results", |s| s.contains("/north korea") && s.contains("document(s) ·"));
+    assert!(!s.contains("searching…"), "{s}");
+    t.keys(&["Escape"]);
+    t.wait("back in the reader", |s| !s.contains("Search the archive") && s.contains("doc 1/5"));
+    t.keys(&["q"]);
+    t.wait("exit", |s| s.contains("QARI_EXITED"));
+}

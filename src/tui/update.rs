@@ -3,6 +3,7 @@
 
 use super::action::{Action, Effect};
 use super::app::{App, Overlay, Pane};
+use super::nav::NavAction;
 use super::panes;
 
 /// Applies `action` to `app`; returns what the event loop must do outside the state.
@@ -58,6 +59,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Scroll { column, row, lines } => {
             if app.overlay.is_some() {
                 scroll_overlay(app, lines as isize);
+            } else if app.nav.mode().is_some() {
+                let step = if lines > 0 { NavAction::Down } else { NavAction::Up };
+                for _ in 0..lines.unsigned_abs() {
+                    effects.extend(super::nav::update(app, step.clone()));
+                }
             } else if let Some(pane) = app.panes().hit(column, row) {
                 move_in(app, pane, lines as isize);
             }
@@ -205,7 +211,8 @@ fn cycle_lang(app: &mut App) {
 }
 
 fn click(app: &mut App, column: u16, row: u16) {
-    if app.overlay.is_some() {
+    // Full-screen overlays and navigation views cover the panes.
+    if app.overlay.is_some() || app.nav.mode().is_some() {
         return;
     }
     let p = app.panes();

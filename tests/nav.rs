@@ -360,6 +360,13 @@ fn entity_mentions_history_timeline_and_filters_by_key() {
     assert_eq!(a.nav.entity.as_deref(), Some("per:ri_yong_ho"));
     press(&mut a, "<C-n>");
     assert_eq!(a.reader.doc, Some(1));
+    // Ctrl-o from inside a view closes it and goes back.
+    press(&mut a, "E");
+    assert_eq!(a.mode(), Mode::EntityView);
+    press(&mut a, "<C-o>");
+    assert_eq!((a.mode(), a.reader.doc), (Mode::Normal, Some(0)));
+    press(&mut a, "<C-n>");
+    assert_eq!(a.reader.doc, Some(1));
     // Entity view → another entity's view.
     press(&mut a, "E");
     let pompeo = view_rows(&a)

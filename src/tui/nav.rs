@@ -224,6 +224,9 @@ impl App {
     /// Goes to a recorded place: document, scroll position, followed entity and hits.
     pub fn restore(&mut self, to: Location) {
         self.nav.last_mention = None;
+        // Going back or forward lands in the reader, out of any view or line.
+        self.nav.view = None;
+        self.nav.line = None;
         if self.reader.doc != Some(to.doc) {
             self.open_at(to.doc, to.anchor);
         } else {
@@ -335,8 +338,10 @@ pub fn update(app: &mut App, action: NavAction) -> Vec<Effect> {
         N::NextMention | N::PrevMention => step_mention(app, action == N::NextMention),
         N::EntityNearView => entity_near_view(app),
         N::EntityView => {
-            if let Some(e) = app.side.entities.get(app.side.selected) {
-                let id = e.id.clone();
+            // From the text: the entity being followed; from the side panel: the selected one.
+            let followed = app.nav.entity.clone().filter(|_| app.focus != Pane::Side);
+            let selected = app.side.entities.get(app.side.selected).map(|e| e.id.clone());
+            if let Some(id) = followed.or(selected) {
                 open_entity(app, id);
             } else {
                 app.message = Some("no entity selected".into());

@@ -36,7 +36,7 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:[^\d]|$)").expect("valid regex"));
 static SLASHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b").expect("valid regex"));
 
@@ -87,7 +87,11 @@ pub fn guess(text: &str, paragraphs: &[Range<usize>]) -> Guessed {
                 continue;
             }
         }
-        if g.byline.is_none() && g.title.is_none() && i <= 1 {
+        // "By Name" anywhere near the top; a bare name only as the first line, or right after
+        // the title, and only when prose follows (a short line after it makes it a heading).
+        let bare_ok = i == 0 || (i == 1 && g.title.is_some());
+        let prose_next = lines.get(i + 1).is_some_and(|n| n.chars().count() >= 100);
+        if g.byline.is_none() && (has_by(line) || (bare_ok && prose_next)) {
             if let Some(name) = byline(line) {
                 g.byline = Some(name);
                 used[i] = true;
@@ -115,7 +119,15 @@ pub fn guess(text: &str, paragraphs: &[Range<usize>]) -> Guessed {
         let body = lines.iter().zip(&used).find(|(_, u)| !**u).map(|(l, _)| *l);
         g.title = body.map(first_sentence).filter(|t| !t.is_empty());
     }
+    if let Some(t) = &mut g.title {
+        // Shown on one line: odd spaces (NBSP, tabs) become one plain space.
+        *t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     g
+}
+
+fn has_by(line: &str) -> bool {
+    line.starts_with("By ") || line.starts_with("by ") || line.starts_with("BY ")
 }
 
 /// A short line stating a date and little else ("4 June 2018 03:35 (UTC+04:00)",
@@ -138,7 +150,7 @@ fn is_heading(line: &str) -> bool {
 /// A line that is only a person's name: optional "By", then 2–3 capitalised words of letters
 /// (hyphens and apostrophes allowed, lower-case particles like "al-"/"bin"/"de" between).
 fn byline(line: &str) -> Option<String> {
-    let rest = line.strip_prefix("By ").or_else(|| line.strip_prefix("by ")).unwrap_or(line).trim();
+    let rest = if has_by(line) { line[3..].trim() } else { line };
     let words: Vec<&str> = rest.split_whitespace().collect();
     if !(2..=4).contains(&words.len()) || rest.chars().count() > 40 {
         return None;

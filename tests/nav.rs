@@ -322,15 +322,15 @@ fn entity_mentions_history_timeline_and_filters_by_key() {
     assert_eq!(a.focus, Pane::Side);
     assert_eq!(a.side.entities[a.side.selected].name, "Ri Yong Ho");
     press(&mut a, "]");
-    assert!(a.message.as_deref().unwrap().contains("Ri Yong Ho 1/3"), "{:?}", a.message);
+    assert!(status(&a).contains("Ri Yong Ho 1/3"), "{}", status(&a));
     press(&mut a, "]");
-    assert!(a.message.as_deref().unwrap().contains("2/3"));
+    assert!(status(&a).contains("2/3"), "{}", status(&a));
     press(&mut a, "]");
-    assert!(a.message.as_deref().unwrap().contains("3/3"));
+    assert!(status(&a).contains("3/3"), "{}", status(&a));
     let third = EN.rfind("Ri Yong Ho").unwrap();
     assert!(a.visible_bytes().contains(&third));
     press(&mut a, "[");
-    assert!(a.message.as_deref().unwrap().contains("2/3"));
+    assert!(status(&a).contains("2/3"), "{}", status(&a));
     // Enter on the entity: its view, with both documents.
     press(&mut a, "<Enter>");
     assert_eq!(a.mode(), Mode::EntityView);
@@ -411,7 +411,7 @@ fn entity_mentions_history_timeline_and_filters_by_key() {
     press(&mut a, "<Esc>xu");
     // Every fixture document has been opened by now (the oldest one at start).
     assert!(a.list.order.is_empty(), "only unread documents: {:?}", a.list.order);
-    assert!(a.message.as_deref().unwrap().contains("unread (0 documents)"), "{:?}", a.message);
+    assert!(status(&a).contains("unread (0 documents)"), "{}", status(&a));
     press(&mut a, "x");
     assert_eq!(a.list.order.len(), 3);
 }

@@ -574,9 +574,7 @@ fn step_mention(app: &mut App, forward: bool) {
     app.reveal(t.start);
     app.nav.hits = None;
     app.nav.last_mention = Some(t.start);
-    let i = ms.iter().position(|m| m.start == t.start).unwrap_or(0);
-    let name = app.store.entities.get(&id).map_or(id.clone(), |e| e.canonical.clone());
-    app.message = Some(format!("{name} {}/{}", i + 1, ms.len()));
+    // The status bar's counter (`nav_counter`) shows which mention this is.
 }
 
 fn last_mention_visited(app: &App) -> Option<usize> {

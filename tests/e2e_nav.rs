@@ -191,7 +191,7 @@ fn follow_ri_yong_ho_from_000_to_the_arabic_004_and_back() {
     }
     t.keys(&["Enter"]);
     let s = t.wait("sample 004", |s| s.contains("004_") && !s.contains("Ri Yong Ho — person"));
-    assert!(s.contains("Ri Yong Ho"), "the counter names the entity:\n{s}");
+    assert!(s.contains("Ri Yong Ho 1/"), "the status counter names the entity:\n{s}");
     // The mention as the reader draws it (right-to-left order), reversed on screen.
     let opts = LayoutOptions { width: 80, bidi: BidiMode::App, shape: false };
     let name = "ري يونغ هو";

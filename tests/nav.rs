@@ -329,6 +329,14 @@ fn entity_mentions_history_timeline_and_filters_by_key() {
     assert!(status(&a).contains("3/3"), "{}", status(&a));
     let third = EN.rfind("Ri Yong Ho").unwrap();
     assert!(a.visible_bytes().contains(&third));
+    // Moving the side cursor to Mike Pompeo: `]` follows him, and only he is lit.
+    press(&mut a, "j]");
+    assert_eq!(a.nav.entity.as_deref(), Some("per:mike_pompeo"));
+    assert!(status(&a).contains("Mike Pompeo 1/1"), "{}", status(&a));
+    assert!(a.highlights().iter().all(|h| &EN[h.clone()] == "Mike Pompeo"));
+    press(&mut a, "k]]");
+    assert!(status(&a).contains("Ri Yong Ho 2/3"), "{}", status(&a));
+    press(&mut a, "]");
     press(&mut a, "[");
     assert!(status(&a).contains("2/3"), "{}", status(&a));
     // Enter on the entity: its view, with both documents.

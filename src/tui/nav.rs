@@ -195,7 +195,8 @@ impl App {
     pub fn nav_highlights(&self) -> Vec<Range<usize>> {
         let Some(doc) = self.reader.doc else { return Vec::new() };
         let mut out = Vec::new();
-        if let Some(id) = &self.nav.entity
+        // With the side panel focused its selected entity is lit instead (`App::highlights`).
+        if let Some(id) = self.nav.entity.as_ref().filter(|_| self.focus != Pane::Side)
             && let Some(a) = self.store.annotations.get(doc)
         {
             out.extend(a.mentions.iter().filter(|m| &m.entity == id).map(|m| m.range.clone()));
@@ -545,8 +546,11 @@ fn step_hit(app: &mut App, forward: bool) {
 }
 
 fn step_mention(app: &mut App, forward: bool) {
-    if app.nav.entity.is_none() {
-        app.nav.entity = app.side.entities.get(app.side.selected).map(|e| e.id.clone());
+    // From the side panel, `]`/`[` follow the entity under its cursor.
+    let selected = app.side.entities.get(app.side.selected).map(|e| e.id.clone());
+    if (app.nav.entity.is_none() || app.focus == Pane::Side) && app.nav.entity != selected {
+        app.nav.entity = selected;
+        app.nav.last_mention = None;
     }
     let Some(id) = app.nav.entity.clone() else {
         app.message = Some("no entity selected (Tab to the side panel, or e)".into());

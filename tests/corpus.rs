@@ -199,6 +199,8 @@ fn a_file_over_the_size_cap_is_refused_with_its_size() {
     assert_eq!(load("formats/plain.txt").documents.len(), 1);
 }
 
+/// As root (CI containers) mode 000 does not stop reading: then the locked file must load and
+/// only the dangling link is a problem; as a user the locked file is "permission denied".
 #[cfg(unix)]
 #[test]
 fn an_unreadable_file_is_a_problem_and_its_neighbours_still_load() {
@@ -208,19 +210,26 @@ fn an_unreadable_file_is_a_problem_and_its_neighbours_still_load() {
     let locked = dir.join("b.txt");
     std::fs::write(&locked, "Locked Heading\n\nLocked body.\n").expect("write");
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    // Unreadable even for root: a link to a file that is gone.
+    let dangling = dir.join("c.txt");
+    std::os::unix::fs::symlink(dir.join("gone.txt"), &dangling).expect("symlink");
     let c = corpus::load_paths(std::slice::from_ref(&dir));
+    let gone: Vec<&qari::corpus::Problem> =
+        c.problems.iter().filter(|p| p.path == dangling).collect();
+    assert_eq!(gone.len(), 1, "{:?}", c.problems);
+    assert_eq!(gone[0].reason, "no such file or folder");
     let still_readable = std::fs::read(&locked).is_ok(); // root ignores mode bits
     let _ = std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644));
     assert_eq!(c.documents[0].title, "Readable Heading");
     if still_readable {
         // Running as root: mode 000 does not stop reading, so the file loads like any other.
         assert_eq!(c.documents.len(), 2);
-        assert!(c.problems.is_empty());
+        assert_eq!(c.problems.len(), 1);
     } else {
         assert_eq!(c.documents.len(), 1);
-        assert_eq!(c.problems.len(), 1);
-        assert_eq!(c.problems[0].path, locked);
-        assert_eq!(c.problems[0].reason, "permission denied");
+        assert_eq!(c.problems.len(), 2);
+        let p = c.problems.iter().find(|p| p.path == locked).expect("locked file reported");
+        assert_eq!(p.reason, "permission denied");
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

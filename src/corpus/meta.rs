@@ -76,27 +76,25 @@ pub fn guess(text: &str, paragraphs: &[Range<usize>]) -> Guessed {
     // Lines that are metadata, not body: the first body line gives a title when no heading does.
     let mut used = vec![false; lines.len()];
     for (i, line) in lines.iter().enumerate() {
-        if let Some(c) = DATE_HEADER.captures(line) {
-            if i == 0 {
-                g.date = parse_date(&c[1]);
-                let rest = c[2].trim();
-                if !rest.is_empty() {
-                    g.title = Some(rest.to_string());
-                }
-                used[i] = true;
-                continue;
+        if let Some(c) = DATE_HEADER.captures(line).filter(|_| i == 0) {
+            g.date = parse_date(&c[1]);
+            let rest = c[2].trim();
+            if !rest.is_empty() {
+                g.title = Some(rest.to_string());
             }
+            used[i] = true;
+            continue;
         }
         // "By Name" anywhere near the top; a bare name only as the first line, or right after
         // the title, and only when prose follows (a short line after it makes it a heading).
         let bare_ok = i == 0 || (i == 1 && g.title.is_some());
-        let prose_next = lines.get(i + 1).is_some_and(|n| n.chars().count() >= 100);
-        if g.byline.is_none() && (has_by(line) || (bare_ok && prose_next)) {
-            if let Some(name) = byline(line) {
-                g.byline = Some(name);
-                used[i] = true;
-                continue;
-            }
+        let prose_next =
+            lines.get(i + 1).is_some_and(|n| n.chars().count() >= 80 && !is_heading(n));
+        let wants_byline = g.byline.is_none() && (has_by(line) || (bare_ok && prose_next));
+        if let Some(name) = byline(line).filter(|_| wants_byline) {
+            g.byline = Some(name);
+            used[i] = true;
+            continue;
         }
         if is_dateline(line) {
             if g.date.is_none() {
@@ -176,7 +174,7 @@ fn byline(line: &str) -> Option<String> {
             return None;
         }
     }
-    (capitalised >= 2 && capitalised <= 3).then(|| rest.to_string())
+    (2..=3).contains(&capitalised).then(|| rest.to_string())
 }
 
 /// The first sentence of `line`, cut at a word boundary to about [`TITLE_CHARS`] with "…".
@@ -202,4 +200,68 @@ pub fn first_sentence(line: &str) -> String {
     let head = &sentence[..cut];
     let at_word = head.rfind(char::is_whitespace).filter(|&i| i > 0).map_or(head, |i| &head[..i]);
     format!("{}…", at_word.trim_end_matches([',', ';', ':', '،', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guess_of(text: &str) -> Guessed {
+        guess(text, &crate::corpus::paragraph_ranges(text))
+    }
+
+    #[test]
+    fn stated_dates_parse_in_the_usual_shapes() {
+        let d = NaiveDate::from_ymd_opt(2018, 6, 4);
+        for s in [
+            "2018-06-04",
+            "2018-06-04T03:35:00Z",
+            "2018/6/4",
+            "4 June 2018 03:35 (UTC+04:00)",
+            "June 4, 2018",
+            "Mon, 04 Jun 2018 03:35:00 +0000",
+        ] {
+            assert_eq!(parse_date(s), d, "{s}");
+        }
+        assert_eq!(parse_date("31 June 2018"), None);
+        assert_eq!(parse_date("no date here"), None);
+    }
+
+    #[test]
+    fn a_dateline_under_the_heading_gives_the_date() {
+        let g = guess_of(
+            "Talks Resume\n\nPublished June 4, 2018\n\nThe talks resumed on Monday after a pause of several weeks, officials said in a statement.",
+        );
+        assert_eq!(g.title.as_deref(), Some("Talks Resume"));
+        assert_eq!(g.date, NaiveDate::from_ymd_opt(2018, 6, 4));
+    }
+
+    #[test]
+    fn a_date_inside_the_prose_is_not_a_publication_date() {
+        let g = guess_of(
+            "The treaty was signed on 4 June 2018 in Geneva by both governments after long talks.",
+        );
+        assert_eq!(g.date, None);
+    }
+
+    #[test]
+    fn name_shaped_lines_are_bylines_only_before_prose() {
+        let body = "The council met on Monday to discuss the budget, which has been delayed by months of argument.";
+        assert_eq!(guess_of(&format!("Ben Kew\n\n{body}")).byline.as_deref(), Some("Ben Kew"));
+        assert_eq!(
+            guess_of(&format!("Maria de la Cruz\n\n{body}")).byline.as_deref(),
+            Some("Maria de la Cruz")
+        );
+        assert_eq!(guess_of("Budget Delayed\n\nShort body.").byline, None);
+        assert_eq!(guess_of(&format!("BUDGET DELAYED\n\n{body}")).byline, None);
+        assert_eq!(guess_of(&format!("Ben Kew said\n\n{body}")).byline, None);
+    }
+
+    #[test]
+    fn first_sentence_titles_are_cut_at_a_word_boundary() {
+        assert_eq!(first_sentence("The U.S. envoy arrived. Then more."), "The U.S. envoy arrived.");
+        let long = "word ".repeat(40);
+        let t = first_sentence(&long);
+        assert!(t.ends_with("word…") && t.chars().count() <= TITLE_CHARS + 1, "{t}");
+    }
 }

@@ -549,3 +549,25 @@ fn bundled_live_search_for_pyongyang_finds_both_languages() {
     assert!(!h.hits.is_empty());
     assert!(a.visible_bytes().contains(&h.hits[0].start));
 }
+
+#[test]
+fn date_filter_ranges_parse_years_months_days_and_open_ends() {
+    use qari::tui::nav::parse_date_range;
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let table = [
+        ("2018", (d("2018-01-01"), d("2018-12-31"))),
+        ("2018-02", (d("2018-02-01"), d("2018-02-28"))),
+        ("2018-12", (d("2018-12-01"), d("2018-12-31"))),
+        ("2018-06-04", (d("2018-06-04"), d("2018-06-04"))),
+        ("2017..2018-06", (d("2017-01-01"), d("2018-06-30"))),
+        (" ..2018-06-01 ", (NaiveDate::MIN, d("2018-06-01"))),
+        ("2019..", (d("2019-01-01"), NaiveDate::MAX)),
+    ];
+    for (input, want) in table {
+        assert_eq!(parse_date_range(input), Ok(want), "{input}");
+    }
+    for bad in ["", "june", "2018-13", "2018-02-30", "2019..2018", "2018-1-2-3"] {
+        let e = parse_date_range(bad).expect_err(bad);
+        assert!(!e.is_empty(), "{bad}: a message");
+    }
+}

@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod filter;
 pub mod keymap;
 pub mod nav;
 pub mod panes;

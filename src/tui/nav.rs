@@ -4,13 +4,13 @@
 
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate};
-
 use super::action::{Action, Effect};
 use super::app::{App, Location, Pane};
+use super::filter::apply_filter;
+pub use super::filter::{ListFilter, parse_date_range};
 use super::keymap::Mode;
 use super::search::{self, LineKind, SearchLine, SearchResults};
-use crate::store::{Store, TimelineEntry};
+use crate::store::TimelineEntry;
 
 /// Everything a user can ask of the navigation features (wrapped in [`Action::Nav`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,60 +91,6 @@ pub enum NavView {
         /// Selected row.
         selected: usize,
     },
-}
-
-/// Filters on the document list beyond the language (which `ListState` keeps).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListFilter {
-    /// Only documents mentioning this entity id.
-    pub entity: Option<String>,
-    /// Only documents published in this inclusive date range.
-    pub dates: Option<(NaiveDate, NaiveDate)>,
-    /// Only documents not opened yet.
-    pub unread: bool,
-}
-
-impl ListFilter {
-    /// Whether any filter is set.
-    pub fn is_active(&self) -> bool {
-        self.entity.is_some() || self.dates.is_some() || self.unread
-    }
-
-    /// Whether document `doc` passes the filter.
-    pub fn allows(&self, store: &Store, read: &[bool], doc: usize) -> bool {
-        if self.unread && read.get(doc).copied().unwrap_or(false) {
-            return false;
-        }
-        if let Some((from, to)) = self.dates {
-            match store.docs.get(doc).and_then(|d| d.date) {
-                Some(d) if d >= from && d <= to => {}
-                _ => return false,
-            }
-        }
-        if let Some(id) = &self.entity {
-            let mentions = store.annotations.get(doc).map(|a| &a.mentions);
-            if !mentions.is_some_and(|m| m.iter().any(|m| &m.entity == id)) {
-                return false;
-            }
-        }
-        true
-    }
-
-    /// Short description for the list title (`entity Ri Yong Ho · 2018..2019 · unread`).
-    pub fn label(&self, store: &Store) -> String {
-        let mut parts = Vec::new();
-        if let Some(id) = &self.entity {
-            let name = store.entities.get(id).map_or(id.as_str(), |e| e.canonical.as_str());
-            parts.push(name.to_string());
-        }
-        if let Some((a, b)) = self.dates {
-            parts.push(format!("{a}..{b}"));
-        }
-        if self.unread {
-            parts.push("unread".into());
-        }
-        parts.join(" · ")
-    }
 }
 
 /// The navigation part of the reader's state.
@@ -371,17 +317,6 @@ pub fn update(app: &mut App, action: NavAction) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Recomputes the list after a filter change and says what is shown.
-fn apply_filter(app: &mut App) {
-    app.refresh_order();
-    let label = app.nav.filter.label(&app.store);
-    app.message = Some(if label.is_empty() {
-        format!("showing all {} documents", app.list.order.len())
-    } else {
-        format!("filter: {label} ({} documents)", app.list.order.len())
-    });
-}
-
 fn line_changed(app: &mut App) -> Vec<Effect> {
     match app.nav.line.as_ref().map(|l| l.kind) {
         Some(LineKind::Archive) => start_search(app),
@@ -604,67 +539,6 @@ fn entity_near_view(app: &mut App) {
     app.message = Some(format!("selected {}", m.canonical));
     app.nav.entity = Some(id);
     app.focus = Pane::Side;
-}
-
-/// Parses `2018`, `2018-06`, `2018-06-01`, or two of them joined by `..` (either side may be
-/// empty) into an inclusive range of days.
-pub fn parse_date_range(s: &str) -> Result<(NaiveDate, NaiveDate), String> {
-    let s = s.trim();
-    let (a, b) = s.split_once("..").unwrap_or((s, s));
-    let lo = if a.trim().is_empty() { NaiveDate::MIN } else { period(a)?.0 };
-    let hi = if b.trim().is_empty() { NaiveDate::MAX } else { period(b)?.1 };
-    if lo > hi {
-        return Err("the range ends before it starts".into());
-    }
-    Ok((lo, hi))
-}
-
-fn period(s: &str) -> Result<(NaiveDate, NaiveDate), String> {
-    let bad = || format!("not a date: “{}” (use 2018, 2018-06 or 2018-06-01)", s.trim());
-    let parts: Vec<&str> = s.trim().split('-').collect();
-    let num = |p: &str| p.parse::<u32>().map_err(|_| bad());
-    let year = parts.first().ok_or_else(bad).and_then(|p| p.parse::<i32>().map_err(|_| bad()))?;
-    match parts.len() {
-        1 => Ok((
-            NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(bad)?,
-            NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(bad)?,
-        )),
-        2 => {
-            let m = num(parts[1])?;
-            let first = NaiveDate::from_ymd_opt(year, m, 1).ok_or_else(bad)?;
-            let next = if m == 12 {
-                NaiveDate::from_ymd_opt(year + 1, 1, 1)
-            } else {
-                NaiveDate::from_ymd_opt(year, m + 1, 1)
-            };
-            Ok((first, next.and_then(|d| d.pred_opt()).ok_or_else(bad)?))
-        }
-        3 => {
-            let d =
-                NaiveDate::from_ymd_opt(year, num(parts[1])?, num(parts[2])?).ok_or_else(bad)?;
-            Ok((d, d))
-        }
-        _ => Err(bad()),
-    }
-}
-
-/// `June 2018` for a date (timeline month headings).
-pub fn month_label(d: NaiveDate) -> String {
-    const M: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!("{} {}", M[d.month0() as usize], d.year())
 }
 
 /// Wraps a navigation action for the keymap.

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use chrono::{Datelike, NaiveDate};
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -13,7 +15,7 @@ use super::{draw_line, one_line, pane_block, put};
 use crate::extract::EntityKind;
 use crate::store::timeline::sentence_around;
 use crate::tui::app::App;
-use crate::tui::nav::{NavView, month_label};
+use crate::tui::nav::NavView;
 use crate::tui::search::LineKind;
 
 /// Where `Enter` on a view row goes.
@@ -339,4 +341,23 @@ fn draw_prompt(app: &App, area: Rect, buf: &mut Buffer) {
         s.push_str(&format!("  {} found", line.found.len()));
     }
     put(buf, area.x, y, area.width, &s, bar);
+}
+
+/// `June 2018` for a date (timeline month headings).
+pub fn month_label(d: NaiveDate) -> String {
+    const M: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    format!("{} {}", M[d.month0() as usize], d.year())
 }

@@ -116,8 +116,11 @@ fn jsonl_gives_one_document_per_line() {
     let c = load("formats/lines.jsonl");
     let got: Vec<(&str, &str)> =
         c.documents.iter().map(|d| (d.title.as_str(), d.lang.as_str())).collect();
-    assert_eq!(got, [("Line One", "en"), ("Line Two", "ar")]);
+    assert_eq!(got, [("Line One", "en"), ("Line Two", "ar"), ("Html Body", "en")]);
     assert!(c.documents[1].path.ends_with("lines.jsonl#2"));
+    assert_eq!(c.documents[0].date.map(|x| x.to_string()).as_deref(), Some("2022-02-02"));
+    // An HTML body is read as HTML: tags and scripts gone, paragraphs kept.
+    assert_eq!(paragraphs(&c.documents[2]), ["First bold part.", "Second part."]);
 }
 
 #[test]

@@ -71,6 +71,13 @@ fn article(v: &Value) -> Result<Article, &'static str> {
     let text = field(v, &["text", "body", "content", "article", "article_text"])
         .filter(|t| !t.trim().is_empty())
         .ok_or("no text (looked for text, body, content)")?;
+    // Feeds often carry the article as HTML: read it as a page body, not as tagged text.
+    let lower = text.to_ascii_lowercase();
+    let text = if lower.contains("</p>") || lower.contains("<br") {
+        super::html::parse(&text).text
+    } else {
+        text
+    };
     let date =
         field(v, &["date", "published", "published_at", "publishedAt", "pubDate", "datePublished"])
             .and_then(|d| parse_date(&d));

@@ -571,3 +571,25 @@ fn date_filter_ranges_parse_years_months_days_and_open_ends() {
         assert!(!e.is_empty(), "{bad}: a message");
     }
 }
+
+#[test]
+fn a_result_found_through_another_spelling_opens_at_the_entity_mention() {
+    let mut a = app(100, 30);
+    press(&mut a, "/entity:\"Ri Yong Ho\"");
+    let found = SearchResults {
+        generation: a.nav.generation,
+        query: "entity:\"Ri Yong Ho\"".into(),
+        outcome: Ok(vec![ResultRow {
+            doc: 1,
+            snippet: "ري يونغ هو".into(),
+            snippet_highlights: Vec::new(),
+            hits: Vec::new(),
+        }]),
+    };
+    update(&mut a, Action::Nav(NavAction::SearchDone(found)));
+    press(&mut a, "<Enter>");
+    assert_eq!(a.reader.doc, Some(1));
+    assert_eq!(a.nav.entity.as_deref(), Some("per:ri_yong_ho"));
+    assert!(a.highlights().iter().any(|h| &AR[h.clone()] == "ري يونغ هو"));
+    assert!(status(&a).contains("Ri Yong Ho 1/2"), "{}", status(&a));
+}

@@ -153,9 +153,31 @@ pub fn open_result(app: &mut App, line: SearchLine) {
     if let Some(o) = origin {
         app.restore(o);
     }
+    // A document found through an entity spelled another way has no text hits: follow the
+    // entity instead, so its mentions are lit and `]`/`[` step through them.
+    let entity = if row.hits.is_empty() { named_entity(app, &line.input) } else { None };
+    let first = entity
+        .as_ref()
+        .and_then(|id| {
+            let ann = app.store.annotations.get(row.doc)?;
+            ann.mentions.iter().find(|m| &m.entity == id).map(|m| m.range.start)
+        })
+        .unwrap_or(first);
     app.jump_to(row.doc, first);
     app.nav.hits = Some(HitMark { query: line.input, doc: row.doc, hits: row.hits, current: 0 });
+    if let Some(id) = entity {
+        app.nav.entity = Some(id);
+        app.nav.last_mention = Some(first);
+        app.nav.hits = None;
+    }
     app.focus = Pane::Reader;
+}
+
+/// The id of the entity a query names (`entity:"Ri Yong Ho"`, or the whole query as a name).
+fn named_entity(app: &App, query: &str) -> Option<String> {
+    let q = query.trim();
+    let name = q.strip_prefix("entity:").unwrap_or(q).trim().trim_matches('"');
+    app.store.entities.find_by_name(name).map(|e| e.id.clone())
 }
 
 /// Finds the line's input in the open document (folded) and previews the first hit.

@@ -96,10 +96,12 @@ fn span(toks: &[Tok], i: usize, j: usize) -> Range<usize> {
 }
 
 /// The gazetteer entity (place/org) covering token `i`, as the token after it.
+/// Both lists are in text order, so binary searches keep this linear over a long document.
 fn skip_entity(gaz_spans: &[Range<usize>], toks: &[Tok], i: usize) -> Option<usize> {
     let t = toks.get(i)?;
-    let r = gaz_spans.iter().find(|r| r.start == t.range.start)?;
-    Some(toks.iter().position(|t| t.range.start >= r.end).unwrap_or(toks.len()))
+    let k = gaz_spans.partition_point(|r| r.start < t.range.start);
+    let r = gaz_spans.get(k).filter(|r| r.start == t.range.start)?;
+    Some(toks.partition_point(|t| t.range.start < r.end))
 }
 
 /// Rule candidates of an English text. `gaz_spans` are the gazetteer's place/org hits.

@@ -1,7 +1,7 @@
 //! Candidates from the gazetteer and the rules, overlap resolution (longest span wins, then the
 //! stronger source) and document-level short forms (a surname after the full name).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use super::EntityKind;
@@ -30,13 +30,20 @@ pub fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
     cands.sort_by(|a, b| {
         (b.range.len(), b.prio, a.range.start).cmp(&(a.range.len(), a.prio, b.range.start))
     });
+    // Kept spans are disjoint, so one neighbour lookup decides an overlap (linear-log overall,
+    // which matters for multi-megabyte documents).
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut kept: Vec<Cand> = Vec::new();
     for c in cands {
-        if c.range.is_empty()
-            || kept.iter().any(|k| k.range.start < c.range.end && c.range.start < k.range.end)
-        {
+        if c.range.is_empty() {
             continue;
         }
+        let clash =
+            taken.range(..c.range.end).next_back().is_some_and(|(_, &end)| end > c.range.start);
+        if clash {
+            continue;
+        }
+        taken.insert(c.range.start, c.range.end);
         kept.push(c);
     }
     kept.retain(|c| c.prio > 0);

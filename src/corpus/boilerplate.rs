@@ -20,7 +20,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
         | \bshare\s+(this|on)\b | \ball\s+rights\s+reserved\b | ©
         | \bnewspaper\s*$ | ^\s*tags?\s*:
         | اشترك | تابعونا | تابعوا | ليصلك | اقرأ\s+(أيضا|أيضاً|المزيد) | ذات\s+صلة
-        | جميع\s+الحقوق | التليغرام | تلغرام | شارك
+        | جميع\s+الحقوق | التليغرام | تلغرام | شارك\s+(المقال|الخبر|على)
         ",
     )
     .expect("valid regex")

@@ -35,6 +35,43 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"))
         .expect("valid regex")
 });
+/// Arabic month names (Levantine and Egyptian/Gulf sets) and their numbers.
+const ARABIC_MONTHS: [(&str, u32); 26] = [
+    ("كانون الثاني", 1),
+    ("شباط", 2),
+    ("آذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("آب", 8),
+    ("أيلول", 9),
+    ("تشرين الأول", 10),
+    ("تشرين الثاني", 11),
+    ("كانون الأول", 12),
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يوليو", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+];
+static ARABIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let names: Vec<&str> = ARABIC_MONTHS.iter().map(|(n, _)| *n).collect();
+    Regex::new(&format!(
+        r"(\d{{1,2}})\s+(?:من\s+)?({})\s+(?:عام\s+|سنة\s+)?(\d{{4}})",
+        names.join("|")
+    ))
+    .expect("valid regex")
+});
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:[^\d]|$)").expect("valid regex"));
 static SLASHED: LazyLock<Regex> =
@@ -43,6 +80,15 @@ static SLASHED: LazyLock<Regex> =
 /// Parses a stated date: ISO (`2018-06-04`, `2018-06-04T03:35:00Z`), `2018/06/04`,
 /// `4 June 2018`, `June 4, 2018`, RFC 2822 (`Mon, 04 Jun 2018 03:35:00 +0000`).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    // Arabic-Indic digits read as ASCII digits (same count of chars, so captures line up).
+    let s = &s
+        .chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            _ => c,
+        })
+        .collect::<String>();
     let ymd = |y: &str, m: &str, d: &str| {
         NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
     };
@@ -54,6 +100,10 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     }
     if let Some(c) = DAY_MONTH_YEAR.captures(s) {
         return NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[2])?, c[1].parse().ok()?);
+    }
+    if let Some(c) = ARABIC_DATE.captures(s) {
+        let m = ARABIC_MONTHS.iter().find(|(n, _)| *n == &c[2]).map(|(_, m)| *m)?;
+        return NaiveDate::from_ymd_opt(c[3].parse().ok()?, m, c[1].parse().ok()?);
     }
     if let Some(c) = MONTH_DAY_YEAR.captures(s) {
         return NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[1])?, c[2].parse().ok()?);
@@ -223,6 +273,10 @@ mod tests {
         ] {
             assert_eq!(parse_date(s), d, "{s}");
         }
+        for s in ["4 حزيران 2018", "الاثنين ٤ يونيو ٢٠١٨", "4 من حزيران عام 2018"]
+        {
+            assert_eq!(parse_date(s), d, "{s}");
+        }
         assert_eq!(parse_date("31 June 2018"), None);
         assert_eq!(parse_date("no date here"), None);
     }
@@ -233,6 +287,14 @@ mod tests {
             "Talks Resume\n\nPublished June 4, 2018\n\nThe talks resumed on Monday after a pause of several weeks, officials said in a statement.",
         );
         assert_eq!(g.title.as_deref(), Some("Talks Resume"));
+        assert_eq!(g.date, NaiveDate::from_ymd_opt(2018, 6, 4));
+    }
+
+    #[test]
+    fn an_arabic_dateline_gives_the_date() {
+        let g = guess_of(
+            "دمشق - الأحد 4 حزيران 2018\n\nقال الوزير إن المحادثات ستستأنف الأسبوع المقبل بعد توقف دام عدة أسابيع.",
+        );
         assert_eq!(g.date, NaiveDate::from_ymd_opt(2018, 6, 4));
     }
 

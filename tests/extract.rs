@@ -280,6 +280,8 @@ fn arabic_proclitics_cues_and_apposition() {
     assert!(has(t, "ري يونغ هو", EntityKind::Person), "{e:?}");
     let t = "وقال سامي رحال، السفير الجديد، إن";
     assert!(has(t, "سامي رحال", EntityKind::Person), "{:?}", ents(t));
+    let t = "وقال سامر خليفة إن الوفد وصل";
+    assert!(has(t, "سامر خليفة", EntityKind::Person), "{:?}", ents(t));
     let t = "التقى الرئيس السوري نبيل حداد بالوفد";
     assert!(has(t, "نبيل حداد", EntityKind::Person), "{:?}", ents(t));
     let t = "ونقلت للوكالة العربية السورية للأنباء";
@@ -291,6 +293,9 @@ fn negatives() {
     // هو is a pronoun, never a name or a short form.
     let t = "قال زياد صباغ إن هو من قرر ذلك، وقال هو أيضا";
     assert!(!ents(t).iter().any(|(s, _, _)| s == "هو"), "{:?}", ents(t));
+    // Descriptions after a reporting verb are not names.
+    let t = "وقال متحدث باسم الجيش إن القصف توقف";
+    assert!(ents(t).iter().all(|(_, k, _)| *k != EntityKind::Person), "{:?}", ents(t));
     // "us" is a pronoun, not the US.
     let t = "They told us the US would not come.";
     let e = ents(t);

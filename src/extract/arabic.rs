@@ -212,8 +212,11 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
         if AR_VERBS.contains(&word)
             && let Some(j) = read_name(t, toks, i + 1, &definite)
         {
-            let closed =
-                toks.get(j).is_none_or(|n| n.punct_before || is_in(AR_CUES, &t[n.range.clone()]));
+            // Closed by punctuation, a title (… الخبير في), or the complementiser إن/أن.
+            let closed = toks.get(j).is_none_or(|n| {
+                let w = &t[n.range.clone()];
+                n.punct_before || is_in(AR_CUES, w) || w == "ان"
+            });
             if closed && j - (i + 1) >= 2 && !toks[i + 1].punct_before {
                 out.push((toks[i + 1].range.start..toks[j - 1].range.end, EntityKind::Person));
             }

@@ -192,6 +192,18 @@ fn control_sequences_and_invalid_utf8_are_removed_with_warnings() {
 }
 
 #[test]
+fn crlf_line_ends_load_without_warnings() {
+    let dir = temp_dir("crlf");
+    std::fs::write(dir.join("w.txt"), "Windows Heading\r\n\r\nBody line.\r\n").expect("write");
+    let c = corpus::load_paths(std::slice::from_ref(&dir));
+    let d = &c.documents[0];
+    assert_eq!(d.title, "Windows Heading");
+    assert_eq!(paragraphs(d), ["Windows Heading", "Body line."]);
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn a_file_over_the_size_cap_is_refused_with_its_size() {
     let c = corpus::load_paths_with(&[fixture("formats/plain.txt")], Limits { max_file_bytes: 20 });
     assert!(c.documents.is_empty());

@@ -109,6 +109,13 @@ mod tests {
     }
 
     #[test]
+    fn a_timestamped_headline_list_is_furniture_without_any_cue() {
+        let t = "Title\n\nThe article body is a sentence long enough to count as prose here.\nFirst other headline\nWorld 3 June 06:25\nSecond other headline\nEconomy 2 June 12:00\nThird one\nSport 1 June 09:10";
+        let r = detect(t, &lines(t)).expect("furniture");
+        assert!(t[r].starts_with("First other headline"));
+    }
+
+    #[test]
     fn arabic_subscription_line_is_furniture() {
         let t = "عنوان\n\nنص المقال الطويل الذي يتحدث عن الأحداث الجارية في المنطقة هذا الأسبوع.\nليصلك المزيد من الأخبار اشترك بقناتنا على التليغرام";
         let r = detect(t, &lines(t)).expect("furniture");

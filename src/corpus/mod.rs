@@ -219,7 +219,8 @@ fn build(
         removed += out.removed;
         out.text
     };
-    let text = clean(&a.text);
+    // CRLF line ends are ordinary, not a hostile control: no warning for them.
+    let text = clean(&a.text.replace("\r\n", "\n"));
     let title = a.title.map(|t| one_line(&clean(&t)));
     let byline = a.byline.map(|t| one_line(&clean(&t)));
     if removed > 0 {

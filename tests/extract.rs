@@ -296,6 +296,14 @@ fn negatives() {
     // Descriptions after a reporting verb are not names.
     let t = "وقال متحدث باسم الجيش إن القصف توقف";
     assert!(ents(t).iter().all(|(_, k, _)| *k != EntityKind::Person), "{:?}", ents(t));
+    // A surname that is also a month is not a short form.
+    let t = "Theresa May resigned. In May the party chose a new leader.";
+    assert_eq!(
+        ents(t).iter().filter(|(_, k, _)| *k == EntityKind::Person).count(),
+        1,
+        "{:?}",
+        ents(t)
+    );
     // "us" is a pronoun, not the US.
     let t = "They told us the US would not come.";
     let e = ents(t);

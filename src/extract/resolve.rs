@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::EntityKind;
 use super::canon::norm_str;
+use super::lexicon::EN_STOP;
 
 /// A possible mention before resolution.
 #[derive(Debug, Clone)]
@@ -83,7 +84,10 @@ pub fn short_forms(surface: &str) -> Vec<String> {
     if last.chars().count() >= 3 && !NOT_SHORT.contains(&last.as_str()) {
         out.push(last);
     }
-    out.retain(|t| !NOT_SHORT.contains(&t.as_str()));
+    // A surname that is also a month or a function word ("Theresa May") is never shortened.
+    out.retain(|t| {
+        !NOT_SHORT.contains(&t.as_str()) && !EN_STOP.iter().any(|s| s.eq_ignore_ascii_case(t))
+    });
     out
 }
 

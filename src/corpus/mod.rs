@@ -1,6 +1,10 @@
 //! Turning paths into [`Document`]s: walking folders, reading the formats (txt, md, html,
 //! json, jsonl), metadata (title, byline, date, language) and boilerplate detection.
 //! Never extracts entities or searches; never writes a byte into the archive.
+//!
+//! Paths: a file's path as given or found; an article inside a multi-article file gets a
+//! suffix: `file.json#N` (N-th element of the array, from 1) or `file.jsonl#N` (line N).
+//! A file that cannot be read becomes a [`Problem`]; the rest of the archive still loads.
 
 pub mod boilerplate;
 pub mod formats;

@@ -26,6 +26,11 @@ pub const EN_REPORTING: &[&str] = &[
 /// Last words of organisation names.
 #[rustfmt::skip]
 pub const EN_ORG_HEADS: &[&str] = &[
+    "Magazine", "Journal", "Review", "Herald", "Tribune", "Gazette", "Daily", "Radio", "TV",
+    "Television", "Broadcasting", "Media", "Press", "Channel", "Monitor", "Observatory", "Watch",
+    "Initiative", "Programme", "Program", "Project", "Society", "Alliance", "Coalition", "Board",
+    "Department", "Bureau", "Administration", "Embassy", "Consulate", "Mission", "Secretariat",
+    "Forum", "Club", "Inc", "Ltd", "Institution", "Academy", "School", "College", "Hospital",
     "Group", "Service", "Network", "Centre", "Center", "Brigades", "Corps", "Police", "Navy",
     "Agency", "Party", "Ministry", "Assembly", "Council", "News", "Army", "Organization",
     "Organisation", "Parliament", "Committee", "Commission", "Union", "Bank", "Corporation",

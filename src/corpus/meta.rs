@@ -175,7 +175,7 @@ pub fn guess(text: &str, paragraphs: &[Range<usize>]) -> Guessed {
 }
 
 fn has_by(line: &str) -> bool {
-    line.starts_with("By ") || line.starts_with("by ") || line.starts_with("BY ")
+    ["By ", "by ", "BY "].iter().any(|p| line.starts_with(p)) || line.starts_with("بقلم")
 }
 
 /// A short line stating a date and little else ("4 June 2018 03:35 (UTC+04:00)",
@@ -198,33 +198,52 @@ fn is_heading(line: &str) -> bool {
 /// A line that is only a person's name: optional "By", then 2–3 capitalised words of letters
 /// (hyphens and apostrophes allowed, lower-case particles like "al-"/"bin"/"de" between).
 fn byline(line: &str) -> Option<String> {
-    let rest = if has_by(line) { line[3..].trim() } else { line };
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    if !(2..=4).contains(&words.len()) || rest.chars().count() > 40 {
-        return None;
+    // Arabic has no capitals: only a "بقلم" (by) prefix marks an Arabic byline.
+    if let Some(rest) = line.strip_prefix("بقلم") {
+        let rest = rest.trim_start_matches([':', ' ']).trim();
+        let words = rest.split_whitespace().count();
+        let arabic = rest.chars().all(|c| c == ' ' || crate::text::script::is_arabic_letter(c));
+        return ((2..=4).contains(&words) && arabic).then(|| rest.to_string());
+    }
+    if has_by(line) {
+        // "By Jane Doe and Sam Reed", "By A B, C D": every part must be a name.
+        let rest = line[3..].trim();
+        let parts: Vec<&str> = rest.split([',', '&']).flat_map(|p| p.split(" and ")).collect();
+        let all_names = rest.chars().count() <= 80 && parts.iter().all(|p| is_name(p.trim()));
+        return all_names.then(|| rest.to_string());
+    }
+    is_name(line).then(|| line.to_string())
+}
+
+/// 2–3 capitalised words of letters (hyphens, apostrophes, initials), lower-case particles
+/// ("al-", "bin", "de") allowed between; at most 40 chars. A shape, not a name list.
+fn is_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || s.chars().count() > 40 {
+        return false;
     }
     let particles = ["al", "el", "bin", "ibn", "de", "van", "von", "da", "del", "la", "le"];
     let mut capitalised = 0;
     for w in &words {
         let ok_chars =
             w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.');
+        let Some(first) = w.chars().next() else { return false };
         if !ok_chars {
-            return None;
+            return false;
         }
-        let first = w.chars().next()?;
         if first.is_uppercase() {
             // "ALL CAPS" words are shouting headings, not names (initials like "J." are fine).
             if w.chars().filter(|c| c.is_alphabetic()).count() > 2
                 && w.chars().all(|c| !c.is_lowercase())
             {
-                return None;
+                return false;
             }
             capitalised += 1;
         } else if !particles.contains(&w.trim_end_matches('-').to_lowercase().as_str()) {
-            return None;
+            return false;
         }
     }
-    (2..=3).contains(&capitalised).then(|| rest.to_string())
+    (2..=3).contains(&capitalised)
 }
 
 /// The first sentence of `line`, cut at a word boundary to about [`TITLE_CHARS`] with "…".
@@ -317,6 +336,13 @@ mod tests {
         assert_eq!(guess_of("Budget Delayed\n\nShort body.").byline, None);
         assert_eq!(guess_of(&format!("BUDGET DELAYED\n\n{body}")).byline, None);
         assert_eq!(guess_of(&format!("Ben Kew said\n\n{body}")).byline, None);
+        let two = guess_of("Budget Delayed\n\nBy Jane Doe and Sam Reed\n\nShort body.");
+        assert_eq!(two.byline.as_deref(), Some("Jane Doe and Sam Reed"));
+        assert_eq!(
+            guess_of("بقلم: سامر الخطيب\n\nنص قصير.").byline.as_deref(),
+            Some("سامر الخطيب")
+        );
+        assert_eq!(guess_of("By the way\n\nShort body.").byline, None);
     }
 
     #[test]

@@ -148,12 +148,14 @@ fn binary_empty_and_unparsable_files_are_problems_naming_the_file() {
         })
         .collect();
     got.sort();
-    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got.len(), 4, "{got:?}");
     assert_eq!(got[0].0, "bad.json");
     assert!(got[0].1.starts_with("invalid JSON"), "{got:?}");
     assert_eq!(got[1], ("blank.txt".to_string(), "empty file".to_string()));
-    assert_eq!(got[2].0, "nul.txt");
+    assert_eq!(got[2].0, "noise.txt");
     assert!(got[2].1.contains("binary"), "{got:?}");
+    assert_eq!(got[3].0, "nul.txt");
+    assert!(got[3].1.contains("binary"), "{got:?}");
 }
 
 #[test]

@@ -190,6 +190,10 @@ fn load_bytes(corpus: &mut Corpus, path: &Path, ext: &str, bytes: &[u8]) {
     let content = String::from_utf8_lossy(bytes);
     if let std::borrow::Cow::Owned(_) = content {
         let n = content.matches('\u{FFFD}').count();
+        // Mostly undecodable: a binary file without NULs (compressed, an image), not text.
+        if n * 3 > content.chars().count() {
+            return corpus.problems.push(problem("binary file, not text (mostly invalid UTF-8)"));
+        }
         warnings.push(format!("invalid UTF-8: {n} byte sequence(s) shown as U+FFFD"));
     }
     let parsed = match formats::parse(ext, &content) {

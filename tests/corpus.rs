@@ -399,3 +399,22 @@ fn list_of_an_archive_with_no_readable_article_exits_1() {
     assert!(stderr.contains("nul.txt: binary"), "{stderr}");
     assert!(stderr.contains("no readable article"), "{stderr}");
 }
+
+/// The hostile fixture: escape sequences, OSC 52/8, C1 CSI, RLO, DEL and BEL (a NUL byte makes a file binary: tested elsewhere) never survive
+/// loading, and the visible words around them do.
+#[test]
+fn hostile_text_is_made_safe_at_load() {
+    let corpus =
+        qari::corpus::load_paths(&[std::path::PathBuf::from("tests/fixtures/hostile.txt")]);
+    let doc = &corpus.documents[0];
+    assert!(doc.text.chars().all(|c| c == '\n' || !c.is_control()), "{:?}", doc.text);
+    for bad in ["\u{202e}", "[2J", "52;c", "evil.example", "31m", "unterminated title"] {
+        assert!(!doc.text.contains(bad), "{bad:?} survived in {:?}", doc.text);
+    }
+    for good in
+        ["SAFE-ENGLISH-LINE", "clipboard write", "link", "C1 CSI red", "LAST-LINE", "وقال وارد"]
+    {
+        assert!(doc.text.contains(good), "{good:?} lost from {:?}", doc.text);
+    }
+    assert!(!doc.problems.is_empty(), "removing control sequences is reported");
+}

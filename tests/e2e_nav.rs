@@ -3,9 +3,9 @@
 //! highlighted (checked in the escapes `capture-pane -e` returns), go back to 000. Also
 //! find-in-document with its `i/n` counter. Fails (does not skip) when tmux is missing.
 
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+mod common;
+
+use common::tmux::Tmux;
 
 use qari::text::layout::{self, BidiMode, LayoutOptions};
 use qari::tui::app::App;
@@ -17,88 +17,6 @@ const H: u16 = 35;
 const QARI: &str = env!("CARGO_BIN_EXE_qari");
 /// `--no-shape`: the screen holds the letters of the text, not presentation forms.
 const OPTS: Options = Options { bidi: BidiMode::App, shape: false };
-
-/// A private tmux server (its own socket name); killed on drop, even when the test fails.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(script: &str) -> Tmux {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let socket =
-            format!("qari-nav-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst));
-        let t = Tmux { socket };
-        let (ws, hs) = (W.to_string(), H.to_string());
-        let dir = env!("CARGO_MANIFEST_DIR");
-        let out = t.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            &ws,
-            "-y",
-            &hs,
-            "-s",
-            "qari",
-            "-c",
-            dir,
-            "sh",
-            "-c",
-            script,
-        ]);
-        assert!(out.status.success(), "tmux: {}", String::from_utf8_lossy(&out.stderr));
-        t.run(&["set-option", "-g", "remain-on-exit", "on"]);
-        t
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .unwrap_or_else(|e| panic!("tmux is required for the end-to-end tests: {e}"))
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "qari"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success());
-    }
-
-    fn capture(&self, escapes: bool) -> String {
-        let mut args = vec!["capture-pane", "-p", "-t", "qari"];
-        if escapes {
-            args.push("-e");
-        }
-        String::from_utf8_lossy(&self.run(&args).stdout).into_owned()
-    }
-
-    /// Polls until `ready` holds on two equal captures in a row; panics after 15 s.
-    fn wait(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        let mut last = String::new();
-        loop {
-            let s = self.capture(false);
-            if ready(&s) && s == last {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(15) {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
-            last = s;
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").arg("-L").arg(&self.socket).arg("kill-server").output();
-    }
-}
 
 fn script() -> String {
     let q = QARI.replace('\'', r"'\''");
@@ -169,7 +87,7 @@ fn follow_ri_yong_ho_from_000_to_the_arabic_004_and_back() {
         .position(|t| matches!(t, Target::Doc { doc, .. } if file_of(&m, *doc).starts_with("004_")))
         .expect("004 listed in the model");
 
-    let t = Tmux::start(&script());
+    let t = Tmux::start(W, H, &script());
     t.wait("the reader", |s| s.contains("doc 1/5"));
     for _ in 0..row000 {
         t.keys(&["j"]);
@@ -222,7 +140,7 @@ fn find_in_the_document_counts_hits_and_n_steps() {
     let word = "north korea";
     let n = text.to_lowercase().matches(word).count();
     assert!(n >= 2, "the first document mentions {word} at least twice");
-    let t = Tmux::start(&script());
+    let t = Tmux::start(W, H, &script());
     t.wait("the reader", |s| s.contains("doc 1/5"));
     t.keys(&["f"]);
     t.keys(&["-l", word]);
@@ -238,7 +156,7 @@ fn find_in_the_document_counts_hits_and_n_steps() {
 
 #[test]
 fn live_search_answers_from_the_background_job_and_esc_returns() {
-    let t = Tmux::start(&script());
+    let t = Tmux::start(W, H, &script());
     t.wait("the reader", |s| s.contains("doc 1/5"));
     t.keys(&["/"]);
     t.wait("search line", |s| s.contains("Search the archive"));

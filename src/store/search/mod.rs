@@ -1,6 +1,8 @@
 //! Full-text search over the archive: a tantivy index in RAM with a script-aware analyser,
 //! and qari's query language.
 
+pub mod analyzer;
+
 use std::ops::Range;
 
 use crate::corpus::Document;

@@ -1,0 +1,229 @@
+//! The one analyser used for indexing and for queries: tokens are split on non-alphanumerics,
+//! then treated by script — English lower-cased and Snowball-stemmed, Arabic folded
+//! (alef forms, taa marbuta, alef maqsura, harakat, tatweel, digits) and lightly stemmed
+//! (Lucene light10 rules) unless the word is a known name, anything else lower-cased.
+//! Filters only change a token's text, so token offsets stay byte offsets into the input.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token,
+    TokenFilter, TokenStream, Tokenizer,
+};
+
+use crate::extract::gazetteer::{Gazetteer, PROCLITICS};
+use crate::text::normalize::fold_str;
+use crate::text::script::is_arabic_letter;
+
+/// Name under which the analyser is registered in the index.
+pub const ANALYZER: &str = "qari";
+
+/// Longest token kept, in bytes after analysis (longer runs are noise such as base64).
+const MAX_TOKEN_BYTES: usize = 80;
+
+/// The analyser: `SimpleTokenizer → LowerCaser → AsciiFolding → by-script → RemoveLong`.
+pub fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(ScriptFilter)
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .build()
+}
+
+/// Every token of `text`: its analysed term and its byte range in `text`.
+pub fn analyze(a: &mut TextAnalyzer, text: &str) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut ts = a.token_stream(text);
+    while ts.advance() {
+        let t = ts.token();
+        out.push((t.text.clone(), t.offset_from..t.offset_to));
+    }
+    out
+}
+
+/// The analysed form of one token that is already lower-cased (by script, see the module doc).
+pub fn term_of(lower: &str, en: &frostem::Stemmer) -> String {
+    if lower.chars().any(is_arabic_letter) {
+        stem_ar(&fold_str(lower))
+    } else if lower.chars().any(|c| c.is_ascii_alphabetic()) {
+        en.stem(lower).into_owned()
+    } else {
+        fold_str(lower)
+    }
+}
+
+/// Arabic words of the gazetteer's names (folded, without a leading ال), which are folded but
+/// not suffix-stripped: light stemming would turn إيران into اير and لبنان into لبن.
+fn protected() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let g = Gazetteer::load();
+        let mut set = HashSet::new();
+        for (form, &i) in &g.by_form {
+            let Some(alias) = g.aliases.get(i) else { continue };
+            if !alias.arabic || alias.kind.is_none() {
+                continue;
+            }
+            for w in form.split_whitespace() {
+                let w = fold_str(w);
+                let bare = strip_al(&w);
+                if bare.chars().count() >= 3 {
+                    set.insert(bare.to_string());
+                }
+            }
+        }
+        set
+    })
+}
+
+/// `w` without a leading definite article, when at least two letters remain.
+fn strip_al(w: &str) -> &str {
+    match w.strip_prefix("ال") {
+        Some(rest) if rest.chars().count() >= 2 => rest,
+        _ => w,
+    }
+}
+
+/// A known name inside `w` once a proclitic (و ف ب ل ك and pairs) and the article are removed.
+fn protected_form(w: &str) -> Option<String> {
+    let set = protected();
+    for p in PROCLITICS {
+        let Some(rest) = w.strip_prefix(p) else { continue };
+        if rest.chars().count() < 2 {
+            continue;
+        }
+        // لل is ل + ال with the alef elided.
+        let rest = rest.strip_prefix("ل").filter(|_| p.ends_with('ل')).unwrap_or(rest);
+        let bare = strip_al(rest);
+        if set.contains(bare) {
+            return Some(bare.to_string());
+        }
+        if p.is_empty() {
+            if let Some(r) = w.strip_prefix("لل") {
+                if set.contains(r) {
+                    return Some(r.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Light Arabic stemming of a folded word (Lucene's ArabicStemmer rules): one prefix
+/// (ال وال بال كال فال لل, or و on words of four letters or more), then each suffix in turn
+/// (ها ان ات ون ين يه ية ه ة ي) while two letters remain. Known names keep their suffixes.
+pub fn stem_ar(w: &str) -> String {
+    if let Some(p) = protected_form(w) {
+        return p;
+    }
+    // Longest prefixes first so وال is not taken for و.
+    const PREFIXES: [&str; 7] = ["وال", "بال", "كال", "فال", "ال", "لل", "و"];
+    const SUFFIXES: [&str; 10] = ["ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي"];
+    let mut w: Vec<char> = w.chars().collect();
+    for p in PREFIXES {
+        let p: Vec<char> = p.chars().collect();
+        let ok = if p.len() == 1 { w.len() >= 4 } else { w.len() >= p.len() + 2 };
+        if ok && w.starts_with(&p) {
+            w.drain(..p.len());
+            break;
+        }
+    }
+    for s in SUFFIXES {
+        let s: Vec<char> = s.chars().collect();
+        if w.len() >= s.len() + 2 && w.ends_with(&s) {
+            let n = w.len() - s.len();
+            w.truncate(n);
+        }
+    }
+    w.into_iter().collect()
+}
+
+/// The by-script filter (see the module doc).
+#[derive(Clone)]
+struct ScriptFilter;
+
+impl TokenFilter for ScriptFilter {
+    type Tokenizer<T: Tokenizer> = ScriptWrapper<T>;
+    fn transform<T: Tokenizer>(self, inner: T) -> ScriptWrapper<T> {
+        ScriptWrapper { inner }
+    }
+}
+
+#[derive(Clone)]
+struct ScriptWrapper<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for ScriptWrapper<T> {
+    type TokenStream<'a> = ScriptStream<T::TokenStream<'a>>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        ScriptStream {
+            tail: self.inner.token_stream(text),
+            en: frostem::Stemmer::new(frostem::Algorithm::English),
+        }
+    }
+}
+
+struct ScriptStream<T> {
+    tail: T,
+    en: frostem::Stemmer,
+}
+
+impl<T: TokenStream> TokenStream for ScriptStream<T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let tok: &mut Token = self.tail.token_mut();
+        tok.text = term_of(&tok.text, &self.en);
+        true
+    }
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(s: &str) -> Vec<String> {
+        analyze(&mut analyzer(), s).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn english_is_stemmed_and_lower_cased() {
+        assert_eq!(terms("Sanctions sanctioned"), terms("sanction sanction"));
+        assert_eq!(terms("Pyongyang"), vec!["pyongyang"]);
+    }
+
+    #[test]
+    fn arabic_is_folded_and_lightly_stemmed() {
+        assert_eq!(terms("العُقُوبَات"), terms("العقوبات"));
+        assert_eq!(terms("والعقوبات"), terms("العقوبات"));
+        assert_eq!(terms("الإمبريالية"), terms("الامبريالية"));
+        assert_eq!(terms("مـحـمـد"), vec!["محمد"]);
+        assert_eq!(terms("٢٠١٩"), vec!["2019"]);
+    }
+
+    #[test]
+    fn names_keep_their_letters() {
+        assert_eq!(terms("إيران"), vec!["ايران"]);
+        assert_eq!(terms("وإيران"), vec!["ايران"]);
+        assert_eq!(terms("بيونغ"), vec!["بيونغ"]);
+    }
+
+    #[test]
+    fn offsets_are_bytes_of_the_original() {
+        let s = "قال العُقُوبَات Sanctions";
+        let toks = analyze(&mut analyzer(), s);
+        assert_eq!(&s[toks[1].1.clone()], "العُقُوبَات");
+        assert_eq!(&s[toks[2].1.clone()], "Sanctions");
+    }
+}

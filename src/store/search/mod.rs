@@ -2,6 +2,7 @@
 //! and qari's query language.
 
 pub mod analyzer;
+pub mod query;
 
 use std::ops::Range;
 

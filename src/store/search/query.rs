@@ -1,0 +1,278 @@
+//! qari's query language, parsed by hand (user text never reaches tantivy's QueryParser):
+//!
+//! | syntax | meaning |
+//! |---|---|
+//! | `word word` | every word must match (title or body; stemmed, Arabic folded) |
+//! | `"exact phrase"` | the words in this order |
+//! | `a OR b` | either side (binds tighter than the implicit AND) |
+//! | `-word`, `-"phrase"`, `-lang:en` | exclude documents that match |
+//! | `title:word`, `title:"a phrase"` | match in the title only |
+//! | `lang:ar` | documents in that language |
+//! | `after:2018-06-01` | dated on or after that day (`after:2018` = from 1 January 2018) |
+//! | `before:2019` | dated strictly before that day (`before:2019` = up to 31 December 2018) |
+//! | `entity:"Ri Yong Ho"` | documents mentioning that entity in any spelling or script |
+//!
+//! Dates take `YYYY`, `YYYY-MM` or `YYYY-MM-DD` and mean the first day of that period.
+
+use chrono::NaiveDate;
+
+/// A piece of text to find.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextClause {
+    /// What the user typed (without quotes), for entity look-ups.
+    pub raw: String,
+    /// Quoted: the words must be adjacent, in order.
+    pub phrase: bool,
+    /// Only in the title.
+    pub title_only: bool,
+}
+
+/// One condition on a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clause {
+    /// Words or a phrase.
+    Text(TextClause),
+    /// Language code, lower-cased.
+    Lang(String),
+    /// Dated on or after this day.
+    After(NaiveDate),
+    /// Dated strictly before this day.
+    Before(NaiveDate),
+    /// Mentions the entity with this name (resolved later against the entity index).
+    Entity(String),
+}
+
+/// Clauses joined by OR (one clause for a plain term), possibly negated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// Exclude documents that match.
+    pub negated: bool,
+    /// Alternatives; a document matches the item when it matches any.
+    pub any_of: Vec<Clause>,
+}
+
+/// A parsed query: every item must hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    pub items: Vec<Item>,
+}
+
+/// A lexical piece of the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Lex {
+    Or,
+    Term { negated: bool, field: Option<String>, value: String, quoted: bool },
+}
+
+/// Splits the query into terms, honouring quotes (`field:"a b"`, `-"a b"`).
+fn lex(q: &str) -> Result<Vec<Lex>, String> {
+    let mut out = Vec::new();
+    let mut chars = q.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+            continue;
+        }
+        // Read up to whitespace, or through a closing quote.
+        let mut word = String::new();
+        let mut quoted = false;
+        let mut in_quote = false;
+        let mut value_start = None;
+        while let Some(&(_, c)) = chars.peek() {
+            if c == '"' {
+                if in_quote {
+                    in_quote = false;
+                    chars.next();
+                    break;
+                }
+                in_quote = true;
+                quoted = true;
+                value_start = Some(word.len());
+                chars.next();
+                continue;
+            }
+            if c.is_whitespace() && !in_quote {
+                break;
+            }
+            word.push(c);
+            chars.next();
+        }
+        if in_quote {
+            return Err(format!("unbalanced quote at character {}", q[..start].chars().count() + 1));
+        }
+        if word == "OR" && !quoted {
+            out.push(Lex::Or);
+            continue;
+        }
+        let (negated, rest) = match word.strip_prefix('-') {
+            Some(r) if value_start != Some(0) => (true, r.to_string()),
+            _ => (false, word.clone()),
+        };
+        let value_start = value_start.map(|v| v - usize::from(negated));
+        // `field:value` when a name of ASCII letters precedes the colon, outside quotes.
+        let mut field = None;
+        let mut value = rest.clone();
+        if let Some(i) = rest.find(':') {
+            let name = &rest[..i];
+            let colon_outside_quote = value_start.is_none_or(|v| i < v);
+            if colon_outside_quote && !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic())
+            {
+                field = Some(name.to_ascii_lowercase());
+                value = rest[i + 1..].to_string();
+            }
+        }
+        if value.is_empty() && !quoted {
+            return Err(match (&field, negated) {
+                (Some(f), _) => format!("nothing after '{f}:'"),
+                (None, true) => "nothing after '-'".to_string(),
+                (None, false) => continue,
+            });
+        }
+        out.push(Lex::Term { negated, field, value, quoted });
+    }
+    Ok(out)
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` → the first day of that period.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize| -> Option<u32> {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten()
+    };
+    let y = i32::try_from(num(parts.first()?, 4)?).ok()?;
+    let m = match parts.get(1) {
+        Some(p) => num(p, 2)?,
+        None => 1,
+    };
+    let d = match parts.get(2) {
+        Some(p) => num(p, 2)?,
+        None => 1,
+    };
+    if parts.len() > 3 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn clause(field: Option<&str>, value: String, quoted: bool) -> Result<Clause, String> {
+    let date = |name: &str, v: &str| {
+        parse_date(v)
+            .ok_or_else(|| format!("{name}: wants a date like 2018, 2018-06 or 2018-06-01, not '{v}'"))
+    };
+    Ok(match field {
+        None => Clause::Text(TextClause { raw: value, phrase: quoted, title_only: false }),
+        Some("title") => Clause::Text(TextClause { raw: value, phrase: quoted, title_only: true }),
+        Some("lang") => Clause::Lang(value.trim().to_lowercase()),
+        Some("after") => Clause::After(date("after", value.trim())?),
+        Some("before") => Clause::Before(date("before", value.trim())?),
+        Some("entity") => Clause::Entity(value.trim().to_string()),
+        Some(other) => {
+            return Err(format!(
+                "unknown field '{other}:' (fields: title, lang, after, before, entity)"
+            ));
+        }
+    })
+}
+
+/// Parses `q`, or says briefly what is wrong with it.
+pub fn parse(q: &str) -> Result<Parsed, String> {
+    if q.trim().is_empty() {
+        return Err("empty query".into());
+    }
+    let lexed = lex(q)?;
+    let mut items: Vec<Item> = Vec::new();
+    let mut pending_or = false;
+    for l in lexed {
+        match l {
+            Lex::Or => {
+                let ok = items.last().is_some_and(|i| !i.negated) && !pending_or;
+                if !ok {
+                    return Err("OR needs a term on each side".into());
+                }
+                pending_or = true;
+            }
+            Lex::Term { negated, field, value, quoted } => {
+                let c = clause(field.as_deref(), value, quoted)?;
+                if pending_or {
+                    if negated {
+                        return Err("an exclusion cannot be one side of OR".into());
+                    }
+                    if let Some(last) = items.last_mut() {
+                        last.any_of.push(c);
+                    }
+                    pending_or = false;
+                } else {
+                    items.push(Item { negated, any_of: vec![c] });
+                }
+            }
+        }
+    }
+    if pending_or {
+        return Err("OR needs a term on each side".into());
+    }
+    if items.is_empty() {
+        return Err("empty query".into());
+    }
+    if items.iter().all(|i| i.negated) {
+        return Err("only exclusions: say what to look for too".into());
+    }
+    Ok(Parsed { items })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(raw: &str, phrase: bool, title_only: bool) -> Clause {
+        Clause::Text(TextClause { raw: raw.into(), phrase, title_only })
+    }
+
+    #[test]
+    fn words_phrases_fields_and_or() {
+        let p = parse(r#"kim "north korea" -trump title:summit lang:AR a OR b"#).unwrap();
+        let got: Vec<(bool, Vec<Clause>)> =
+            p.items.into_iter().map(|i| (i.negated, i.any_of)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (false, vec![text("kim", false, false)]),
+                (false, vec![text("north korea", true, false)]),
+                (true, vec![text("trump", false, false)]),
+                (false, vec![text("summit", false, true)]),
+                (false, vec![Clause::Lang("ar".into())]),
+                (false, vec![text("a", false, false), text("b", false, false)]),
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_field_values_and_dates() {
+        let p = parse(r#"entity:"Ri Yong Ho" -title:"a b" after:2018-06 before:2019"#).unwrap();
+        assert_eq!(p.items[0].any_of, vec![Clause::Entity("Ri Yong Ho".into())]);
+        assert!(p.items[1].negated);
+        assert_eq!(p.items[1].any_of, vec![text("a b", true, true)]);
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(p.items[2].any_of, vec![Clause::After(d(2018, 6, 1))]);
+        assert_eq!(p.items[3].any_of, vec![Clause::Before(d(2019, 1, 1))]);
+    }
+
+    #[test]
+    fn malformed_queries_say_why() {
+        for (q, want) in [
+            ("", "empty"),
+            ("   ", "empty"),
+            ("\"north korea", "unbalanced quote"),
+            ("after:2018-13-01", "after:"),
+            ("before:june", "before:"),
+            ("foo:bar", "unknown field"),
+            ("-trump", "only exclusions"),
+            ("OR kim", "OR"),
+            ("kim OR", "OR"),
+            ("kim OR -trump", "exclusion"),
+            ("lang:", "nothing after"),
+        ] {
+            let e = parse(q).expect_err(q);
+            assert!(e.contains(want), "{q}: {e}");
+        }
+    }
+}

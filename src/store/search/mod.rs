@@ -3,6 +3,7 @@
 
 pub mod analyzer;
 pub mod query;
+pub mod snippet;
 
 use std::ops::Range;
 

@@ -1,11 +1,34 @@
 //! Layout of a document's paragraphs into visual lines for a pane of a given width:
 //! wrap on the logical text, reorder each line by the Unicode Bidirectional Algorithm,
 //! shape Arabic, align RTL paragraphs right. Every line keeps its logical↔visual map.
+//!
+//! Per paragraph (a `\n` inside a paragraph range starts a new UAX #9 paragraph, laid out
+//! without a blank line): shape Arabic in logical order ([`shape`]), resolve the levels
+//! once ([`bidi`]), break the logical text into lines by per-grapheme width ([`wrap`]),
+//! then reorder each line on grapheme clusters and mirror brackets at odd levels.
+//!
+//! The three [`BidiMode`]s:
+//! - `App`: all of the above; RTL paragraphs right-aligned (`indent`).
+//! - `Terminal`: logical order, unshaped, left-aligned. A terminal that reorders also shapes
+//!   (VTE, mintty, Konsole, mlterm, Terminal.app…), and it decides the alignment itself:
+//!   padding spaces would be reordered with the text under an RTL base direction.
+//! - `Off`: logical order, unshaped, left-aligned (nothing reorders; shaped forms in logical
+//!   order would join the wrong way).
+//!
+//! In every mode `direction` is the paragraph's real base direction, and a cell's `logical`
+//! is a byte range of the original text (a lam-alef ligature cell covers both letters).
+
+mod bidi;
+mod shape;
+mod wrap;
 
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
+
+use shape::Shaped;
+use wrap::Grapheme;
 
 /// Who puts right-to-left text in visual order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -44,7 +67,8 @@ pub enum Direction {
     Rtl,
 }
 
-/// One screen cell's worth of text (a grapheme cluster, possibly shaped or mirrored).
+/// One screen cell's worth of text (a grapheme cluster, possibly shaped or mirrored). A
+/// zero-width cluster (an orphan mark, LRM) is kept with width 0 and drawn as nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VisualCell {
     /// What to draw.
@@ -76,13 +100,20 @@ impl VisualLine {
         self.cells.iter().map(|c| c.width).sum()
     }
 
-    /// The line as plain text, indent included, as the reader draws it.
+    /// The line as plain text, indent included, as the reader draws it (zero-width cells,
+    /// which the reader skips, are left out).
     pub fn to_plain(&self) -> String {
         let mut s = " ".repeat(self.indent);
-        for c in &self.cells {
+        for c in self.cells.iter().filter(|c| c.width > 0) {
             s.push_str(&c.symbol);
         }
         s
+    }
+
+    /// The line's text in logical order, unshaped: `text[self.logical]` (`text` is the text
+    /// the line was laid out from). Empty if the range does not fit `text`.
+    pub fn logical_plain<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.logical.clone()).unwrap_or("")
     }
 
     /// Screen columns (from the pane's left edge, indent included) of the cells that show
@@ -101,10 +132,8 @@ impl VisualLine {
 }
 
 /// Lays out the paragraphs `paragraphs` (byte ranges into `text`) at `opts.width`, with one
-/// blank line between paragraphs.
+/// blank line between paragraphs. `VisualLine::paragraph` indexes `paragraphs`.
 pub fn layout(text: &str, paragraphs: &[Range<usize>], opts: &LayoutOptions) -> Vec<VisualLine> {
-    // Placeholder until the text layer lands: greedy LTR wrap by grapheme.
-    let width = opts.width.max(1);
     let mut lines = Vec::new();
     for (p, r) in paragraphs.iter().enumerate() {
         if p > 0 {
@@ -116,36 +145,112 @@ pub fn layout(text: &str, paragraphs: &[Range<usize>], opts: &LayoutOptions) -> 
                 paragraph: None,
             });
         }
-        let mut cur: Vec<VisualCell> = Vec::new();
-        let mut w = 0;
-        let mut start = r.start;
-        for (o, g) in text[r.clone()].grapheme_indices(true) {
-            let gw = g.width().max(1);
-            if w + gw > width && !cur.is_empty() {
-                lines.push(VisualLine {
-                    logical: start..r.start + o,
-                    cells: std::mem::take(&mut cur),
-                    direction: Direction::Ltr,
-                    indent: 0,
-                    paragraph: Some(p),
-                });
-                w = 0;
-                start = r.start + o;
-            }
-            cur.push(VisualCell {
-                symbol: g.to_string(),
-                logical: r.start + o..r.start + o + g.len(),
-                width: gw,
-            });
-            w += gw;
-        }
-        lines.push(VisualLine {
-            logical: start..r.end,
-            cells: cur,
-            direction: Direction::Ltr,
-            indent: 0,
-            paragraph: Some(p),
-        });
+        lines.extend(layout_paragraph(text, r.clone(), p, opts));
     }
     lines
+}
+
+/// Lays out one paragraph (`range` of `text`, numbered `index`) without blank lines around it;
+/// what [`layout`] does per paragraph, for callers that cache per paragraph. A range that is
+/// not a valid slice of `text` gives one empty line.
+pub fn layout_paragraph(
+    text: &str,
+    range: Range<usize>,
+    index: usize,
+    opts: &LayoutOptions,
+) -> Vec<VisualLine> {
+    let mut out = Vec::new();
+    let Some(para) = text.get(range.clone()) else {
+        let at = range.start.min(text.len());
+        out.push(empty_line(at, Direction::Ltr, index));
+        return out;
+    };
+    let mut start = 0;
+    for (i, c) in para.char_indices() {
+        if is_paragraph_separator(c) {
+            layout_block(text, range.start + start..range.start + i, index, opts, &mut out);
+            start = i + c.len_utf8();
+        }
+    }
+    layout_block(text, range.start + start..range.end, index, opts, &mut out);
+    out
+}
+
+/// Characters of Bidi_Class B: each ends a UAX #9 paragraph.
+fn is_paragraph_separator(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{1c}'..='\u{1e}' | '\u{85}' | '\u{2029}')
+}
+
+fn empty_line(at: usize, direction: Direction, index: usize) -> VisualLine {
+    VisualLine { logical: at..at, cells: Vec::new(), direction, indent: 0, paragraph: Some(index) }
+}
+
+/// Lays out `text[range]`, one UAX #9 paragraph, appending its lines to `out`.
+fn layout_block(
+    text: &str,
+    range: Range<usize>,
+    index: usize,
+    opts: &LayoutOptions,
+    out: &mut Vec<VisualLine>,
+) {
+    let width = opts.width.max(1);
+    let base = range.start;
+    let src = &text[range];
+    let app = opts.bidi == BidiMode::App;
+    let shaped = if app && opts.shape { shape::shape(src) } else { Shaped::plain(src) };
+    let s: &str = &shaped.text;
+    let gs: Vec<Grapheme> = s
+        .grapheme_indices(true)
+        .map(|(o, g)| Grapheme {
+            range: o..o + g.len(),
+            width: g.width(),
+            space: wrap::is_break_space(g),
+        })
+        .collect();
+    let (levels, direction) = if app {
+        let l = bidi::Levels::resolve(s);
+        let d = l.direction();
+        (Some(l).filter(|l| !l.is_pure_ltr()), d)
+    } else {
+        (None, bidi::base_direction(s))
+    };
+    let original = |r: Range<usize>| {
+        let o = shaped.original(r);
+        base + o.start..base + o.end
+    };
+    let cell = |i: usize, rtl: bool| {
+        let g = &gs[i];
+        let sym = &s[g.range.clone()];
+        let logical = original(g.range.clone());
+        if g.width > width {
+            // Only a wide char at width 1: it cannot be shown, say so in one cell.
+            return VisualCell { symbol: "…".to_string(), logical, width: 1 };
+        }
+        let symbol = match rtl.then(|| bidi::mirrored(sym)).flatten() {
+            Some(m) => m,
+            None => sym.to_string(),
+        };
+        VisualCell { symbol, logical, width: g.width }
+    };
+    for line in wrap::wrap(s, &gs, width) {
+        if line.is_empty() {
+            out.push(empty_line(base, direction, index));
+            continue;
+        }
+        let logical = original(gs[line.start].range.start..gs[line.end - 1].range.end);
+        let cells: Vec<VisualCell> = match &levels {
+            Some(lv) => {
+                let gl = lv.line_levels(&gs, line.clone());
+                bidi::visual_order(&gl)
+                    .into_iter()
+                    .map(|v| cell(line.start + v, gl[v].is_rtl()))
+                    .collect()
+            }
+            None => line.clone().map(|i| cell(i, false)).collect(),
+        };
+        let used: usize = cells.iter().map(|c| c.width).sum();
+        let indent =
+            if app && direction == Direction::Rtl { width.saturating_sub(used) } else { 0 };
+        out.push(VisualLine { logical, cells, direction, indent, paragraph: Some(index) });
+    }
 }

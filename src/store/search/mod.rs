@@ -2,11 +2,22 @@
 //! and qari's query language.
 
 pub mod analyzer;
+pub mod index;
 pub mod query;
 pub mod snippet;
 
+use std::collections::HashSet;
 use std::ops::Range;
 
+use tantivy::collector::TopDocs;
+use tantivy::columnar::Column;
+use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocAddress, Searcher};
+
+use self::analyzer::{analyze, analyzer};
+use self::index::{Compiled, CompiledItem, DOC_FIELD, Fields, items_query};
+use self::query::Clause;
 use crate::corpus::Document;
 use crate::extract::Annotations;
 
@@ -30,26 +41,255 @@ pub struct SearchHit {
     pub hits: Vec<Range<usize>>,
 }
 
-/// The search index.
-pub struct SearchIndex {}
+/// The search index: tantivy over titles and bodies, plus each document's entity mentions
+/// (to highlight documents found through an entity rather than their words).
+pub struct SearchIndex {
+    /// The index, or why it could not be built (then every search says so).
+    inner: Result<Inner, String>,
+    /// Per document: entity id and byte range of every mention.
+    mentions: Vec<Vec<(String, Range<usize>)>>,
+}
+
+struct Inner {
+    searcher: Searcher,
+    fields: Fields,
+    /// Per segment (in searcher order): qari document id of each tantivy doc.
+    ids: Vec<Column<u64>>,
+}
+
+/// What a document must contain to be highlighted: analysed single terms, phrases and entities.
+#[derive(Default)]
+struct Wanted {
+    terms: HashSet<String>,
+    phrases: Vec<Vec<String>>,
+    entities: Vec<String>,
+}
+
+/// A query compiled for tantivy: tier one matches the text as typed; tier two (when the words
+/// or a quoted phrase name a known entity) also accepts documents mentioning that entity.
+struct Plan {
+    tier1: Vec<CompiledItem>,
+    tier2: Option<Vec<CompiledItem>>,
+    text: Wanted,
+    /// Entities found by name from the words (their mentions are the hits of tier-two documents).
+    expanded: Vec<String>,
+}
 
 impl SearchIndex {
-    /// Indexes every document with its entity ids.
-    pub fn build(_docs: &[Document], _annotations: &[Annotations]) -> SearchIndex {
-        SearchIndex {}
+    /// Indexes every document with its entity ids. Takes about a second per 20 MB of text on one
+    /// core; callers with a UI should run it off the UI thread.
+    pub fn build(docs: &[Document], annotations: &[Annotations]) -> SearchIndex {
+        let mentions = (0..docs.len())
+            .map(|i| {
+                annotations.get(i).map_or_else(Vec::new, |a| {
+                    a.mentions.iter().map(|m| (m.entity.clone(), m.range.clone())).collect()
+                })
+            })
+            .collect();
+        let inner = index::build(docs, annotations)
+            .and_then(|(_index, reader, fields)| {
+                let searcher = reader.searcher();
+                let ids = searcher
+                    .segment_readers()
+                    .iter()
+                    .map(|s| s.fast_fields().u64(DOC_FIELD))
+                    .collect::<tantivy::Result<Vec<_>>>()?;
+                Ok(Inner { searcher, fields, ids })
+            })
+            .map_err(|e| e.to_string());
+        SearchIndex { inner, mentions }
     }
 
-    /// Runs `query`, best first, at most `limit` hits.
+    /// Runs `query` (see [`query`] for the language), best first, at most `limit` hits.
     pub fn search(
         &self,
         query: &str,
-        _limit: usize,
-        _docs: &[Document],
-        _entities: &EntityIndex,
+        limit: usize,
+        docs: &[Document],
+        entities: &EntityIndex,
     ) -> Result<Vec<SearchHit>, QueryError> {
-        if query.trim().is_empty() {
-            return Err(QueryError("empty query".into()));
+        let parsed = query::parse(query).map_err(QueryError)?;
+        let inner = self
+            .inner
+            .as_ref()
+            .map_err(|e| QueryError(format!("the search index could not be built: {e}")))?;
+        let mut an = analyzer();
+        let plan = plan(&parsed, entities, &mut an)?;
+        if limit == 0 {
+            return Ok(Vec::new());
         }
-        Ok(Vec::new())
+        let q1 = items_query(&inner.fields, &plan.tier1);
+        let mut found: Vec<(f32, usize, bool)> =
+            inner.top(&*q1, limit)?.into_iter().map(|(s, d)| (s, d, false)).collect();
+        if let Some(tier2) = &plan.tier2 {
+            if found.len() < limit {
+                let q2 = BooleanQuery::new(vec![
+                    (Occur::Must, items_query(&inner.fields, tier2)),
+                    (Occur::MustNot, q1),
+                ]);
+                let more = inner.top(&q2, limit - found.len())?;
+                // Ranked below every text match: scaled under the lowest tier-one score.
+                let floor = found.iter().map(|f| f.0).fold(f32::INFINITY, f32::min);
+                let top2 = more.iter().map(|m| m.0).fold(0.0f32, f32::max).max(f32::MIN_POSITIVE);
+                for (s, d) in more {
+                    let s = if floor.is_finite() { floor * 0.5 * (s / top2) } else { s };
+                    found.push((s, d, true));
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(found.len());
+        for (score, doc, via_entity) in found {
+            let Some(d) = docs.get(doc) else { continue };
+            let mut hits = text_hits(&mut an, &d.text, &plan.text);
+            let ids: &[String] = if via_entity { &plan.expanded } else { &plan.text.entities };
+            if !ids.is_empty() {
+                if let Some(ms) = self.mentions.get(doc) {
+                    hits.extend(ms.iter().filter(|m| ids.contains(&m.0)).map(|m| m.1.clone()));
+                }
+                hits = merge(hits);
+            }
+            let (snippet, snippet_highlights) = snippet::make(&d.text, &hits);
+            out.push(SearchHit { doc, score, snippet, snippet_highlights, hits });
+        }
+        Ok(out)
     }
+}
+
+impl Inner {
+    /// The best `limit` documents for `q`: (score, qari document id).
+    fn top(&self, q: &dyn Query, limit: usize) -> Result<Vec<(f32, usize)>, QueryError> {
+        let top = self
+            .searcher
+            .search(q, &TopDocs::with_limit(limit.max(1)).order_by_score())
+            .map_err(|e| QueryError(format!("search failed: {e}")))?;
+        Ok(top.into_iter().filter_map(|(s, a)| Some((s, self.doc_id(a)?))).collect())
+    }
+
+    fn doc_id(&self, a: DocAddress) -> Option<usize> {
+        let v = self.ids.get(a.segment_ord as usize)?.first(a.doc_id)?;
+        usize::try_from(v).ok()
+    }
+}
+
+/// Analyses the text clauses, resolves entity names, and decides the entity expansion.
+fn plan(
+    parsed: &query::Parsed,
+    entities: &EntityIndex,
+    an: &mut TextAnalyzer,
+) -> Result<Plan, QueryError> {
+    let mut tier1 = Vec::new();
+    let mut text = Wanted::default();
+    // Per kept item: the quoted phrase / plain word it came from, for entity look-ups.
+    let mut sources: Vec<Option<&query::TextClause>> = Vec::new();
+    let mut blank = Vec::new();
+    for item in &parsed.items {
+        let mut any_of = Vec::new();
+        for c in &item.any_of {
+            let compiled = match c {
+                Clause::Text(tc) => {
+                    let terms: Vec<String> = analyze(an, &tc.raw).into_iter().map(|t| t.0).collect();
+                    if terms.is_empty() {
+                        blank.push(tc.raw.clone());
+                        continue;
+                    }
+                    if !item.negated {
+                        if terms.len() == 1 {
+                            text.terms.insert(terms[0].clone());
+                        } else {
+                            text.phrases.push(terms.clone());
+                        }
+                    }
+                    Compiled::Terms { phrase: terms.len() > 1, terms, title_only: tc.title_only }
+                }
+                Clause::Lang(l) => Compiled::Lang(l.clone()),
+                Clause::After(d) => Compiled::After(*d),
+                Clause::Before(d) => Compiled::Before(*d),
+                Clause::Entity(name) => {
+                    let e = entities.find_by_name(name).ok_or_else(|| {
+                        QueryError(format!("no entity named '{name}' in this archive"))
+                    })?;
+                    if !item.negated {
+                        text.entities.push(e.id.clone());
+                    }
+                    Compiled::Entity(e.id.clone())
+                }
+            };
+            any_of.push(compiled);
+        }
+        if any_of.is_empty() {
+            continue;
+        }
+        let source = match item.any_of.as_slice() {
+            [Clause::Text(tc)] if !item.negated && !tc.title_only => Some(tc),
+            _ => None,
+        };
+        sources.push(source);
+        tier1.push(CompiledItem { negated: item.negated, any_of });
+    }
+    if tier1.iter().all(|i| i.negated) {
+        return Err(QueryError(format!(
+            "nothing to search for in '{}': no letters or digits",
+            blank.join(" ")
+        )));
+    }
+
+    // Entity expansion: quoted phrases one by one, and the plain words together.
+    let mut tier2 = tier1.clone();
+    let mut expanded = Vec::new();
+    let mut plain: Vec<usize> = Vec::new();
+    for (i, src) in sources.iter().enumerate() {
+        let Some(tc) = src else { continue };
+        if !tc.phrase {
+            plain.push(i);
+            continue;
+        }
+        if let Some(e) = entities.find_by_name(&tc.raw) {
+            let t = tier2[i].any_of[0].clone();
+            tier2[i].any_of = vec![Compiled::Either(Box::new(t), Box::new(Compiled::Entity(e.id.clone())))];
+            expanded.push(e.id.clone());
+        }
+    }
+    if !plain.is_empty() {
+        let words: Vec<&str> = plain.iter().filter_map(|&i| sources[i].map(|t| t.raw.as_str())).collect();
+        if let Some(e) = entities.find_by_name(&words.join(" ")) {
+            expanded.push(e.id.clone());
+            let first = plain[0];
+            tier2[first] = CompiledItem { negated: false, any_of: vec![Compiled::Entity(e.id.clone())] };
+            for &i in plain[1..].iter().rev() {
+                tier2.remove(i);
+            }
+        }
+    }
+    let tier2 = (!expanded.is_empty()).then_some(tier2);
+    Ok(Plan { tier1, tier2, text, expanded })
+}
+
+/// Byte ranges in `text` of the wanted terms and phrases, in order, without overlaps.
+fn text_hits(an: &mut TextAnalyzer, text: &str, w: &Wanted) -> Vec<Range<usize>> {
+    if w.terms.is_empty() && w.phrases.is_empty() {
+        return Vec::new();
+    }
+    let toks = analyze(an, text);
+    let mut hits: Vec<Range<usize>> =
+        toks.iter().filter(|t| w.terms.contains(&t.0)).map(|t| t.1.clone()).collect();
+    for p in &w.phrases {
+        for win in toks.windows(p.len()) {
+            if win.iter().zip(p).all(|(t, want)| &t.0 == want) {
+                hits.push(win[0].1.start..win[win.len() - 1].1.end);
+            }
+        }
+    }
+    merge(hits)
+}
+
+/// Sorts ranges and drops any that overlap an earlier (or longer) one.
+fn merge(mut hits: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if out.last().is_none_or(|l| h.start >= l.end) {
+            out.push(h);
+        }
+    }
+    out
 }

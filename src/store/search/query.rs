@@ -98,7 +98,10 @@ fn lex(q: &str) -> Result<Vec<Lex>, String> {
             chars.next();
         }
         if in_quote {
-            return Err(format!("unbalanced quote at character {}", q[..start].chars().count() + 1));
+            return Err(format!(
+                "unbalanced quote at character {}",
+                q[..start].chars().count() + 1
+            ));
         }
         if word == "OR" && !quoted {
             out.push(Lex::Or);
@@ -115,7 +118,9 @@ fn lex(q: &str) -> Result<Vec<Lex>, String> {
         if let Some(i) = rest.find(':') {
             let name = &rest[..i];
             let colon_outside_quote = value_start.is_none_or(|v| i < v);
-            if colon_outside_quote && !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic())
+            if colon_outside_quote
+                && !name.is_empty()
+                && name.chars().all(|c| c.is_ascii_alphabetic())
             {
                 field = Some(name.to_ascii_lowercase());
                 value = rest[i + 1..].to_string();
@@ -156,8 +161,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 fn clause(field: Option<&str>, value: String, quoted: bool) -> Result<Clause, String> {
     let date = |name: &str, v: &str| {
-        parse_date(v)
-            .ok_or_else(|| format!("{name}: wants a date like 2018, 2018-06 or 2018-06-01, not '{v}'"))
+        parse_date(v).ok_or_else(|| {
+            format!("{name}: wants a date like 2018, 2018-06 or 2018-06-01, not '{v}'")
+        })
     };
     Ok(match field {
         None => Clause::Text(TextClause { raw: value, phrase: quoted, title_only: false }),

@@ -1,16 +1,74 @@
-//! `qari search`: the archive's best matches for a query.
+//! `qari search`: the archive's best matches for a query, as JSON Lines or a readable list.
 
+use std::io::{IsTerminal, Write};
+use std::ops::Range;
 use std::path::PathBuf;
 
 use super::CliError;
+use crate::store::SearchHit;
+use crate::store::search::query;
 
-/// Prints the hits, best first.
-pub fn run(_json: bool, limit: usize, query: &str, paths: &[PathBuf]) -> Result<(), CliError> {
+/// Prints the hits, best first. A malformed query is an input error (exit 1), reported before
+/// the archive is loaded.
+pub fn run(json: bool, limit: usize, query: &str, paths: &[PathBuf]) -> Result<(), CliError> {
+    query::parse(query).map_err(|e| CliError::Input(format!("bad query: {e}")))?;
     let store = super::load_store(paths)?;
     let hits =
         store.search(query, limit).map_err(|e| CliError::Input(format!("bad query: {e}")))?;
-    for h in hits {
-        println!("{}\t{}", store.docs[h.doc].path, store.docs[h.doc].title);
+    let tty = std::io::stdout().is_terminal();
+    let mut out = std::io::stdout().lock();
+    for h in &hits {
+        let Some(d) = store.docs.get(h.doc) else { continue };
+        if json {
+            let v = serde_json::json!({
+                "path": d.path,
+                "title": d.title,
+                "score": h.score,
+                "snippet": h.snippet,
+            });
+            writeln!(out, "{v}")?;
+        } else {
+            let date = d.date.map_or_else(|| "undated".to_string(), |x| x.to_string());
+            writeln!(out, "{:7.2}  {}  ({}, {})", h.score, d.title, date, d.lang)?;
+            writeln!(out, "         {}", d.path)?;
+            writeln!(out, "         {}", marked(h, tty))?;
+        }
+    }
+    if !json && hits.is_empty() {
+        eprintln!("qari: no document matches {query:?}");
     }
     Ok(())
+}
+
+/// The snippet with its hits in bold on a terminal, in [brackets] otherwise.
+fn marked(h: &SearchHit, tty: bool) -> String {
+    let (open, close) = if tty { ("\x1b[1m", "\x1b[0m") } else { ("[", "]") };
+    mark(&h.snippet, &h.snippet_highlights, open, close)
+}
+
+/// `s` with every range wrapped in `open`…`close` (ranges sorted, not overlapping).
+fn mark(s: &str, ranges: &[Range<usize>], open: &str, close: &str) -> String {
+    let mut out = String::with_capacity(s.len() + ranges.len() * 8);
+    let mut at = 0;
+    for r in ranges {
+        let (Some(before), Some(inside)) = (s.get(at..r.start), s.get(r.clone())) else {
+            continue;
+        };
+        out.push_str(before);
+        out.push_str(open);
+        out.push_str(inside);
+        out.push_str(close);
+        at = r.end;
+    }
+    out.push_str(s.get(at..).unwrap_or_default());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hits_are_bracketed() {
+        assert_eq!(super::mark("a bc d", &[2..4], "[", "]"), "a [bc] d");
+        assert_eq!(super::mark("ab", &[0..1, 1..2], "[", "]"), "[a][b]");
+    }
 }

@@ -30,7 +30,13 @@ fn doc(id: usize, title: &str, lang: &str, date: &str, body: &str) -> Document {
 }
 
 /// Mentions of `surface` (every occurrence) as entity `id`.
-fn mentions(d: &Document, surface: &str, id: &str, canonical: &str, kind: EntityKind) -> Vec<Mention> {
+fn mentions(
+    d: &Document,
+    surface: &str,
+    id: &str,
+    canonical: &str,
+    kind: EntityKind,
+) -> Vec<Mention> {
     d.text
         .match_indices(surface)
         .map(|(i, s)| Mention {
@@ -87,9 +93,8 @@ impl Fixture {
                 "أعلنت وإيران وكوريا الاتفاق، وقالت الخارجية إن الإمبريالية انتهت.",
             ),
         ];
-        let pyongyang = |d: &Document, s: &str| {
-            mentions(d, s, "plc:pyongyang", "Pyongyang", EntityKind::Place)
-        };
+        let pyongyang =
+            |d: &Document, s: &str| mentions(d, s, "plc:pyongyang", "Pyongyang", EntityKind::Place);
         let ri = |d: &Document, s: &str| {
             mentions(d, s, "per:ri_yong_ho", "Ri Yong Ho", EntityKind::Person)
         };
@@ -109,9 +114,7 @@ impl Fixture {
     }
 
     fn search(&self, q: &str) -> Vec<SearchHit> {
-        self.index
-            .search(q, 20, &self.docs, &self.entities)
-            .unwrap_or_else(|e| panic!("{q}: {e}"))
+        self.index.search(q, 20, &self.docs, &self.entities).unwrap_or_else(|e| panic!("{q}: {e}"))
     }
 
     /// The ids of the documents found, as a set.
@@ -207,7 +210,8 @@ fn entities_match_in_any_script_below_text_matches() {
 #[test]
 fn snippets_highlight_the_hit_bytes() {
     let f = Fixture::new();
-    for (q, want) in [("sanction", "sanction"), ("العقوبات", "عقوب"), ("Pyongyang", "")] {
+    for (q, want) in [("sanction", "sanction"), ("العقوبات", "عقوب"), ("Pyongyang", "")]
+    {
         for h in f.search(q) {
             assert!(!h.snippet.contains('\n'), "{q}: {:?}", h.snippet);
             assert!(!h.snippet_highlights.is_empty(), "{q}: doc {} {:?}", h.doc, h.snippet);
@@ -244,7 +248,16 @@ fn malformed_queries_are_errors_not_panics() {
         assert!(!e.0.is_empty() && e.0.len() < 100, "{q}: {e}");
     }
     // Odd but valid input never panics.
-    for q in ["\"\" sanction", "a OR b OR c", "-\"\" x", "title:\"\"x", "٢٠١٩", "x:", "::", "\u{202E}abc"] {
+    for q in [
+        "\"\" sanction",
+        "a OR b OR c",
+        "-\"\" x",
+        "title:\"\"x",
+        "٢٠١٩",
+        "x:",
+        "::",
+        "\u{202E}abc",
+    ] {
         let _ = f.index.search(q, 10, &f.docs, &f.entities);
     }
 }
@@ -260,10 +273,18 @@ fn bundled_archive_stems_folds_and_crosses_scripts() {
     let sanctions = s.search("sanction", 10).unwrap();
     assert!(!sanctions.is_empty());
     for h in &sanctions {
-        assert!(h.hits.iter().any(|r| s.docs[h.doc].text[r.clone()].to_lowercase().starts_with("sanction")));
+        assert!(
+            h.hits
+                .iter()
+                .any(|r| s.docs[h.doc].text[r.clone()].to_lowercase().starts_with("sanction"))
+        );
     }
     let ar = s.search("العقوبات", 10).unwrap();
-    assert!(ar.iter().any(|h| name(h).contains("004_")), "{:?}", ar.iter().map(name).collect::<Vec<_>>());
+    assert!(
+        ar.iter().any(|h| name(h).contains("004_")),
+        "{:?}",
+        ar.iter().map(name).collect::<Vec<_>>()
+    );
 
     // English articles write Pyongyang; the Arabic one is found through the entity, last.
     let hits = s.search("Pyongyang", 10).unwrap();
@@ -273,7 +294,12 @@ fn bundled_archive_stems_folds_and_crosses_scripts() {
     assert!(langs[..first_ar].iter().all(|l| *l == "en"));
     let arabic = &hits[first_ar];
     let text = &s.docs[arabic.doc].text;
-    assert!(arabic.hits.iter().any(|r| text[r.clone()].contains("يانج") || text[r.clone()].contains("يانغ")));
+    assert!(
+        arabic
+            .hits
+            .iter()
+            .any(|r| text[r.clone()].contains("يانج") || text[r.clone()].contains("يانغ"))
+    );
 }
 
 #[test]

@@ -31,7 +31,9 @@ pub fn run(
     let mut out = BufWriter::new(std::io::stdout().lock());
     for row in &built.rows {
         match row {
-            Row::Line { line, .. } if logical => writeln!(out, "{}", line.logical_plain(&doc.text))?,
+            Row::Line { line, .. } if logical => {
+                writeln!(out, "{}", line.logical_plain(&doc.text))?
+            }
             Row::Line { line, .. } => writeln!(out, "{}", line.to_plain().trim_end())?,
             // Not produced with `unfolded`; print the folded text's first line if it ever is.
             Row::Fold { logical: r, .. } => {

@@ -68,7 +68,7 @@ fn mark(s: &str, ranges: &[Range<usize>], open: &str, close: &str) -> String {
 mod tests {
     #[test]
     fn hits_are_bracketed() {
-        assert_eq!(super::mark("a bc d", &[2..4], "[", "]"), "a [bc] d");
+        assert_eq!(super::mark("a bc d", std::slice::from_ref(&(2..4)), "[", "]"), "a [bc] d");
         assert_eq!(super::mark("ab", &[0..1, 1..2], "[", "]"), "[a][b]");
     }
 }

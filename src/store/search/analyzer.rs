@@ -101,12 +101,11 @@ fn protected_form(w: &str) -> Option<String> {
         if set.contains(bare) {
             return Some(bare.to_string());
         }
-        if p.is_empty() {
-            if let Some(r) = w.strip_prefix("لل") {
-                if set.contains(r) {
-                    return Some(r.to_string());
-                }
-            }
+        if p.is_empty()
+            && let Some(r) = w.strip_prefix("لل")
+            && set.contains(r)
+        {
+            return Some(r.to_string());
         }
     }
     None

@@ -4,7 +4,9 @@
 use std::ops::Bound;
 
 use chrono::NaiveDate;
-use tantivy::query::{BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, STRING, Schema,
     TextFieldIndexing, TextOptions,
@@ -76,7 +78,8 @@ pub fn build(
     let bytes: usize = docs.iter().map(|d| d.text.len() + d.title.len()).sum();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let threads = if bytes < (8 << 20) { 1 } else { cores.clamp(1, 4) };
-    let mut writer = index.writer_with_num_threads::<TantivyDocument>(threads, threads * BUDGET_PER_THREAD)?;
+    let mut writer =
+        index.writer_with_num_threads::<TantivyDocument>(threads, threads * BUDGET_PER_THREAD)?;
     for (i, d) in docs.iter().enumerate() {
         let mut td = TantivyDocument::default();
         td.add_text(f.title, &d.title);
@@ -106,7 +109,11 @@ pub fn build(
 #[derive(Debug, Clone, PartialEq)]
 pub enum Compiled {
     /// Analysed terms; a phrase when `phrase` and more than one term.
-    Terms { terms: Vec<String>, phrase: bool, title_only: bool },
+    Terms {
+        terms: Vec<String>,
+        phrase: bool,
+        title_only: bool,
+    },
     Lang(String),
     After(NaiveDate),
     Before(NaiveDate),
@@ -153,10 +160,9 @@ pub fn clause_query(f: &Fields, c: &Compiled) -> Box<dyn Query> {
                 (Occur::Should, text_query(f.body, terms, *phrase)),
             ]))
         }
-        Compiled::Lang(l) => Box::new(TermQuery::new(
-            Term::from_field_text(f.lang, l),
-            IndexRecordOption::Basic,
-        )),
+        Compiled::Lang(l) => {
+            Box::new(TermQuery::new(Term::from_field_text(f.lang, l), IndexRecordOption::Basic))
+        }
         Compiled::After(d) => Box::new(RangeQuery::new(
             Bound::Included(Term::from_field_date(f.date, date_value(*d))),
             Bound::Unbounded,

@@ -121,20 +121,20 @@ impl SearchIndex {
         let q1 = items_query(&inner.fields, &plan.tier1);
         let mut found: Vec<(f32, usize, bool)> =
             inner.top(&*q1, limit)?.into_iter().map(|(s, d)| (s, d, false)).collect();
-        if let Some(tier2) = &plan.tier2 {
-            if found.len() < limit {
-                let q2 = BooleanQuery::new(vec![
-                    (Occur::Must, items_query(&inner.fields, tier2)),
-                    (Occur::MustNot, q1),
-                ]);
-                let more = inner.top(&q2, limit - found.len())?;
-                // Ranked below every text match: scaled under the lowest tier-one score.
-                let floor = found.iter().map(|f| f.0).fold(f32::INFINITY, f32::min);
-                let top2 = more.iter().map(|m| m.0).fold(0.0f32, f32::max).max(f32::MIN_POSITIVE);
-                for (s, d) in more {
-                    let s = if floor.is_finite() { floor * 0.5 * (s / top2) } else { s };
-                    found.push((s, d, true));
-                }
+        if let Some(tier2) = &plan.tier2
+            && found.len() < limit
+        {
+            let q2 = BooleanQuery::new(vec![
+                (Occur::Must, items_query(&inner.fields, tier2)),
+                (Occur::MustNot, q1),
+            ]);
+            let more = inner.top(&q2, limit - found.len())?;
+            // Ranked below every text match: scaled under the lowest tier-one score.
+            let floor = found.iter().map(|f| f.0).fold(f32::INFINITY, f32::min);
+            let top2 = more.iter().map(|m| m.0).fold(0.0f32, f32::max).max(f32::MIN_POSITIVE);
+            for (s, d) in more {
+                let s = if floor.is_finite() { floor * 0.5 * (s / top2) } else { s };
+                found.push((s, d, true));
             }
         }
         let mut out = Vec::with_capacity(found.len());
@@ -187,7 +187,8 @@ fn plan(
         for c in &item.any_of {
             let compiled = match c {
                 Clause::Text(tc) => {
-                    let terms: Vec<String> = analyze(an, &tc.raw).into_iter().map(|t| t.0).collect();
+                    let terms: Vec<String> =
+                        analyze(an, &tc.raw).into_iter().map(|t| t.0).collect();
                     if terms.is_empty() {
                         blank.push(tc.raw.clone());
                         continue;
@@ -245,16 +246,19 @@ fn plan(
         }
         if let Some(e) = entities.find_by_name(&tc.raw) {
             let t = tier2[i].any_of[0].clone();
-            tier2[i].any_of = vec![Compiled::Either(Box::new(t), Box::new(Compiled::Entity(e.id.clone())))];
+            tier2[i].any_of =
+                vec![Compiled::Either(Box::new(t), Box::new(Compiled::Entity(e.id.clone())))];
             expanded.push(e.id.clone());
         }
     }
     if !plain.is_empty() {
-        let words: Vec<&str> = plain.iter().filter_map(|&i| sources[i].map(|t| t.raw.as_str())).collect();
+        let words: Vec<&str> =
+            plain.iter().filter_map(|&i| sources[i].map(|t| t.raw.as_str())).collect();
         if let Some(e) = entities.find_by_name(&words.join(" ")) {
             expanded.push(e.id.clone());
             let first = plain[0];
-            tier2[first] = CompiledItem { negated: false, any_of: vec![Compiled::Entity(e.id.clone())] };
+            tier2[first] =
+                CompiledItem { negated: false, any_of: vec![Compiled::Entity(e.id.clone())] };
             for &i in plain[1..].iter().rev() {
                 tier2.remove(i);
             }

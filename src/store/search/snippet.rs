@@ -100,10 +100,10 @@ fn window_end(text: &str, start: usize, must_end: usize) -> usize {
         }
     }
     let end = end.max(must_end);
-    if end < text.len() {
-        if let Some(sp) = text[must_end..end].rfind(char::is_whitespace) {
-            return must_end + sp;
-        }
+    if end < text.len()
+        && let Some(sp) = text[must_end..end].rfind(char::is_whitespace)
+    {
+        return must_end + sp;
     }
     end
 }
@@ -116,7 +116,7 @@ mod tests {
     fn highlights_land_on_the_hit_and_lines_are_joined() {
         let text = format!("{}\nThe sanctions on Pyongyang\nwere\tlifted.", "word ".repeat(60));
         let at = text.find("Pyongyang").unwrap();
-        let (s, h) = make(&text, &[at..at + 9]);
+        let (s, h) = make(&text, std::slice::from_ref(&(at..at + 9)));
         assert!(!s.contains('\n') && !s.contains('\t'), "{s}");
         assert_eq!(h.len(), 1);
         assert_eq!(&s[h[0].clone()], "Pyongyang");
@@ -128,7 +128,7 @@ mod tests {
     fn long_lines_are_cut_around_the_hit_with_ellipses() {
         let text = format!("{}قال العُقُوبَات {}", "كلمة ".repeat(100), "نص ".repeat(100));
         let at = text.find("العُقُوبَات").unwrap();
-        let (s, h) = make(&text, &[at..at + "العُقُوبَات".len()]);
+        let (s, h) = make(&text, std::slice::from_ref(&(at..at + "العُقُوبَات".len())));
         assert!(s.starts_with(ELLIPSIS) && s.ends_with(ELLIPSIS), "{s}");
         assert_eq!(&s[h[0].clone()], "العُقُوبَات");
         assert!(s.chars().count() <= SNIPPET_CHARS + 2);

@@ -74,8 +74,7 @@ impl Shaped<'_> {
 fn reshaper() -> &'static ArabicReshaper {
     static R: OnceLock<ArabicReshaper> = OnceLock::new();
     R.get_or_init(|| {
-        let mut c = ReshaperConfig::default();
-        c.delete_harakat = false;
+        let mut c = ReshaperConfig { delete_harakat: false, ..ReshaperConfig::default() };
         c.update_ligature(LigatureNames::ARABIC_LIGATURE_ALLAH, false);
         ArabicReshaper::new(c)
     })
@@ -158,6 +157,9 @@ pub(crate) fn shape(src: &str) -> Shaped<'_> {
     Shaped { text: Cow::Owned(text), pieces }
 }
 
+/// A letter, its byte range in the word, and the harakat (with ranges) that follow it.
+type Slot = (char, Range<usize>, Vec<(char, Range<usize>)>);
+
 /// Shapes one word (starts with a shapeable letter, then letters, tatweel and harakat) and
 /// aligns the output with the input; `None` when the reshaper panicked or the output does not
 /// align (then the word stays unshaped).
@@ -167,7 +169,7 @@ fn shape_word(word: &str) -> Option<WordMap> {
         return None;
     }
     // Slots as the reshaper builds them: each letter, with the harakat that follow it.
-    let mut slots: Vec<(char, Range<usize>, Vec<(char, Range<usize>)>)> = Vec::new();
+    let mut slots: Vec<Slot> = Vec::new();
     for (o, c) in word.char_indices() {
         let r = o..o + c.len_utf8();
         if is_harakah(c) {

@@ -152,7 +152,6 @@ fn hostile_article_bytes_never_reach_the_terminal() {
 /// Issue 3: sample 004 in a real terminal shows the Arabic lines right-aligned, in the
 /// same visual order as `qari render` prints them at the reading pane's width.
 #[test]
-#[ignore = "needs the BiDi layout of issue 3, not landed yet"]
 fn arabic_sample_004_on_screen_matches_qari_render() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus/004_6de84ff522efcbb7.txt");
     let area = panes::reader_text_area(Rect::new(0, 0, W, H), Pane::List).expect("reader shown");

@@ -280,7 +280,6 @@ fn list_rows_show_title_date_language_source_and_read_marks() {
 /// Sample 004 is Arabic: every Arabic line in the reading pane ends at the pane's right
 /// edge, and short last lines start with padding (right alignment, not left).
 #[test]
-#[ignore = "needs the BiDi layout of issue 3, not landed yet"]
 fn arabic_sample_004_is_right_aligned_in_the_reading_pane() {
     let mut a = app(120, 35);
     let ar = a.list.order.iter().position(|&d| a.store.docs[d].path.contains("004_")).unwrap();

@@ -24,7 +24,8 @@ const PAR_ON: ParType = 0x40;
 const FLAG_REORDER_NSM: u32 = 0x2;
 
 type GetTypes = unsafe extern "C" fn(*const FriChar, StrIndex, *mut CharType);
-type GetBrackets = unsafe extern "C" fn(*const FriChar, StrIndex, *const CharType, *mut BracketType);
+type GetBrackets =
+    unsafe extern "C" fn(*const FriChar, StrIndex, *const CharType, *mut BracketType);
 type GetLevels = unsafe extern "C" fn(
     *const CharType,
     *const BracketType,

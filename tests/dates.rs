@@ -11,7 +11,7 @@ use qari::extract::Extractor;
 use qari::extract::dates::extract_dates;
 use serde_json::Value;
 
-const GOLD: &str = include_str!("fixtures/dates/seeds-gold.json");
+const GOLD: &str = include_str!("fixtures/seeds-gold.json");
 
 /// One gold date, located in its document.
 #[derive(Debug, Clone, PartialEq, Eq)]

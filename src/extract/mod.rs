@@ -116,11 +116,13 @@ impl Extractor {
         Extractor { gaz: Gazetteer::load() }
     }
 
-    /// Entities and dates of one document (its boilerplate range is skipped).
+    /// Entities and dates of one document, trailing page furniture included: its "related
+    /// news" headlines name people and places a reader follows, and the annotation rules
+    /// (`shared/eval/CONVENTIONS.md`) count them.
     pub fn extract(&self, doc: &Document) -> Annotations {
         Annotations {
-            mentions: self.mentions(&doc.text, doc.boilerplate.clone()),
-            dates: dates::extract_dates(&doc.text, doc.boilerplate.clone(), doc.date),
+            mentions: self.mentions(&doc.text, None),
+            dates: dates::extract_dates(&doc.text, None, doc.date),
         }
     }
 

@@ -536,6 +536,25 @@ fn bundled_ri_yong_ho_view_lists_samples_002_and_004_and_opens_the_arabic_mentio
 }
 
 #[test]
+fn a_mention_in_folded_page_furniture_unfolds_it_when_jumped_to() {
+    let mut a = bundled();
+    open_sample(&mut a, "001_");
+    let doc = a.reader.doc.unwrap();
+    let furniture = a.store.docs[doc].boilerplate.clone().expect("001 has a related-news list");
+    // Mattis is named only in the related-news headlines.
+    let i = a.side.entities.iter().position(|e| e.name.contains("Mattis")).expect("Mattis");
+    a.focus = Pane::Side;
+    a.side.selected = i;
+    assert!(!a.reader.unfolded.contains(&doc), "furniture starts folded");
+    press(&mut a, "]");
+    assert!(a.reader.unfolded.contains(&doc), "the jump unfolded the furniture");
+    let lit = a.highlights();
+    assert!(lit.iter().all(|h| furniture.contains(&h.start)));
+    let shown = a.visible_bytes();
+    assert!(lit.iter().any(|h| shown.contains(&h.start)), "a Mattis mention is on screen");
+}
+
+#[test]
 fn bundled_live_search_for_pyongyang_finds_both_languages() {
     let mut a = bundled();
     let effects = press(&mut a, "/pyongyang");

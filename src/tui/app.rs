@@ -433,9 +433,17 @@ impl App {
     }
 
     /// Scrolls the reader so the row showing logical byte `byte` is in view, a third of
-    /// the way down (for search hits and entity mentions). Does nothing without a document.
+    /// the way down (for search hits and entity mentions), unfolding page furniture that
+    /// holds it. Does nothing without a document.
     pub fn reveal(&mut self, byte: usize) {
-        let (Some(rows), Some(doc)) = (self.rows.as_mut(), self.reader.doc) else { return };
+        let Some(doc) = self.reader.doc else { return };
+        // A mention or hit inside folded page furniture unfolds it: the fold line would hide it.
+        let in_furniture =
+            self.store.docs[doc].boilerplate.as_ref().is_some_and(|b| b.contains(&byte));
+        if in_furniture && self.reader.unfolded.insert(doc) {
+            self.sync_layout();
+        }
+        let Some(rows) = self.rows.as_mut() else { return };
         rows.extend_past(&self.store.docs[doc], byte);
         let row = rows.row_at(byte);
         let h = self.reader_height();

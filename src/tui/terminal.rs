@@ -91,6 +91,10 @@ fn install_panic_hook() {
     }
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A panic the text layer catches and handles leaves the reader running.
+        if crate::text::guard::is_caught() {
+            return;
+        }
         // Restore first, so the message lands on a sane screen.
         leave_modes();
         previous(info);

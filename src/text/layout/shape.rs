@@ -179,7 +179,7 @@ fn shape_word(word: &str) -> Option<WordMap> {
         }
     }
     let r = reshaper();
-    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| r.reshape(word))).ok()?;
+    let out = crate::text::guard::catch(|| r.reshape(word))?;
     let mut out = out.chars();
     let mut map = Vec::with_capacity(word.len() / 2);
     let mut k = 0;

@@ -89,6 +89,25 @@ fn ctrl_c_quits_from_an_overlay_and_restores_the_terminal() {
     assert_eq!(t.format("#{alternate_on}"), "0");
 }
 
+/// An archive with nothing readable: the reader gives the terminal back, names each file and
+/// its problem, and exits 1.
+#[test]
+fn an_archive_with_no_readable_article_exits_1_with_every_problem() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus/allbad");
+    let t = Tmux::start(
+        80,
+        24,
+        &format!(
+            "{} 2>&1; echo \"status $?\"; sleep 600",
+            quote(Path::new(QARI)).to_string() + " " + &quote(&dir)
+        ),
+    );
+    let s = t.wait("exit", |s| s.contains("status 1"));
+    assert!(s.contains("nul.txt: binary"), "the bad file is named:\n{s}");
+    assert!(s.contains("qari: no readable article in"), "{s}");
+    assert_eq!(t.format("#{alternate_on}"), "0", "alternate screen left");
+}
+
 fn hostile_fixture() -> PathBuf {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile.txt");
     if !p.exists() {

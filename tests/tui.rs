@@ -581,3 +581,30 @@ fn rebinding_a_key_in_the_table_changes_behaviour_and_hints() {
     press(&mut a, "?");
     assert!(shows(&draw(&a), "f  ") && shows(&draw(&a), "fold/unfold page furniture"));
 }
+
+#[test]
+fn the_loading_screen_names_the_stage_and_counts_at_any_size() {
+    use qari::store::Stage;
+    use qari::tui::loading::Loading;
+    let drawn = |done: usize, w: u16, h: u16| {
+        let state = Loading { stage: Stage::Extracting, done, total: 4000 };
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| view::loading::draw(&state, f)).unwrap();
+        t.backend().buffer().clone()
+    };
+    // Bar cells (blocks, visible without colour) on the row that holds the count.
+    let filled = |buf: &Buffer| {
+        let y = (0..buf.area.height).find(|&y| row_text(buf, y, 0, 80).contains("/4000")).unwrap();
+        (0..buf.area.width).filter(|&x| buf[(x, y)].symbol() == "█").count()
+    };
+    let buf = drawn(1280, 80, 24);
+    assert!(shows(&buf, "finding entities and dates 1280/4000"), "{}", screen(&buf).join("\n"));
+    assert!(shows(&buf, "q to quit"));
+    let (none, third, all) =
+        (filled(&drawn(0, 80, 24)), filled(&buf), filled(&drawn(4000, 80, 24)));
+    assert_eq!(none, 0);
+    assert!(0 < third && third < all, "{none} < {third} < {all}");
+    for (w, h) in [(1, 1), (10, 2), (30, 5)] {
+        drawn(10, w, h);
+    }
+}

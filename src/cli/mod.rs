@@ -14,8 +14,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::corpus::{self, Corpus};
 use crate::extract::Extractor;
-use crate::store::Store;
+use crate::store::{Progress, Stage, Store};
 use crate::text::layout::BidiMode;
+use crate::tui::RunError;
 
 /// qari — a terminal reader for multilingual news archives.
 #[derive(Debug, Parser)]
@@ -143,14 +144,39 @@ pub fn load_corpus(paths: &[PathBuf]) -> Result<Corpus, CliError> {
         let _ = writeln!(err, "qari: {}: {}", p.path.display(), p.reason);
     }
     if corpus.documents.is_empty() {
-        let what = if paths.is_empty() {
-            "the bundled archive".to_string()
-        } else {
-            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
-        };
-        return Err(CliError::Input(format!("no readable article in {what}")));
+        return Err(CliError::Input(nothing_readable(paths)));
     }
     Ok(corpus)
+}
+
+/// "no readable article in PATHS".
+fn nothing_readable(paths: &[PathBuf]) -> String {
+    let what = if paths.is_empty() {
+        "the bundled archive".to_string()
+    } else {
+        paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    };
+    format!("no readable article in {what}")
+}
+
+/// The reader's loader: reads `paths` and builds the store, reporting progress (nothing is
+/// printed: the terminal belongs to the reader). With no readable article the message lists
+/// every file's problem, one `qari:` line each, as [`load_corpus`] prints them.
+fn reader_store(paths: &[PathBuf], progress: Progress) -> Result<Store, String> {
+    let corpus = if paths.is_empty() {
+        corpus::load_bundled()
+    } else {
+        let read = |done, total| progress(Stage::Reading, done, total);
+        corpus::load_paths_reporting(paths, corpus::Limits::default(), &read)
+    };
+    if corpus.documents.is_empty() {
+        let mut lines: Vec<String> =
+            corpus.problems.iter().map(|p| format!("{}: {}", p.path.display(), p.reason)).collect();
+        lines.push(nothing_readable(paths));
+        // The caller prints "qari: " before the first line.
+        return Err(lines.join("\nqari: "));
+    }
+    Ok(Store::build_with(corpus, &Extractor::new(), progress))
 }
 
 /// Loads `paths` and builds the whole store (extraction, linking, index).
@@ -171,10 +197,15 @@ pub fn run(cli: Cli) -> i32 {
             render::run(width, logical, bidi.into(), !no_shape, &file)
         }
         Some(Command::Timeline { json, paths }) => timeline::run(json, &paths),
-        None => load_store(&cli.paths).and_then(|store| {
+        None => {
             let opts = crate::tui::Options { bidi: cli.bidi.into(), shape: !cli.no_shape };
-            crate::tui::run(store, opts).map_err(|e| CliError::Internal(e.to_string()))
-        }),
+            let paths = cli.paths;
+            let load: crate::tui::Loader = Box::new(move |progress| reader_store(&paths, progress));
+            crate::tui::run(load, opts).map_err(|e| match e {
+                RunError::Load(message) => CliError::Input(message),
+                RunError::Io(e) => CliError::Internal(e.to_string()),
+            })
+        }
     };
     match result {
         Ok(()) => 0,

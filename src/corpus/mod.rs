@@ -42,7 +42,7 @@ pub struct Document {
     /// Byte ranges of the paragraphs in `text`, in order, without their line breaks.
     pub paragraphs: Vec<Range<usize>>,
     /// Trailing page furniture ("Related news", "LEAVE A REPLY", …): a byte range of `text`
-    /// that the reader folds and the extractor skips. Nothing is removed from `text`.
+    /// that the reader dims and folds. Nothing is removed from `text`.
     pub boilerplate: Option<Range<usize>>,
     /// Size of the source file in bytes.
     pub bytes: u64,
@@ -92,11 +92,24 @@ pub fn load_paths(paths: &[PathBuf]) -> Corpus {
 /// [`load_paths`] with explicit limits. Articles of a multi-article file are named
 /// `file.json#N` (N: 1-based position in the array) or `file.jsonl#N` (N: line number).
 pub fn load_paths_with(paths: &[PathBuf], limits: Limits) -> Corpus {
+    load_paths_reporting(paths, limits, &|_, _| {})
+}
+
+/// [`load_paths_with`], calling `progress(files read, files found)` as it goes.
+pub fn load_paths_reporting(
+    paths: &[PathBuf],
+    limits: Limits,
+    progress: &dyn Fn(usize, usize),
+) -> Corpus {
     let found = walk::walk(paths);
     let mut corpus =
         Corpus { problems: found.problems, skipped: found.skipped, ..Corpus::default() };
-    for file in &found.files {
+    let total = found.files.len();
+    for (i, file) in found.files.iter().enumerate() {
         load_file(file, limits, &mut corpus);
+        if (i + 1).is_multiple_of(64) || i + 1 == total {
+            progress(i + 1, total);
+        }
     }
     corpus
 }

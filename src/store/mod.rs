@@ -29,14 +29,59 @@ pub struct Store {
     pub search: SearchIndex,
 }
 
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("docs", &self.docs.len())
+            .field("problems", &self.problems.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A stage of building the store, for progress reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and parsing files.
+    Reading,
+    /// Finding entities and dates.
+    Extracting,
+    /// Building the full-text index.
+    Indexing,
+}
+
+impl Stage {
+    /// What the stage does, for a progress line ("reading files").
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading files",
+            Stage::Extracting => "finding entities and dates",
+            Stage::Indexing => "indexing for search",
+        }
+    }
+}
+
+/// Receives progress: `(stage, done, total)`; called from worker threads, so it must be `Sync`.
+pub type Progress<'a> = &'a (dyn Fn(Stage, usize, usize) + Sync);
+
+/// Documents extracted between two progress reports.
+const REPORT_EVERY: usize = 64;
+
 impl Store {
     /// Extracts, links and indexes every document of `corpus`.
     pub fn build(corpus: Corpus, extractor: &Extractor) -> Store {
+        Store::build_with(corpus, extractor, &|_, _, _| {})
+    }
+
+    /// [`Store::build`], reporting progress. Extraction runs on every core: documents are
+    /// independent until linking.
+    pub fn build_with(corpus: Corpus, extractor: &Extractor, progress: Progress) -> Store {
         let docs = corpus.documents;
-        let mut annotations: Vec<Annotations> = docs.iter().map(|d| extractor.extract(d)).collect();
+        let mut annotations = extract_all(&docs, extractor, progress);
         extract::link(&docs, &mut annotations);
         let entities = EntityIndex::build(&docs, &annotations);
+        progress(Stage::Indexing, 0, 1);
         let search = SearchIndex::build(&docs, &annotations);
+        progress(Stage::Indexing, 1, 1);
         Store {
             docs,
             annotations,
@@ -56,4 +101,33 @@ impl Store {
     pub fn timeline(&self) -> Vec<TimelineEntry> {
         timeline::build(&self.docs, &self.annotations)
     }
+}
+
+/// Annotations of every document, in order, extracted on up to one thread per core.
+fn extract_all(docs: &[Document], extractor: &Extractor, progress: Progress) -> Vec<Annotations> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let total = docs.len();
+    let done = AtomicUsize::new(0);
+    let one = |d: &Document| {
+        let a = extractor.extract(d);
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if n.is_multiple_of(REPORT_EVERY) || n == total {
+            progress(Stage::Extracting, n, total);
+        }
+        a
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if cores < 2 || total < 2 * REPORT_EVERY {
+        return docs.iter().map(one).collect();
+    }
+    let chunk = total.div_ceil(cores);
+    std::thread::scope(|s| {
+        let workers: Vec<_> =
+            docs.chunks(chunk).map(|c| s.spawn(|| c.iter().map(one).collect::<Vec<_>>())).collect();
+        // A panic in a worker is a bug in the extractor: pass it on rather than lose documents.
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }

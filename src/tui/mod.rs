@@ -9,6 +9,7 @@ pub mod action;
 pub mod app;
 pub mod filter;
 pub mod keymap;
+pub mod loading;
 pub mod nav;
 pub mod panes;
 pub mod rows;
@@ -24,11 +25,12 @@ use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::store::Store;
+use crate::store::{Stage, Store};
 use crate::text::layout::BidiMode;
 
 pub use action::{Action, Effect};
 pub use app::App;
+pub use loading::Loader;
 pub use update::update;
 
 /// Reader settings from the command line.
@@ -88,14 +90,29 @@ fn debug_panic_hook(ev: &Event) {
     let _ = ev;
 }
 
-/// What the event loop receives: terminal input, or an action sent by a background job
-/// (search results, progress) through [`Jobs`].
+/// What the event loop receives: terminal input, an action sent by a background job
+/// (search results) through [`Jobs`], or the archive loader's progress and result.
 #[derive(Debug)]
 pub enum Msg {
     /// A key, mouse or resize event from the terminal.
     Term(Event),
     /// An action from a background job.
     Action(Action),
+    /// The loader reached `done` of `total` items of a stage.
+    Progress(Stage, usize, usize),
+    /// The loader finished: the store, or a message for the user.
+    Loaded(Box<Result<Store, String>>),
+}
+
+/// Why the reader stopped other than by the user quitting.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// The terminal failed.
+    #[error("{0}")]
+    Io(#[from] io::Error),
+    /// The archive could not be opened (the loader's message).
+    #[error("{0}")]
+    Load(String),
 }
 
 /// Handle for background work: a job clones the sender and reports back with
@@ -107,30 +124,44 @@ pub struct Jobs {
     pub tx: mpsc::Sender<Msg>,
 }
 
-/// Runs the reader on `store` until the user quits. The terminal is restored on every
-/// way out (return, error, panic).
-pub fn run(store: Store, opts: Options) -> io::Result<()> {
+/// Opens the reader: the terminal at once, the archive from `load` on a worker thread with
+/// its progress on screen, then the reader until the user quits. The terminal is restored on
+/// every way out (return, error, panic).
+pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
     use std::io::IsTerminal;
     if !io::stdout().is_terminal() {
         // Never write escape sequences into a file or a pipe.
-        return Err(io::Error::other(
+        return Err(RunError::Io(io::Error::other(
             "the reader needs a terminal on stdout; for pipes use `qari list`, `qari render` or `qari search`",
-        ));
+        )));
     }
     let guard = terminal::TerminalGuard::enter(opts.bidi == BidiMode::App)?;
     let mut term = fresh_terminal()?;
-    let size = term.size()?;
-    let mut app = App::new(store, opts, (size.width, size.height));
     let (tx, rx) = mpsc::channel();
     let jobs = Jobs { tx: tx.clone() };
     // Terminal input is read on its own thread so background jobs can wake the loop too.
+    let input = tx.clone();
     std::thread::spawn(move || {
         while let Ok(ev) = event::read() {
-            if tx.send(Msg::Term(ev)).is_err() {
+            if input.send(Msg::Term(ev)).is_err() {
                 break;
             }
         }
     });
+    std::thread::spawn(move || {
+        let report = |stage, done, total| {
+            let _ = tx.send(Msg::Progress(stage, done, total));
+        };
+        let result = load(&report);
+        let _ = tx.send(Msg::Loaded(Box::new(result)));
+    });
+    let store = match loading::wait(&mut term, &rx)? {
+        Some(Ok(store)) => store,
+        Some(Err(message)) => return Err(RunError::Load(message)),
+        None => return Ok(()),
+    };
+    let size = term.size()?;
+    let mut app = App::new(store, opts, (size.width, size.height));
     loop {
         term.draw(|f| view::view(&app, f))?;
         // Block for one message, then take everything already queued before drawing again.
@@ -148,6 +179,7 @@ pub fn run(store: Store, opts: Options) -> io::Result<()> {
                     action_for(&app, &ev)
                 }
                 Msg::Action(a) => Some(a),
+                Msg::Progress(..) | Msg::Loaded(_) => None,
             };
             if let Some(a) = action {
                 effects.extend(update(&mut app, a));
@@ -180,7 +212,5 @@ pub fn run(store: Store, opts: Options) -> io::Result<()> {
                 }
             }
         }
-        // Background effects (issue 5's search, issue 6's look-ups) start here with `jobs`.
-        let _ = &jobs;
     }
 }

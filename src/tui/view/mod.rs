@@ -4,6 +4,7 @@
 
 pub mod help;
 pub mod list;
+pub mod loading;
 pub mod nav;
 pub mod reader;
 pub mod side;

@@ -1,0 +1,61 @@
+//! Opening the archive off the UI thread: the loader (reading, extraction, indexing) runs on
+//! a worker and reports progress as messages; the loop draws it until the store arrives or
+//! the user quits, so a large archive never leaves a blank terminal.
+
+use std::io;
+use std::sync::mpsc::Receiver;
+
+use crossterm::event::Event;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use super::Msg;
+use super::action::Action;
+use super::keymap::{Keymap, Mode};
+use crate::store::{Progress, Stage, Store};
+
+/// Builds the reader's store, reporting progress; `Err` is a message for the user.
+pub type Loader = Box<dyn FnOnce(Progress) -> Result<Store, String> + Send>;
+
+/// How far loading has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loading {
+    /// What is being done.
+    pub stage: Stage,
+    /// Items done of `total` (0 of 0 while the total is unknown).
+    pub done: usize,
+    /// Items in this stage.
+    pub total: usize,
+}
+
+impl Default for Loading {
+    fn default() -> Self {
+        Loading { stage: Stage::Reading, done: 0, total: 0 }
+    }
+}
+
+/// Shows progress until the loader's result arrives (`Some`) or the user quits (`None`).
+pub fn wait(
+    term: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    rx: &Receiver<Msg>,
+) -> io::Result<Option<Result<Store, String>>> {
+    let keymap = Keymap::default();
+    let mut state = Loading::default();
+    loop {
+        term.draw(|f| super::view::loading::draw(&state, f))?;
+        let Ok(first) = rx.recv() else { return Ok(None) };
+        for msg in std::iter::once(first).chain(rx.try_iter()) {
+            match msg {
+                Msg::Loaded(result) => return Ok(Some(*result)),
+                Msg::Progress(stage, done, total) => state = Loading { stage, done, total },
+                Msg::Term(Event::Key(k)) => {
+                    if matches!(keymap.action(Mode::Normal, &k), Some(Action::Back | Action::Quit))
+                    {
+                        return Ok(None);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}

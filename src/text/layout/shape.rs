@@ -4,7 +4,7 @@
 //!
 //! Shaping runs per Arabic word (a maximal run of shapeable letters and harakat): joining
 //! never crosses anything else, so this equals shaping the whole paragraph. Words repeat a
-//! lot in news text, so results are cached per call.
+//! lot in news text, so results are cached per thread.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -89,14 +89,36 @@ fn is_harakah(c: char) -> bool {
 
 /// The presentation forms of a letter ar-reshaper shapes, `None` for any other char.
 fn forms(c: char) -> Option<[char; 4]> {
-    static TABLE: OnceLock<HashMap<char, [char; 4]>> = OnceLock::new();
+    // Called for every char of every Arabic paragraph: the main Arabic blocks are a direct
+    // index, the rest (presentation forms are not letters to shape) a hash look-up.
+    const DENSE: std::ops::Range<u32> = 0x0600..0x0900;
+    struct Table {
+        dense: Vec<Option<[char; 4]>>,
+        other: HashMap<char, [char; 4]>,
+    }
+    static TABLE: OnceLock<Table> = OnceLock::new();
     let t = TABLE.get_or_init(|| {
-        LETTERS_ARABIC.iter().map(|(k, f)| (*k, [f.isolated, f.initial, f.medial, f.end])).collect()
+        let mut dense = vec![None; DENSE.len()];
+        let mut other = HashMap::new();
+        for (k, f) in LETTERS_ARABIC.iter() {
+            let v = [f.isolated, f.initial, f.medial, f.end];
+            match (*k as u32).checked_sub(DENSE.start) {
+                Some(i) if (i as usize) < dense.len() => dense[i as usize] = Some(v),
+                _ => {
+                    other.insert(*k, v);
+                }
+            }
+        }
+        Table { dense, other }
     });
-    if c < '\u{0600}' {
+    let u = c as u32;
+    if u < DENSE.start {
         return None;
     }
-    t.get(&c).copied()
+    if u < DENSE.end {
+        return t.dense[(u - DENSE.start) as usize];
+    }
+    t.other.get(&c).copied()
 }
 
 /// Whether `s` has a letter ar-reshaper would shape.
@@ -115,7 +137,6 @@ pub(crate) fn shape(src: &str) -> Shaped<'_> {
     }
     let mut text = String::with_capacity(src.len() + src.len() / 2);
     let mut pieces = Vec::new();
-    let mut cache: HashMap<&str, Option<WordMap>> = HashMap::new();
     let mut copy_from = 0; // start of the pending unchanged stretch of `src`
     let flush = |text: &mut String, pieces: &mut Vec<Piece>, r: Range<usize>| {
         if !r.is_empty() {
@@ -137,8 +158,8 @@ pub(crate) fn shape(src: &str) -> Shaped<'_> {
             .find(|&(_, c)| forms(c).is_none() && !is_harakah(c) && c != '\u{0640}')
             .map_or(src.len(), |(o, _)| start + o);
         let word = &src[start..end];
-        let map = cache.entry(word).or_insert_with(|| shape_word(word));
-        if let Some(map) = map {
+        let map = cached_shape(word);
+        if let Some(map) = map.as_deref() {
             flush(&mut text, &mut pieces, copy_from..start);
             for (c, r) in map.iter() {
                 pieces.push(Piece {
@@ -155,6 +176,29 @@ pub(crate) fn shape(src: &str) -> Shaped<'_> {
     }
     flush(&mut text, &mut pieces, copy_from..src.len());
     Shaped { text: Cow::Owned(text), pieces }
+}
+
+/// Words kept shaped per thread: news text repeats its words across paragraphs.
+const CACHE_WORDS: usize = 50_000;
+
+/// [`shape_word`], remembered per thread (cleared when it holds [`CACHE_WORDS`] words).
+fn cached_shape(word: &str) -> Option<std::rc::Rc<WordMap>> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    thread_local! {
+        static CACHE: RefCell<HashMap<Box<str>, Option<Rc<WordMap>>>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with_borrow_mut(|cache| {
+        if let Some(hit) = cache.get(word) {
+            return hit.clone();
+        }
+        if cache.len() >= CACHE_WORDS {
+            cache.clear();
+        }
+        let map = shape_word(word).map(Rc::new);
+        cache.insert(word.into(), map.clone());
+        map
+    })
 }
 
 /// A letter, its byte range in the word, and the harakat (with ranges) that follow it.

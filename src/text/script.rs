@@ -32,6 +32,26 @@ pub fn script_of(c: char) -> Option<Script> {
     }
 }
 
+/// Exactly `char::is_alphanumeric` (what splits words for search), with the Latin and Arabic
+/// blocks answered from a table: the standard check walks a Unicode table for every
+/// non-ASCII char, and Arabic text is nothing but those.
+pub fn is_word_char(c: char) -> bool {
+    const FROM: u32 = 0x0080;
+    const TO: u32 = 0x0700;
+    static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    let u = c as u32;
+    if u < FROM {
+        return c.is_ascii_alphanumeric();
+    }
+    if u >= TO {
+        return c.is_alphanumeric();
+    }
+    let t = TABLE.get_or_init(|| {
+        (FROM..TO).map(|u| char::from_u32(u).is_some_and(char::is_alphanumeric)).collect()
+    });
+    t[(u - FROM) as usize]
+}
+
 /// Whether `c` is an Arabic-script letter (not a mark, digit or punctuation).
 pub fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FC}')
@@ -60,6 +80,15 @@ pub fn guess_lang(text: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_chars_are_exactly_the_alphanumerics() {
+        for u in 0..0x1_0000u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{u:04X}");
+            }
+        }
+    }
 
     #[test]
     fn language_follows_the_dominant_script() {

@@ -9,13 +9,13 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token,
-    TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, Token, TokenFilter,
+    TokenStream, Tokenizer,
 };
 
 use crate::extract::gazetteer::{Gazetteer, PROCLITICS};
 use crate::text::normalize::fold_str;
-use crate::text::script::is_arabic_letter;
+use crate::text::script::{is_arabic_letter, is_word_char};
 
 /// Name under which the analyser is registered in the index.
 pub const ANALYZER: &str = "qari";
@@ -23,9 +23,9 @@ pub const ANALYZER: &str = "qari";
 /// Longest token kept, in bytes after analysis (longer runs are noise such as base64).
 const MAX_TOKEN_BYTES: usize = 80;
 
-/// The analyser: `SimpleTokenizer → LowerCaser → AsciiFolding → by-script → RemoveLong`.
+/// The analyser: `WordTokenizer → LowerCaser → AsciiFolding → by-script → RemoveLong`.
 pub fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(WordTokenizer::default())
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(ScriptFilter)
@@ -42,6 +42,69 @@ pub fn analyze(a: &mut TextAnalyzer, text: &str) -> Vec<(String, Range<usize>)> 
         out.push((t.text.clone(), t.offset_from..t.offset_to));
     }
     out
+}
+
+/// Byte ranges of the words of `text`: maximal runs of alphanumeric chars (tantivy's
+/// `SimpleTokenizer` cuts, with a fast path for Latin and Arabic chars).
+pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if is_word_char(c) {
+                break i;
+            }
+        };
+        let end = loop {
+            match chars.peek() {
+                Some(&(i, c)) if !is_word_char(c) => break i,
+                Some(_) => {
+                    chars.next();
+                }
+                None => break text.len(),
+            }
+        };
+        Some(start..end)
+    })
+}
+
+/// The tokenizer: one token per word of [`words`].
+#[derive(Clone, Default)]
+pub struct WordTokenizer {
+    token: Token,
+}
+
+/// Token stream of [`WordTokenizer`].
+pub struct WordStream<'a> {
+    text: &'a str,
+    words: Box<dyn Iterator<Item = Range<usize>> + 'a>,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = WordStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
+        self.token.reset();
+        WordStream { text, words: Box::new(words(text)), token: &mut self.token }
+    }
+}
+
+impl TokenStream for WordStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some(r) = self.words.next() else { return false };
+        self.token.text.clear();
+        self.token.text.push_str(&self.text[r.clone()]);
+        self.token.offset_from = r.start;
+        self.token.offset_to = r.end;
+        self.token.position = self.token.position.wrapping_add(1);
+        true
+    }
+    fn token(&self) -> &Token {
+        self.token
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
 }
 
 /// The analysed form of one token that is already lower-cased (by script, see the module doc).
@@ -216,6 +279,19 @@ mod tests {
         assert_eq!(terms("إيران"), vec!["ايران"]);
         assert_eq!(terms("وإيران"), vec!["ايران"]);
         assert_eq!(terms("بيونغ"), vec!["بيونغ"]);
+    }
+
+    #[test]
+    fn words_cut_where_tantivys_simple_tokenizer_cuts() {
+        use tantivy::tokenizer::SimpleTokenizer;
+        let text = "Kim Jong-un, ٢٠١٩: العُقُوبَات—وَ(لبنان) é_x 漢字 a\u{200d}b 3.5% ";
+        let mut simple = SimpleTokenizer::default();
+        let mut ts = simple.token_stream(text);
+        let mut want = Vec::new();
+        while ts.advance() {
+            want.push(ts.token().offset_from..ts.token().offset_to);
+        }
+        assert_eq!(words(text).collect::<Vec<_>>(), want);
     }
 
     #[test]

@@ -6,7 +6,7 @@ pub mod index;
 pub mod query;
 pub mod snippet;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use tantivy::collector::TopDocs;
@@ -138,9 +138,10 @@ impl SearchIndex {
             }
         }
         let mut out = Vec::with_capacity(found.len());
+        let mut memo = TermMemo::new(&mut an);
         for (score, doc, via_entity) in found {
             let Some(d) = docs.get(doc) else { continue };
-            let mut hits = text_hits(&mut an, &d.text, &plan.text);
+            let mut hits = text_hits(&mut memo, &d.text, &plan.text);
             let ids: &[String] = if via_entity { &plan.expanded } else { &plan.text.entities };
             if !ids.is_empty() {
                 if let Some(ms) = self.mentions.get(doc) {
@@ -268,17 +269,61 @@ fn plan(
     Ok(Plan { tier1, tier2, text, expanded })
 }
 
+/// The analysed term of each distinct raw token, remembered across the documents of one
+/// search: analysing every word of every result afresh was most of a query's time. A raw
+/// token is what the analyser's tokenizer cuts (a maximal run of alphanumerics), so its term
+/// does not depend on the words around it.
+struct TermMemo<'a> {
+    an: &'a mut TextAnalyzer,
+    /// Raw token → id of its term (`None`: the analyser drops it).
+    raw: HashMap<String, Option<u32>>,
+    /// Term → id.
+    ids: HashMap<String, u32>,
+}
+
+impl<'a> TermMemo<'a> {
+    fn new(an: &'a mut TextAnalyzer) -> Self {
+        TermMemo { an, raw: HashMap::new(), ids: HashMap::new() }
+    }
+
+    /// The id of an analysed term (wanted terms are interned before the text is read).
+    fn intern(&mut self, term: &str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(term.to_string()).or_insert(next)
+    }
+
+    fn term_of(&mut self, raw: &str) -> Option<u32> {
+        if let Some(&id) = self.raw.get(raw) {
+            return id;
+        }
+        let id = analyze(self.an, raw).into_iter().next().map(|(t, _)| self.intern(&t));
+        self.raw.insert(raw.to_string(), id);
+        id
+    }
+
+    /// Every token of `text`: its term id and byte range.
+    fn tokens(&mut self, text: &str) -> Vec<(Option<u32>, Range<usize>)> {
+        analyzer::words(text).map(|r| (self.term_of(&text[r.clone()]), r)).collect()
+    }
+}
+
 /// Byte ranges in `text` of the wanted terms and phrases, in order, without overlaps.
-fn text_hits(an: &mut TextAnalyzer, text: &str, w: &Wanted) -> Vec<Range<usize>> {
+fn text_hits(memo: &mut TermMemo, text: &str, w: &Wanted) -> Vec<Range<usize>> {
     if w.terms.is_empty() && w.phrases.is_empty() {
         return Vec::new();
     }
-    let toks = analyze(an, text);
-    let mut hits: Vec<Range<usize>> =
-        toks.iter().filter(|t| w.terms.contains(&t.0)).map(|t| t.1.clone()).collect();
-    for p in &w.phrases {
+    let terms: HashSet<u32> = w.terms.iter().map(|t| memo.intern(t)).collect();
+    let phrases: Vec<Vec<u32>> =
+        w.phrases.iter().map(|p| p.iter().map(|t| memo.intern(t)).collect()).collect();
+    let toks = memo.tokens(text);
+    let mut hits: Vec<Range<usize>> = toks
+        .iter()
+        .filter(|t| t.0.is_some_and(|id| terms.contains(&id)))
+        .map(|t| t.1.clone())
+        .collect();
+    for p in &phrases {
         for win in toks.windows(p.len()) {
-            if win.iter().zip(p).all(|(t, want)| &t.0 == want) {
+            if win.iter().zip(p).all(|(t, want)| t.0 == Some(*want)) {
                 hits.push(win[0].1.start..win[win.len() - 1].1.end);
             }
         }

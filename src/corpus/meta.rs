@@ -76,9 +76,21 @@ static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:[^\d]|$)").expect("valid regex"));
 static SLASHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b").expect("valid regex"));
+/// `19.01.2020`: day first, as in European and Arabic date lines (two-digit day and month, so
+/// a version number such as 1.2.2020 is not read as a date).
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d.])(\d{2})\.(\d{2})\.(\d{4})(?:[^\d.]|$)").expect("valid regex")
+});
+/// A line that labels a date ("Date 19.01.2020", "Published: June 4, 2018", "- Updated …").
+static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[-•*–\s]*(?:date|published|posted|updated|last updated|تاريخ النشر|نشر في|نشر بتاريخ)\b\s*:?\s*(.+)$",
+    )
+    .expect("valid regex")
+});
 
 /// Parses a stated date: ISO (`2018-06-04`, `2018-06-04T03:35:00Z`), `2018/06/04`,
-/// `4 June 2018`, `June 4, 2018`, RFC 2822 (`Mon, 04 Jun 2018 03:35:00 +0000`).
+/// `19.01.2020` (day first), `4 June 2018`, `June 4, 2018`, RFC 2822 (`Mon, 04 Jun 2018 03:35:00 +0000`).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     // Arabic-Indic digits read as ASCII digits (same count of chars, so captures line up).
     let s = &s
@@ -97,6 +109,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     }
     if let Some(c) = SLASHED.captures(s) {
         return ymd(&c[1], &c[2], &c[3]);
+    }
+    if let Some(c) = DOTTED.captures(s) {
+        return ymd(&c[3], &c[2], &c[1]);
     }
     if let Some(c) = DAY_MONTH_YEAR.captures(s) {
         return NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[2])?, c[1].parse().ok()?);
@@ -162,6 +177,14 @@ pub fn guess(text: &str, paragraphs: &[Range<usize>]) -> Guessed {
             g.title = Some(line.to_string());
             used[i] = true;
         }
+    }
+    if g.date.is_none() {
+        // Scraped pages often give the date in a labelled line further down (page furniture).
+        g.date = paragraphs.iter().find_map(|r| {
+            let line = text[r.clone()].trim();
+            let c = LABELLED_DATE.captures(line).filter(|_| line.chars().count() <= 60)?;
+            parse_date(&c[1])
+        });
     }
     if g.title.is_none() {
         let body = lines.iter().zip(&used).find(|(_, u)| !**u).map(|(l, _)| *l);
@@ -289,6 +312,7 @@ mod tests {
             "4 June 2018 03:35 (UTC+04:00)",
             "June 4, 2018",
             "Mon, 04 Jun 2018 03:35:00 +0000",
+            "04.06.2018",
         ] {
             assert_eq!(parse_date(s), d, "{s}");
         }
@@ -307,6 +331,22 @@ mod tests {
         );
         assert_eq!(g.title.as_deref(), Some("Talks Resume"));
         assert_eq!(g.date, NaiveDate::from_ymd_opt(2018, 6, 4));
+    }
+
+    #[test]
+    fn a_labelled_date_line_in_the_page_furniture_gives_the_date() {
+        let body = "The city renamed two streets on Sunday, officials said in a statement today.";
+        let g = guess_of(&format!(
+            "Streets Renamed\n\n{body}\n\nKeywords\n- Date 19.01.2020\n- Permalink x"
+        ));
+        assert_eq!(g.date, NaiveDate::from_ymd_opt(2020, 1, 19));
+        // A version number or a dated sentence is not a date line.
+        let g = guess_of(&format!("Streets Renamed\n\n{body}\n\nVersion 1.2.2020 released."));
+        assert_eq!(g.date, None);
+        let g = guess_of(&format!(
+            "Streets Renamed\n\n{body}\n\nUpdated rules take effect on 4 June 2018 across the whole country, the ministry said."
+        ));
+        assert_eq!(g.date, None);
     }
 
     #[test]

@@ -77,7 +77,7 @@ impl Scanner<'_> {
         if t.kind != Kind::Num || t.digits > 2 || !(1..=31).contains(&t.value) {
             return None;
         }
-        if self.glued_to_word_or_number(i) {
+        if self.glued_to_word_or_number(i) || self.ends_a_time(i) {
             return None;
         }
         let mut last = i;
@@ -117,6 +117,15 @@ impl Scanner<'_> {
             }
             Kind::Punct(_) => false,
         }
+    }
+
+    /// Number token `i` is the minutes of a time ("09:31 August 20" is not the 31st).
+    fn ends_a_time(&self, i: usize) -> bool {
+        i >= 2
+            && self.toks[i].glued
+            && self.is_punct(i - 1, ':')
+            && self.toks[i - 1].glued
+            && self.toks[i - 2].kind == Kind::Num
     }
 
     /// Token `i` is glued punctuation that continues a number: "1,234", "3.5", "06:25".

@@ -341,6 +341,9 @@ fn names_times_and_glued_conjunctions() {
     assert_eq!(got, [pair("2011", "2011"), pair("2014", "2014"), pair("الجمعة", "2022-10-14")]);
     assert_eq!(dates("from March to June", p), [pair("March", "2022-03"), pair("June", "2022-06")]);
     assert_eq!(dates("و5 حزيران 2019", None), [pair("5 حزيران 2019", "2019-06-05")]);
+    // The minutes of a time are not a day: the date after the time is read whole.
+    assert_eq!(dates("09:31 August 20, 2019", p), [pair("August 20, 2019", "2019-08-20")]);
+    assert_eq!(dates("3 June 06:25", p), [pair("3 June", "2022-06-03")]);
 }
 
 #[test]

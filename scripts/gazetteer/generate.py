@@ -127,8 +127,8 @@ def main():
     cities = sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
     for c in cities:
         pop, cc, name = c["population"], c["countrycode"], c["name"]
-        big = pop >= 500_000 or (name in capital_names and pop >= 50_000)
-        local = cc in region and pop >= 80_000
+        big = pop >= 200_000 or (name in capital_names and pop >= 50_000)
+        local = cc in region and pop >= 50_000
         if not (big or local):
             continue
         if name.lower() in EN_COMMON or not re.match(r"^[A-Z][A-Za-z' \-]+$", name):
@@ -146,6 +146,22 @@ def main():
             if " " not in a and fold_ar(a).startswith("ال") and pop < 300_000:
                 continue
             add(eid, "PLACE", a, name, "geonames:" + str(c["geonameid"]))
+
+    # 5. First-level divisions (states, provinces) where news uses the English form that
+    # countryinfo lists: "Illinois", "British Columbia", "Helmand". Cities keep their names
+    # ("New York", "Washington"): they were added first.
+    seen_names = {a.lower() for (_, _, _, a) in rows}
+    for country in ("United States", "Canada", "Australia", "India", "China", "Pakistan",
+                    "Afghanistan"):
+        info = next(c for c in all_countries() if c.name().lower() == country.lower())
+        code = info.iso(2)
+        for prov in info.provinces():
+            name = re.sub(r"\s*\(.*\)$", "", prov).strip()
+            if name.lower() in seen_names or name.lower() in EN_COMMON:
+                continue
+            if not re.match(r"^[A-Z][A-Za-z' \-]+$", name):
+                continue
+            add("adm:" + code.lower() + "_" + slug(name), "PLACE", name, name, "countryinfo")
 
     # Drop Arabic aliases that fold to one of the stop words anywhere.
     # One entity per alias: the first in priority order (curated, CLDR, countryinfo, then

@@ -359,3 +359,68 @@ fn place_heads_name_places_the_gazetteer_lacks() {
     assert!(has(t, "خان شيخون", EntityKind::Place), "{:?}", ents(t));
     assert!(!ents(t).iter().any(|(s, _, _)| s.contains("العمليات")), "{:?}", ents(t));
 }
+
+#[test]
+fn given_names_titles_credits_and_kunyas_find_people() {
+    // A given name from the name lists starts a name, even when the surname is also a town.
+    let t = "Yesterday Marisol Vandeleur announced the plan, and Tobias Phoenix agreed.";
+    assert!(has(t, "Marisol Vandeleur", EntityKind::Person), "{:?}", ents(t));
+    assert!(has(t, "Tobias Phoenix", EntityKind::Person), "{:?}", ents(t));
+    // Later, the surname alone is the person, not the city.
+    let t = "Tobias Phoenix arrived. Phoenix said the talks were useful.";
+    let e = ents(t);
+    assert!(e.iter().any(|(s, k, _)| s == "Phoenix" && *k == EntityKind::Person), "{e:?}");
+    // The rest of a title is not part of the name.
+    let t = "Chief Executive Oduya Marlowe said profits fell. Co-founder Tarik Velnes left.";
+    assert!(has(t, "Oduya Marlowe", EntityKind::Person), "{:?}", ents(t));
+    // A name after "said" must not cross a sentence end.
+    let t = "“It is done,” he said.\n\nGrand Hotel Staff were told on Monday.";
+    assert!(ents(t).iter().all(|(_, k, _)| *k != EntityKind::Person), "{:?}", ents(t));
+    // Wire credits name every editor.
+    let t = "Reporting by Irena Coldwell; Editing by Tomas Brekke, Ada Lindqvist and Sol Varga";
+    for name in ["Irena Coldwell", "Tomas Brekke", "Ada Lindqvist", "Sol Varga"] {
+        assert!(has(t, name, EntityKind::Person), "{name}: {:?}", ents(t));
+    }
+    // A kunya is a person; a known place that starts the same way is not.
+    let t = "Abu Qatada al-Nimri was seen in Abu Dhabi.";
+    assert!(has(t, "Abu Qatada al-Nimri", EntityKind::Person), "{:?}", ents(t));
+    assert!(has(t, "Abu Dhabi", EntityKind::Place), "{:?}", ents(t));
+    // Two-word surnames shorten whole.
+    let t = "Rosa De Vellis spoke first. De Vellis then left; Ana Karsh-Moreau stayed. \
+             Karsh-Moreau smiled.";
+    let e = ents(t);
+    assert!(e.iter().any(|(s, _, c)| s == "De Vellis" && c == "Rosa De Vellis"), "{e:?}");
+    assert!(e.iter().any(|(s, _, c)| s == "Karsh-Moreau" && c == "Ana Karsh-Moreau"), "{e:?}");
+}
+
+#[test]
+fn acronyms_expansions_and_place_heads() {
+    // Initials that spell the bracketed acronym make the run an organisation, whatever its
+    // last word; the acronym then links to it, and so do its later bare uses.
+    let t = "The Friends of the Northern Wetlands (FNW) objected. FNW will appeal.";
+    let e = ents(t);
+    assert!(has(t, "Friends of the Northern Wetlands", EntityKind::Org), "{e:?}");
+    let fnw: Vec<_> = e.iter().filter(|(s, _, _)| s == "FNW").collect();
+    assert_eq!(fnw.len(), 2, "{e:?}");
+    assert!(fnw.iter().all(|(_, _, c)| c == "Friends of the Northern Wetlands"), "{e:?}");
+    // An acronym nothing explains is an organisation; common abbreviations and plurals are not.
+    let t = "The KWRB said the CEO and two MPs met at 9 GMT.";
+    let e = ents(t);
+    assert!(has(t, "KWRB", EntityKind::Org), "{e:?}");
+    assert!(!e.iter().any(|(s, _, _)| ["CEO", "MPs", "GMT"].contains(&s.as_str())), "{e:?}");
+    // Not in a shouted headline.
+    let t = "KWRB FINES BANK OVER DATA\n\nThe regulator acted.";
+    assert!(!has(t, "KWRB", EntityKind::Org), "{:?}", ents(t));
+    // Places ending in a head word, and compass words before continents.
+    let t = "Flights left Veldmoor Airport for East Africa over the Karsh Sea.";
+    for name in ["Veldmoor Airport", "East Africa", "Karsh Sea"] {
+        assert!(has(t, name, EntityKind::Place), "{name}: {:?}", ents(t));
+    }
+    // Organisation names with "for the", "of" and "and" inside.
+    let t = "The Office for the Protection of Rivers and Lakes issued a statement.";
+    assert!(
+        has(t, "Office for the Protection of Rivers and Lakes", EntityKind::Org),
+        "{:?}",
+        ents(t)
+    );
+}

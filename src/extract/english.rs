@@ -4,7 +4,8 @@
 //! with their expansion ("Syrian Arab News Agency (SANA)").
 
 use super::lexicon::{
-    EN_GIVEN, EN_KOREAN, EN_ORG_HEADS, EN_PARTICLES, EN_PERSON_CUES, EN_REPORTING, EN_STOP,
+    EN_CREDITS, EN_KOREAN, EN_NOT_ACRONYMS, EN_ORG_HEADS, EN_PARTICLES, EN_PERSON_CUES,
+    EN_PLACE_HEADS, EN_REPORTING, EN_STOP, EN_TITLE_WORDS, is_given_name,
 };
 use std::ops::Range;
 
@@ -66,7 +67,9 @@ fn name_word(text: &str, t: &Tok, g: &Gazetteer) -> bool {
     t.cap
         && !EN_STOP.contains(&w)
         && !EN_PERSON_CUES.contains(&w)
+        && !EN_TITLE_WORDS.contains(&w)
         && !EN_ORG_HEADS.contains(&w)
+        && !EN_PLACE_HEADS.contains(&w)
         && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
         && g.lookup(w).is_none_or(|a| a.kind == Some(EntityKind::Person))
 }
@@ -80,6 +83,7 @@ fn read_name(text: &str, toks: &[Tok], i: usize, g: &Gazetteer) -> Option<usize>
         } else {
             adjacent(text, &toks[j - 1], &toks[j])
                 && (name_word(text, &toks[j], g)
+                    || arabic_article_name(word(text, &toks[j]))
                     || (EN_PARTICLES.contains(&word(text, &toks[j]))
                         && toks.get(j + 1).is_some_and(|n| n.cap)))
         };
@@ -89,6 +93,27 @@ fn read_name(text: &str, toks: &[Tok], i: usize, g: &Gazetteer) -> Option<usize>
         j += 1;
     }
     (j > i).then_some(j)
+}
+
+/// A romanised Arabic surname with its article: "al-Nimri", "el-Sisi", "ad-Din".
+fn arabic_article_name(w: &str) -> bool {
+    ["al-", "el-", "ad-", "ar-", "as-", "at-", "an-", "az-", "ash-", "ul-", "ud-"].iter().any(|p| {
+        w.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
+/// [`read_name`] after a known given name, where the surname may also be a town or city
+/// ("Joaquin Phoenix", "Judy Garland"); a country never is. The surname ends the name.
+fn read_name_after_given(text: &str, toks: &[Tok], i: usize, g: &Gazetteer) -> Option<usize> {
+    let j = read_name(text, toks, i, g).unwrap_or(i);
+    let t = toks.get(j)?;
+    let city = t.cap
+        && j > i.saturating_sub(1)
+        && adjacent(text, &toks[j - 1], t)
+        && g.lookup(word(text, t)).is_some_and(|a| {
+            a.kind == Some(EntityKind::Place) && !a.id.starts_with("gpe:") && a.acronym.is_none()
+        });
+    if city { Some(j + 1) } else { (j > i).then_some(j) }
 }
 
 fn span(toks: &[Tok], i: usize, j: usize) -> Range<usize> {
@@ -146,9 +171,9 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
         // A common given name and the capitalised words after it; a Korean surname and the
         // two syllables of a given name ("Kim Hye Ryong").
         let korean = EN_KOREAN.contains(&w);
-        if (EN_GIVEN.contains(&w) || korean)
+        if (is_given_name(w) || korean)
             && toks.get(i + 1).is_some_and(|n| adjacent(text, t, n))
-            && let Some(j) = read_name(text, toks, i, g)
+            && let Some(j) = read_name_after_given(text, toks, i, g)
             && j - i >= if korean { 3 } else { 2 }
         {
             out.push(person(span(toks, i, j)));
@@ -176,6 +201,13 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
                     }
                 }
             }
+            // "Chief Executive Satya Nadella": the rest of the title comes first.
+            while toks.get(k).is_some_and(|n| {
+                EN_TITLE_WORDS.contains(&word(text, n)) || EN_PERSON_CUES.contains(&word(text, n))
+            }) && adjacent(text, &toks[k - 1], &toks[k])
+            {
+                k += 1;
+            }
             if let Some(j) = read_name(text, toks, k, g) {
                 let gap = text[toks[k - 1].range.end..toks[k].range.start].trim_matches(' ');
                 if gap.is_empty() || gap == "." {
@@ -202,6 +234,7 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
         // "said John Smith" (postposed speaker) and "according to John Smith".
         if matches!(w, "said" | "says" | "to")
             && (w != "to" || i > 0 && word(text, &toks[i - 1]).eq_ignore_ascii_case("according"))
+            && toks.get(i + 1).is_some_and(|n| adjacent(text, t, n))
             && let Some(j) = read_name(text, toks, i + 1, g)
             && j - (i + 1) >= 2
         {
@@ -246,6 +279,102 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
                 prio: 2,
             });
         }
+        // Credits: "Editing by Marguerita Choy, Nick Zieminski and Simon Cameron-Moore".
+        if w == "by" && i > 0 && EN_CREDITS.contains(&word(text, &toks[i - 1])) {
+            let mut k = i + 1;
+            while let Some(j) = read_name(text, toks, k, g).filter(|&j| j - k >= 2) {
+                out.push(person(span(toks, k, j)));
+                // The next name follows ", ", " and " or ", and ".
+                let Some(n) = toks.get(j) else { break };
+                let gap = &text[toks[j - 1].range.end..n.range.start];
+                k = match (gap, word(text, n)) {
+                    (" " | ", ", "and") => j + 1,
+                    (", ", _) => j,
+                    _ => break,
+                };
+            }
+        }
+        // A kunya: "Abu Nidal", "Abu Bakr al-Baghdadi" (places such as Abu Dhabi are in the
+        // gazetteer, and the longer or known match wins).
+        if matches!(w, "Abu" | "Abou" | "Umm")
+            && toks.get(i + 1).is_some_and(|n| adjacent(text, t, n))
+            && let Some(j) = read_name(text, toks, i + 1, g)
+        {
+            out.push(person(span(toks, i, j)));
+        }
+        // A capitalised compass word before a continent: "East Africa", "Central Asia".
+        if matches!(
+            w,
+            "East"
+                | "West"
+                | "North"
+                | "South"
+                | "Central"
+                | "Eastern"
+                | "Western"
+                | "Northern"
+                | "Southern"
+                | "Southeast"
+                | "Southeastern"
+                | "Northeast"
+                | "Northeastern"
+                | "Southwest"
+                | "Northwest"
+                | "Sub-Saharan"
+        ) && let Some(n) = toks.get(i + 1).filter(|n| adjacent(text, t, n))
+            && matches!(word(text, n), "Africa" | "Asia" | "Europe" | "America" | "Mediterranean")
+        {
+            let r = t.range.start..n.range.end;
+            out.push(Cand {
+                surface: text[r.clone()].to_string(),
+                range: r,
+                kind: EntityKind::Place,
+                entity: String::new(),
+                canonical: String::new(),
+                prio: 2,
+            });
+        }
+        // Places ending in a capitalised head: "Ben Gurion Airport", "East China Sea".
+        if EN_PLACE_HEADS.contains(&w) && t.cap && i > 0 && adjacent(text, &toks[i - 1], t) {
+            let mut s = i;
+            while s > 0 && i - s < 4 && adjacent(text, &toks[s - 1], &toks[s]) {
+                let p = &toks[s - 1];
+                let pw = word(text, p);
+                if p.cap && !EN_STOP.contains(&pw) && !EN_REPORTING.contains(&pw) {
+                    s -= 1;
+                } else {
+                    break;
+                }
+            }
+            if s < i {
+                let r = span(toks, s, i + 1);
+                out.push(Cand {
+                    surface: text[r.clone()].to_string(),
+                    range: r,
+                    kind: EntityKind::Place,
+                    entity: String::new(),
+                    canonical: String::new(),
+                    prio: 2,
+                });
+            }
+        }
+        // "People for the Ethical Treatment of Animals (PETA)": a capitalised run whose
+        // initials spell the acronym in brackets after it names an organisation.
+        if is_acronym(w)
+            && text[..t.range.start].ends_with(" (")
+            && text[t.range.end..].starts_with(')')
+            && let Some(s) = expansion_start(text, toks, i, w)
+        {
+            let r = toks[s].range.start..text[..t.range.start].len() - 2;
+            out.push(Cand {
+                surface: text[r.clone()].to_string(),
+                range: r,
+                kind: EntityKind::Org,
+                entity: String::new(),
+                canonical: String::new(),
+                prio: 2,
+            });
+        }
         // Organisation names ending in a head word.
         if EN_ORG_HEADS.contains(&w) && t.cap {
             let mut s = i;
@@ -261,18 +390,29 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
                 }
             }
             let mut e = i + 1;
-            // "Ministry of Foreign Affairs".
+            // "Ministry of Foreign Affairs", "Office for the Coordination of Humanitarian
+            // Affairs", "Academy of Motion Picture Arts and Sciences": capitalised words, with
+            // "the" after the first preposition and inner "of"/"and" between capitals.
             if toks.get(e).is_some_and(|n| matches!(word(text, n), "of" | "for")) {
                 let mut m = e + 1;
-                while m < toks.len()
-                    && toks[m].cap
-                    && adjacent(text, &toks[m - 1], &toks[m])
-                    && m - e < 5
-                {
+                if toks.get(m).is_some_and(|n| word(text, n) == "the") {
                     m += 1;
                 }
-                if m > e + 1 {
-                    e = m;
+                let first = m;
+                let mut end = e;
+                while m < toks.len() && adjacent(text, &toks[m - 1], &toks[m]) && m - e < 9 {
+                    let connector = matches!(word(text, &toks[m]), "of" | "and")
+                        && m > first
+                        && toks.get(m + 1).is_some_and(|n| n.cap);
+                    if toks[m].cap {
+                        end = m + 1;
+                    } else if !connector {
+                        break;
+                    }
+                    m += 1;
+                }
+                if end > first {
+                    e = end;
                 }
             }
             if e - s >= 2 {
@@ -289,6 +429,79 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
         }
     }
     out
+}
+
+/// 2–8 capitals, with at most one lower-case letter inside ("AfD"): an acronym's shape.
+fn is_acronym(w: &str) -> bool {
+    let upper = w.chars().filter(char::is_ascii_uppercase).count();
+    let lower = w.chars().filter(char::is_ascii_lowercase).count();
+    (2..=8).contains(&upper)
+        && lower <= 1
+        && !w.ends_with('s')
+        && w.chars().all(|c| c.is_ascii_alphabetic())
+        && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+}
+
+/// The first token of the capitalised run ending just before the bracket at token `acr`
+/// whose initials (of capitalised words and hyphen parts; "of", "the", "and"… skipped)
+/// spell the acronym `w`.
+fn expansion_start(text: &str, toks: &[Tok], acr: usize, w: &str) -> Option<usize> {
+    let want: Vec<char> = w.chars().filter(char::is_ascii_uppercase).collect();
+    let mut initials: Vec<char> = Vec::new();
+    let mut s = acr;
+    while s > 0 && acr - s < 12 {
+        let p = &toks[s - 1];
+        if s < acr && !adjacent(text, p, &toks[s]) {
+            break;
+        }
+        let pw = word(text, p);
+        if p.cap {
+            let mut parts: Vec<char> = pw
+                .split('-')
+                .filter_map(|part| part.chars().next().filter(|c| c.is_uppercase()))
+                .collect();
+            parts.reverse();
+            initials.extend(parts);
+        } else if !matches!(pw, "of" | "the" | "for" | "and" | "in" | "on" | "de" | "du" | "al") {
+            break;
+        }
+        s -= 1;
+        if p.cap && initials.len() == want.len() {
+            let mut got = initials.clone();
+            got.reverse();
+            let same = got.iter().zip(&want).all(|(a, b)| a.eq_ignore_ascii_case(b));
+            return same.then_some(s);
+        }
+        if initials.len() > want.len() {
+            break;
+        }
+    }
+    None
+}
+
+/// Bare acronyms not known elsewhere ("SAG", "ISD"): organisations, unless they are common
+/// abbreviations or stand in a line written in capitals (a shouted headline).
+pub fn bare_acronyms(text: &str, toks: &[Tok]) -> Vec<Range<usize>> {
+    toks.iter()
+        .filter(|t| {
+            let w = word(text, t);
+            is_acronym(w)
+                && w.len() >= 2
+                && !EN_NOT_ACRONYMS.contains(&w)
+                && !in_capitals_line(text, t)
+        })
+        .map(|t| t.range.clone())
+        .collect()
+}
+
+/// Whether the line holding `t` has more capitals than lower-case letters.
+fn in_capitals_line(text: &str, t: &Tok) -> bool {
+    let start = text[..t.range.start].rfind('\n').map_or(0, |p| p + 1);
+    let end = text[t.range.end..].find('\n').map_or(text.len(), |p| t.range.end + p);
+    let line = &text[start..end];
+    let upper = line.chars().filter(|c| c.is_uppercase()).count();
+    let lower = line.chars().filter(|c| c.is_lowercase()).count();
+    upper > lower
 }
 
 /// Acronyms in parentheses right after a candidate: "(SANA)" after "Syrian Arab News Agency"

@@ -214,6 +214,20 @@ impl Extractor {
                 });
             }
         }
+        // Acronyms nothing else explains: organisations of their own.
+        for r in english::bare_acronyms(text, &toks) {
+            let mut c = Cand {
+                surface: text[r.clone()].to_string(),
+                range: r,
+                kind: EntityKind::Org,
+                entity: String::new(),
+                canonical: String::new(),
+                prio: 1,
+            };
+            if self.identify(&mut c) {
+                extra.push(c);
+            }
+        }
         // "the North" / "the South" for a Korea the document names.
         for (word, id) in [("North", "gpe:KP"), ("South", "gpe:KR")] {
             let Some(korea) = kept.iter().find(|c| c.entity == id).cloned() else { continue };
@@ -241,7 +255,22 @@ impl Extractor {
             (f.original_range(t.range.start, t.range.end), f.text[t.range.clone()].to_string())
         }));
         words.sort_by_key(|w| w.0.start);
-        extra.extend(resolve::add_short_forms(&kept, &words));
+        // A short form beats a town of the same name: after "Joaquin Phoenix", "Phoenix" is
+        // the actor (countries keep their own reading: "Jordan", "Chad").
+        let town = |r: &Range<usize>| {
+            kept.iter().any(|c| {
+                c.range == *r
+                    && c.kind == EntityKind::Place
+                    && c.prio == 3
+                    && !c.entity.starts_with("gpe:")
+            })
+        };
+        for mut c in resolve::add_short_forms(&kept, &words) {
+            if town(&c.range) {
+                c.prio = 4;
+            }
+            extra.push(c);
+        }
         if !extra.is_empty() {
             kept.extend(extra);
             kept = resolve::resolve(kept);

@@ -88,6 +88,17 @@ pub fn short_forms(surface: &str) -> Vec<String> {
     out.retain(|t| {
         !NOT_SHORT.contains(&t.as_str()) && !EN_STOP.iter().any(|s| s.eq_ignore_ascii_case(t))
     });
+    // Surnames of two words: hyphenated ("Waller-Bridge") or after a particle ("De Niro").
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    if let [.., before, last] = words.as_slice() {
+        if last.contains('-') {
+            out.push(norm_str(last));
+        }
+        let particle = ["de", "da", "di", "del", "della", "van", "von", "der", "le", "la", "du"];
+        if words.len() >= 3 && particle.contains(&before.to_lowercase().as_str()) {
+            out.push(norm_str(&format!("{before} {last}")));
+        }
+    }
     out
 }
 
@@ -114,7 +125,29 @@ pub fn add_short_forms(mentions: &[Cand], words: &[(Range<usize>, String)]) -> V
         index.entry(f.as_str()).or_default().push((*start, m));
     }
     let mut out = Vec::new();
-    for (range, w) in words {
+    let mut k = 0;
+    while k < words.len() {
+        let (range, w) = &words[k];
+        k += 1;
+        // Two words one space apart may be a two-word surname ("De Niro").
+        if let Some((next, nw)) = words.get(k).filter(|(r, _)| r.start == range.end + 1) {
+            let pair = format!("{w} {nw}");
+            let full = index.get(pair.as_str()).and_then(|list| {
+                list.iter().filter(|(s, _)| *s < range.start).max_by_key(|(s, _)| *s)
+            });
+            if let Some((_, m)) = full {
+                out.push(Cand {
+                    range: range.start..next.end,
+                    kind: EntityKind::Person,
+                    entity: m.entity.clone(),
+                    canonical: m.canonical.clone(),
+                    prio: 1,
+                    surface: String::new(),
+                });
+                k += 1;
+                continue;
+            }
+        }
         let mut try_forms = vec![(w.as_str(), 0usize)];
         if let Some(c) = w.chars().next().filter(|c| "وفبلك".contains(*c))
             && w.chars().count() > 3

@@ -424,3 +424,23 @@ fn acronyms_expansions_and_place_heads() {
         ents(t)
     );
 }
+
+#[test]
+fn arabic_brigades_descriptions_verbs_and_line_ends() {
+    // A brigade head with a bare noun before the definite one is one organisation.
+    let t = "وقال إن مقاتلين من كتائب شهداء الوادي سيطروا على المستودع";
+    assert!(has(t, "كتائب شهداء الوادي", EntityKind::Org), "{:?}", ents(t));
+    // A description after a reporting verb is not a person.
+    let t = "أكدت جهات سورية معارضة أن الفصائل تقدمت";
+    assert!(ents(t).iter().all(|(_, k, _)| *k != EntityKind::Person), "{:?}", ents(t));
+    // A title followed by an article word and a verb names nobody.
+    let t = "الأمير الوليد يلغي إيقاف مقدم برامج";
+    assert!(!ents(t).iter().any(|(s, _, _)| s.contains("يلغي")), "{:?}", ents(t));
+    // A place at a line end does not run into the next line.
+    let t = "معارضون يسيطرون على مخازن بريف حمص\nالأربعاء، 28 آب 2013";
+    assert!(!ents(t).iter().any(|(s, _, _)| s.contains('\n')), "{:?}", ents(t));
+    // The full Arabic name of ISIS is one organisation, not an organisation and Iraq.
+    let t = "مقاتلي ما يعرف بالدولة الإسلامية في العراق والشام";
+    let e = ents(t);
+    assert!(e.iter().all(|(_, k, _)| *k == EntityKind::Org), "{e:?}");
+}

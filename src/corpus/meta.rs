@@ -67,8 +67,9 @@ const ARABIC_MONTHS: [(&str, u32); 26] = [
 static ARABIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let names: Vec<&str> = ARABIC_MONTHS.iter().map(|(n, _)| *n).collect();
     Regex::new(&format!(
-        r"(\d{{1,2}})\s+(?:من\s+)?({})\s+(?:عام\s+|سنة\s+)?(\d{{4}})",
-        names.join("|")
+        // "28 آب/اغسطس 2013", "5 حزيران (يونيو) 2019": the second name repeats the month.
+        r"(\d{{1,2}})\s+(?:من\s+)?({n})(?:\s*[/(]\s*(?:{n})\s*\)?)?\s+(?:عام\s+|سنة\s+)?(\d{{4}})",
+        n = names.join("|")
     ))
     .expect("valid regex")
 });
@@ -316,8 +317,12 @@ mod tests {
         ] {
             assert_eq!(parse_date(s), d, "{s}");
         }
-        for s in ["4 حزيران 2018", "الاثنين ٤ يونيو ٢٠١٨", "4 من حزيران عام 2018"]
-        {
+        for s in [
+            "4 حزيران 2018",
+            "الاثنين ٤ يونيو ٢٠١٨",
+            "4 من حزيران عام 2018",
+            "الاثنين، 4 حزيران/يونيو 2018، آخر تحديث 14:00 (GMT+0400)",
+        ] {
             assert_eq!(parse_date(s), d, "{s}");
         }
         assert_eq!(parse_date("31 June 2018"), None);

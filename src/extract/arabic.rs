@@ -17,7 +17,7 @@ use crate::text::script::is_arabic_letter;
 pub struct ArTok {
     /// Byte range in the normalised text.
     pub range: Range<usize>,
-    /// Whether punctuation (not only spaces) separates it from the previous word.
+    /// Whether punctuation or a line end (not only spaces) separates it from the previous word.
     pub punct_before: bool,
 }
 
@@ -35,7 +35,8 @@ pub fn tokens(f: &Folded) -> Vec<ArTok> {
                 out.push(ArTok { range: s..i, punct_before: punct });
                 punct = false;
             }
-            if !c.is_whitespace() {
+            // A line end separates like punctuation: a title does not run into the dateline.
+            if !c.is_whitespace() || c == '\n' {
                 punct = true;
             }
         }
@@ -85,6 +86,13 @@ fn read_name(
 ) -> Option<usize> {
     let first = &t[toks.get(i)?.range.clone()];
     if !name_word(first) || definite(i) || AR_ORG_HEADS.contains(&first) {
+        return None;
+    }
+    // An imperfect verb (يلغي، تعقد) after a title means the name was a word the title's
+    // qualifiers swallowed; names with these letters first are in the given-name list.
+    let verb_like =
+        (first.starts_with('ي') || first.starts_with('ت')) && first.chars().count() >= 4;
+    if verb_like && !AR_GIVEN.contains(&first) {
         return None;
     }
     let asian = AR_EAST_ASIAN.contains(&first);
@@ -234,9 +242,22 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
                 out.push((toks[i + 1].range.start..toks[j - 1].range.end, EntityKind::Place));
             }
         }
-        // Organisation: head in construct state followed by ال-/لل- words.
+        // Organisation: head in construct state followed by ال-/لل- words; one bare noun may
+        // come first when a definite word follows it (كتائب شهداء القلمون).
         if AR_ORG_HEADS.contains(&raw) || AR_ORG_HEADS.contains(&word) {
             let mut j = i + 1;
+            let definite_at = |k: usize| {
+                toks.get(k).filter(|n| !n.punct_before).is_some_and(|n| {
+                    let x = &t[n.range.clone()];
+                    x.starts_with("ال") || x.starts_with("لل")
+                })
+            };
+            if !definite_at(j)
+                && definite_at(j + 1)
+                && toks.get(j).is_some_and(|n| !n.punct_before && name_word(&t[n.range.clone()]))
+            {
+                j += 1;
+            }
             while j < toks.len() && j - i <= 4 && !toks[j].punct_before {
                 let x = &t[toks[j].range.clone()];
                 if x.starts_with("ال") || x.starts_with("لل") {

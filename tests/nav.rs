@@ -449,6 +449,9 @@ fn entity_view_draws_the_arabic_context_right_to_left() {
     let buf = draw(&a);
     assert!(shows(&buf, "Ri Yong Ho — person"));
     assert!(shows(&buf, "Documents (2)"));
+    // The status bar stays under the view.
+    let bottom = row_text(&buf, 23);
+    assert!(bottom.contains("doc ") && bottom.contains("? help"), "{bottom}");
     assert!(shows(&buf, "Appears with"));
     // "قال ري يونغ هو إن …" in logical order reads, left to right on screen, reversed.
     let row = find_row(&buf, "وه غنوي ير لا")

@@ -36,10 +36,16 @@ pub fn view(app: &App, frame: &mut Frame) {
     if let Some(r) = p.side {
         side::draw(app, r, buf);
     }
+    // Views and the search line cover the panes but leave the status bar (messages, counters).
+    let above_status = match p.status {
+        Some(s) if s.y > area.y => Rect { height: s.y - area.y, ..area },
+        _ => area,
+    };
+    nav::draw(app, above_status, buf);
     if let Some(r) = p.status {
         status::draw(app, r, buf);
     }
-    nav::draw(app, area, buf);
+    nav::draw_prompt(app, area, buf);
     if app.overlay.is_some() {
         help::draw(app, area, buf);
     }

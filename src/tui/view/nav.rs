@@ -226,8 +226,6 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(line) = &app.nav.line {
         if line.kind == LineKind::Archive {
             draw_results(app, area, buf);
-        } else {
-            draw_prompt(app, area, buf);
         }
         return;
     }
@@ -326,8 +324,12 @@ fn draw_results(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// Find and date prompts: one line over the status bar, the document stays visible.
-fn draw_prompt(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(line) = &app.nav.line else { return };
+/// The find/filter prompt on the bottom row of `area` (over the status bar, like a command
+/// line); nothing for the archive search, whose line heads its results view.
+pub fn draw_prompt(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(line) = app.nav.line.as_ref().filter(|l| l.kind != LineKind::Archive) else {
+        return;
+    };
     if area.height == 0 {
         return;
     }

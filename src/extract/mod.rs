@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::corpus::Document;
 
+pub mod acronyms;
 pub mod arabic;
 pub mod canon;
 pub mod dates;
@@ -201,7 +202,7 @@ impl Extractor {
         }
         // Acronyms paired with their expansion, then their bare uses.
         let mut extra = Vec::new();
-        for (acr, ci) in english::acronym_pairs(text, &kept) {
+        for (acr, ci) in acronyms::acronym_pairs(text, &kept) {
             let e = &kept[ci];
             for t in
                 toks.iter().filter(|t| text[t.range.clone()] == acr && t.range.start > e.range.end)
@@ -215,7 +216,7 @@ impl Extractor {
             }
         }
         // Acronyms nothing else explains: organisations of their own.
-        for r in english::bare_acronyms(text, &toks) {
+        for r in acronyms::bare_acronyms(text, &toks) {
             let mut c = Cand {
                 surface: text[r.clone()].to_string(),
                 range: r,

@@ -1,0 +1,100 @@
+//! Acronyms in English text: the shape of one, the capitalised run whose initials spell it
+//! ("Syrian Arab News Agency (SANA)"), its later bare uses, and bare acronyms that nothing
+//! explains (organisations, unless they are common abbreviations).
+
+use std::ops::Range;
+
+use super::english::{Tok, adjacent, word};
+use super::lexicon::EN_NOT_ACRONYMS;
+use super::resolve::Cand;
+
+/// 2–8 capitals, with at most one lower-case letter inside ("AfD"): an acronym's shape.
+pub(super) fn is_acronym(w: &str) -> bool {
+    let upper = w.chars().filter(char::is_ascii_uppercase).count();
+    let lower = w.chars().filter(char::is_ascii_lowercase).count();
+    (2..=8).contains(&upper)
+        && lower <= 1
+        && !w.ends_with('s')
+        && w.chars().all(|c| c.is_ascii_alphabetic())
+        && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+}
+
+/// The first token of the capitalised run ending just before the bracket at token `acr`
+/// whose initials (of capitalised words and hyphen parts; "of", "the", "and"… skipped)
+/// spell the acronym `w`.
+pub(super) fn expansion_start(text: &str, toks: &[Tok], acr: usize, w: &str) -> Option<usize> {
+    let want: Vec<char> = w.chars().filter(char::is_ascii_uppercase).collect();
+    let mut initials: Vec<char> = Vec::new();
+    let mut s = acr;
+    while s > 0 && acr - s < 12 {
+        let p = &toks[s - 1];
+        if s < acr && !adjacent(text, p, &toks[s]) {
+            break;
+        }
+        let pw = word(text, p);
+        if p.cap {
+            let mut parts: Vec<char> = pw
+                .split('-')
+                .filter_map(|part| part.chars().next().filter(|c| c.is_uppercase()))
+                .collect();
+            parts.reverse();
+            initials.extend(parts);
+        } else if !matches!(pw, "of" | "the" | "for" | "and" | "in" | "on" | "de" | "du" | "al") {
+            break;
+        }
+        s -= 1;
+        if p.cap && initials.len() == want.len() {
+            let mut got = initials.clone();
+            got.reverse();
+            let same = got.iter().zip(&want).all(|(a, b)| a.eq_ignore_ascii_case(b));
+            return same.then_some(s);
+        }
+        if initials.len() > want.len() {
+            break;
+        }
+    }
+    None
+}
+
+/// Bare acronyms not known elsewhere ("SAG", "ISD"): organisations, unless they are common
+/// abbreviations or stand in a line written in capitals (a shouted headline).
+pub fn bare_acronyms(text: &str, toks: &[Tok]) -> Vec<Range<usize>> {
+    toks.iter()
+        .filter(|t| {
+            let w = word(text, t);
+            is_acronym(w)
+                && w.len() >= 2
+                && !EN_NOT_ACRONYMS.contains(&w)
+                && !in_capitals_line(text, t)
+        })
+        .map(|t| t.range.clone())
+        .collect()
+}
+
+/// Whether the line holding `t` has more capitals than lower-case letters.
+fn in_capitals_line(text: &str, t: &Tok) -> bool {
+    let start = text[..t.range.start].rfind('\n').map_or(0, |p| p + 1);
+    let end = text[t.range.end..].find('\n').map_or(text.len(), |p| t.range.end + p);
+    let line = &text[start..end];
+    let upper = line.chars().filter(|c| c.is_uppercase()).count();
+    let lower = line.chars().filter(|c| c.is_lowercase()).count();
+    upper > lower
+}
+
+/// Acronyms in parentheses right after a candidate: "(SANA)" after "Syrian Arab News Agency"
+/// gives SANA the expansion's kind and entity id. Returns (acronym, index of the expansion).
+pub fn acronym_pairs(text: &str, cands: &[Cand]) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for (ci, c) in cands.iter().enumerate() {
+        let rest = &text[c.range.end..];
+        let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(a, _)| a)
+        else {
+            continue;
+        };
+        let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
+        if (2..=8).contains(&letters) && inner.chars().all(|c| c.is_ascii_uppercase() || c == '.') {
+            out.push((inner.to_string(), ci));
+        }
+    }
+    out
+}

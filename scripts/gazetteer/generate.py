@@ -32,7 +32,8 @@ EN_COMMON = {
     "buffalo", "eagle", "orange", "florida", "paradise", "enterprise", "surprise", "sale", "gaza city",
     "sucre", "same", "marion", "hope", "most", "hell", "man", "kota", "batman", "bar", "city", "bo",
     "as", "is", "ma", "la", "le", "al", "el", "san", "santa", "tripoli", "hamilton", "jackson",
-    "male", "kingston", "lincoln", "wellington", "jersey",
+    "male", "kingston", "lincoln", "wellington", "jersey", "commonwealth", "republic",
+    "kingdom", "federation", "union", "state", "independencia", "libertad", "liberty",
 }
 # Arabic place names that are also common words (صور = pictures, العين = the eye …); dropped.
 AR_COMMON = {"ليل", "اصفر", "دوله", "باري", "برن", "بون", "الور", "صور", "العين", "الحسكه", "جده", "الخبر", "حماه", "الامل", "النصر", "السلام",

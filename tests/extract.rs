@@ -444,3 +444,22 @@ fn arabic_brigades_descriptions_verbs_and_line_ends() {
     let e = ents(t);
     assert!(e.iter().all(|(_, k, _)| *k == EntityKind::Org), "{e:?}");
 }
+
+#[test]
+fn particles_regnal_numbers_and_buildings() {
+    // A known name written with a lower-case particle first is still matched.
+    let t = "Officials blamed al-Qaeda for the attack.";
+    assert!(has(t, "al-Qaeda", EntityKind::Org), "{:?}", ents(t));
+    // A two-word surname with a particle shortens whole ("bin Laden", not "Laden").
+    let t = "Yusuf bin Tarek fled. Later bin Tarek was seen in the hills.";
+    let e = ents(t);
+    assert!(e.iter().any(|(s, _, c)| s == "bin Tarek" && c == "Yusuf bin Tarek"), "{e:?}");
+    assert!(!e.iter().any(|(s, _, _)| s == "Tarek"), "{e:?}");
+    // A regnal number belongs to the name.
+    let t = "King Tomas III received the envoy.";
+    assert!(has(t, "Tomas III", EntityKind::Person), "{:?}", ents(t));
+    // A detention centre is a place; a research centre an organisation.
+    let t = "Guards at the Marlow Detention Centre spoke to the Hallam Research Centre.";
+    assert!(has(t, "Marlow Detention Centre", EntityKind::Place), "{:?}", ents(t));
+    assert!(has(t, "Hallam Research Centre", EntityKind::Org), "{:?}", ents(t));
+}

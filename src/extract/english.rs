@@ -93,6 +93,15 @@ fn read_name(text: &str, toks: &[Tok], i: usize, g: &Gazetteer) -> Option<usize>
         }
         j += 1;
     }
+    // A regnal number ends the name: "John Paul II", "Abdullah II".
+    if j > i
+        && toks.get(j).is_some_and(|n| {
+            adjacent(text, &toks[j - 1], n)
+                && matches!(word(text, n), "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII")
+        })
+    {
+        j += 1;
+    }
     (j > i).then_some(j)
 }
 
@@ -143,6 +152,10 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
     };
     for (i, t) in toks.iter().enumerate() {
         let w = word(text, t);
+        // A centre that is a building, not an institution: "Villawood Detention Centre".
+        let building = matches!(w, "Centre" | "Center")
+            && i > 0
+            && matches!(word(text, &toks[i - 1]), "Detention" | "Trade" | "Shopping" | "Refugee");
         // Apposition: "Dina Esfandiary, a senior adviser at …" (a role word before the next
         // punctuation).
         if t.cap && text[t.range.end..].starts_with(", ") {
@@ -336,7 +349,11 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
             });
         }
         // Places ending in a capitalised head: "Ben Gurion Airport", "East China Sea".
-        if EN_PLACE_HEADS.contains(&w) && t.cap && i > 0 && adjacent(text, &toks[i - 1], t) {
+        if (EN_PLACE_HEADS.contains(&w) || building)
+            && t.cap
+            && i > 0
+            && adjacent(text, &toks[i - 1], t)
+        {
             let mut s = i;
             while s > 0 && i - s < 4 && adjacent(text, &toks[s - 1], &toks[s]) {
                 let p = &toks[s - 1];
@@ -376,8 +393,8 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
                 prio: 2,
             });
         }
-        // Organisation names ending in a head word.
-        if EN_ORG_HEADS.contains(&w) && t.cap {
+        // Organisation names ending in a head word (a "Detention Centre" is a building).
+        if EN_ORG_HEADS.contains(&w) && t.cap && !building {
             let mut s = i;
             while s > 0 && i - s < 6 && adjacent(text, &toks[s - 1], &toks[s]) {
                 let pw = word(text, &toks[s - 1]);

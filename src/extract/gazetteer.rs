@@ -55,6 +55,9 @@ pub struct Alias {
     pub arabic: bool,
 }
 
+/// Lower-case particles that may start a name written in Latin letters.
+const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "ben", "de", "van", "von"];
+
 /// A gazetteer hit: original byte range plus the alias it matched.
 #[derive(Debug, Clone)]
 pub struct Hit {
@@ -215,7 +218,12 @@ impl Gazetteer {
         let orig = text.get(range.clone())?;
         match &a.acronym {
             Some(acr) => (orig == acr).then_some(range),
-            None => orig.chars().next().filter(|c| c.is_uppercase()).map(|_| range),
+            // A capital starts a name; so does a lower-case particle before one ("al-Qaeda",
+            // "bin Laden").
+            None => {
+                let word = orig.split([' ', '-']).find(|w| !PARTICLES.contains(w)).unwrap_or(orig);
+                word.chars().next().filter(|c| c.is_uppercase()).map(|_| range)
+            }
         }
     }
 

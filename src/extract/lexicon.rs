@@ -84,7 +84,7 @@ pub const EN_ORG_HEADS: &[&str] = &[
     "Organisation", "Parliament", "Committee", "Commission", "Union", "Bank", "Corporation",
     "Company", "University", "Institute", "Front", "Movement", "Forces", "Command", "Office",
     "Authority", "Court", "Fund", "Association", "Federation", "League", "Foundation", "Times",
-    "Post", "Guard", "Congress", "Force", "Corp", "Corporation", "Inc", "Ltd", "LLC", "Plc", "PLC",
+    "Post", "Guard", "Congress", "Force", "Marines", "Jirga", "Corp", "Corporation", "Inc", "Ltd", "LLC", "Plc", "PLC",
     "Holdings", "Guild", "Museum", "Airlines", "Airways", "Motors", "Technologies",
     "Laboratories", "Labs", "Institutes", "Industries", "Ministries", "Cabinet", "Senate",
     "Tribunal", "Brigade", "Battalion", "Regiment", "Division", "Militia", "Directorate",

@@ -247,9 +247,12 @@ impl Extractor {
             }
         }
         // Short forms of people named in full earlier.
+        // Capitalised words, and the particles that start two-word surnames ("bin Laden").
         let mut words: Vec<(Range<usize>, String)> = toks
             .iter()
-            .filter(|t| t.cap)
+            .filter(|t| {
+                t.cap || matches!(&text[t.range.clone()], "bin" | "ibn" | "de" | "van" | "von")
+            })
             .map(|t| (t.range.clone(), canon::norm_str(&text[t.range.clone()])))
             .collect();
         words.extend(atoks.iter().map(|t| {

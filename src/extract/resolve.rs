@@ -94,7 +94,8 @@ pub fn short_forms(surface: &str) -> Vec<String> {
         if last.contains('-') {
             out.push(norm_str(last));
         }
-        let particle = ["de", "da", "di", "del", "della", "van", "von", "der", "le", "la", "du"];
+        let particle =
+            ["de", "da", "di", "del", "della", "van", "von", "der", "le", "la", "du", "bin", "ibn"];
         if words.len() >= 3 && particle.contains(&before.to_lowercase().as_str()) {
             out.push(norm_str(&format!("{before} {last}")));
         }

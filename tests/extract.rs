@@ -463,3 +463,36 @@ fn particles_regnal_numbers_and_buildings() {
     assert!(has(t, "Marlow Detention Centre", EntityKind::Place), "{:?}", ents(t));
     assert!(has(t, "Hallam Research Centre", EntityKind::Org), "{:?}", ents(t));
 }
+
+#[test]
+fn arabic_name_lists_find_people_and_spell_them_as_news_does() {
+    // A known given name and a known surname make a person without any title.
+    let t = "وحضر الاجتماع سمير الخطيب إلى جانب الوفد";
+    assert!(has(t, "سمير الخطيب", EntityKind::Person), "{:?}", ents(t));
+    // A given name before an adjective is not a person ("جميل جديد" = a nice new…).
+    let t = "هذا عمل جميل جديد في المدينة";
+    assert!(ents(t).iter().all(|(_, k, _)| *k != EntityKind::Person), "{:?}", ents(t));
+    // An Arabic-only person is written in the usual Latin spelling of each name part.
+    let docs = vec![doc_with("ar.txt", "ar", "وقال وزير الصناعة السوري زياد صباغ إن المصانع تعمل")];
+    let mut ann: Vec<_> = docs.iter().map(|d| Extractor::new().extract(d)).collect();
+    qari::extract::link(&docs, &mut ann);
+    let m = ann[0].mentions.iter().find(|m| m.kind == EntityKind::Person).expect("a person");
+    assert_eq!(m.canonical, "Ziad Sabbagh");
+}
+
+fn doc_with(name: &str, lang: &str, text: &str) -> qari::corpus::Document {
+    qari::corpus::Document {
+        id: 0,
+        path: name.into(),
+        title: name.into(),
+        byline: None,
+        date: None,
+        lang: lang.into(),
+        url: None,
+        bytes: text.len() as u64,
+        text: text.into(),
+        paragraphs: qari::corpus::paragraph_ranges(text),
+        boilerplate: None,
+        problems: Vec::new(),
+    }
+}

@@ -4,7 +4,7 @@
 //! like names (هو) are never taken as one.
 
 use super::lexicon::{
-    AR_ADJECTIVES, AR_CUES, AR_EAST_ASIAN, AR_GIVEN, AR_ORG_HEADS, AR_STOP, AR_VERBS,
+    AR_ADJECTIVES, AR_CUES, AR_EAST_ASIAN, AR_GIVEN, AR_ORG_HEADS, AR_STOP, AR_VERBS, arabic_name,
 };
 use std::ops::Range;
 
@@ -111,6 +111,30 @@ fn read_name(
     Some(j)
 }
 
+/// Adjectives that the name list also has as surnames (كبير "big", جديد "new").
+const COMMON_ADJECTIVES: &[&str] = &[
+    "كبير",
+    "الكبير",
+    "جديد",
+    "الجديد",
+    "صغير",
+    "الصغير",
+    "عام",
+    "العام",
+    "خاص",
+    "الخاص",
+    "اول",
+    "الاول",
+    "اخير",
+    "الاخير",
+    "طويل",
+    "الطويل",
+    "قديم",
+    "القديم",
+    "عظيم",
+    "العظيم",
+];
+
 /// Words that precede a place name in construct state.
 const AR_PLACE_HEADS: &[&str] =
     &["محافظه", "مدينه", "بلده", "قريه", "ريف", "منطقه", "اقليم", "ولايه", "مخيم"];
@@ -188,6 +212,28 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
             && j - i >= if asian { 3 } else { 2 }
         {
             out.push((toks[i].range.start..toks[j - 1].range.end, EntityKind::Person));
+        }
+        // A given name the name list knows well, then a known surname (or a second given
+        // name): زياد صباغ، محمد الخطيب. Both parts must be names, so common words stay out.
+        let known_given = |w: &str| arabic_name(w).and_then(|n| n.given).is_some_and(|g| g.1 >= 40);
+        let known_part = |w: &str| {
+            arabic_name(w).is_some_and(|n| {
+                n.surname.is_some_and(|x| x.1 >= 6) || n.given.is_some_and(|x| x.1 >= 40)
+            }) && !COMMON_ADJECTIVES.contains(&w)
+        };
+        if !definite(i)
+            && name_word(raw)
+            && known_given(raw)
+            && let Some(next) = toks.get(i + 1).filter(|n| !n.punct_before)
+            && name_word(&t[next.range.clone()])
+            && known_part(&t[next.range.clone()])
+        {
+            let third = toks
+                .get(i + 2)
+                .filter(|n| !n.punct_before)
+                .is_some_and(|n| name_word(&t[n.range.clone()]) && known_part(&t[n.range.clone()]));
+            let end = if third { i + 2 } else { i + 1 };
+            out.push((toks[i].range.start..toks[end].range.end, EntityKind::Person));
         }
         // Apposition: NAME، CUE …
         if (AR_CUES.contains(&word) || AR_CUES.contains(&raw)) && toks[i].punct_before && i > 0 {

@@ -77,6 +77,18 @@ pub fn romanize(name: &str) -> String {
             Some(rest) if rest.chars().count() >= 2 && orig.starts_with('ا') => ("al-", rest),
             _ => ("", tok.as_str()),
         };
+        // A name part the name list knows keeps its usual spelling (صباغ is Sabbagh).
+        let known = super::lexicon::arabic_name(&tok)
+            .and_then(|n| n.latin())
+            .map(str::to_string)
+            .or_else(|| {
+                let part = super::lexicon::arabic_name(body).and_then(|n| n.latin())?;
+                (!article.is_empty()).then(|| format!("{article}{part}"))
+            });
+        if let Some(k) = known {
+            words.push(k);
+            continue;
+        }
         let chars: Vec<char> = body.chars().collect();
         let mut w = String::from(article);
         for (i, &c) in chars.iter().enumerate() {

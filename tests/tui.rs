@@ -608,3 +608,30 @@ fn the_loading_screen_names_the_stage_and_counts_at_any_size() {
         drawn(10, w, h);
     }
 }
+
+#[test]
+fn side_panel_orders_entities_and_shows_the_selected_ones_other_spellings() {
+    let mut a = App::new(bundled(), Options { bidi: BidiMode::App, shape: false }, (160, 50));
+    let d = a.store.docs.iter().position(|d| d.path.contains("001_")).unwrap();
+    a.open_doc(d);
+    // Within a kind: most mentioned first, ties in order of first appearance.
+    let ann = &a.store.annotations[d];
+    let first = |id: &str| ann.mentions.iter().position(|m| m.entity == id).unwrap();
+    for w in a.side.entities.windows(2) {
+        let (x, y) = (&w[0], &w[1]);
+        if x.kind == y.kind {
+            assert!(x.count > y.count || (x.count == y.count && first(&x.id) < first(&y.id)));
+        }
+    }
+    // Selecting North Korea in the panel lists its other spellings, the Arabic one included,
+    // drawn right-to-left.
+    a.focus = Pane::Side;
+    a.side.selected = a.side.entities.iter().position(|e| e.name == "North Korea").unwrap();
+    let buf = draw(&a);
+    let also = screen(&buf).into_iter().find(|l| l.contains("also:")).expect("spellings row");
+    assert!(also.contains("DPRK"), "{also}");
+    assert!(also.contains("ةيلامشلا ايروك"), "Arabic in visual order: {also}");
+    // Not while the panel is not focused.
+    a.focus = Pane::Reader;
+    assert!(!shows(&draw(&a), "also:"));
+}

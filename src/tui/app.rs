@@ -168,12 +168,14 @@ pub struct SideEntity {
     pub count: usize,
     /// Documents in the archive that mention it.
     pub docs: usize,
+    /// Its other spellings and scripts across the archive, most frequent first.
+    pub spellings: Vec<String>,
 }
 
 /// The side panel: the open document's entities (grouped by kind) and the cursor.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SideState {
-    /// Entities sorted by kind, then by mentions (most first), then name.
+    /// Entities sorted by kind, then by mentions (most first), then first appearance.
     pub entities: Vec<SideEntity>,
     /// Cursor: index into `entities`.
     pub selected: usize,
@@ -369,22 +371,35 @@ impl App {
 
     fn side_entities(&self, doc: usize) -> Vec<SideEntity> {
         let Some(ann) = self.store.annotations.get(doc) else { return Vec::new() };
-        let mut by_id: BTreeMap<&str, SideEntity> = BTreeMap::new();
-        for m in &ann.mentions {
+        let mut by_id: BTreeMap<&str, (usize, SideEntity)> = BTreeMap::new();
+        for (at, m) in ann.mentions.iter().enumerate() {
             by_id
                 .entry(m.entity.as_str())
-                .or_insert_with(|| SideEntity {
-                    id: m.entity.clone(),
-                    name: m.canonical.clone(),
-                    kind: m.kind,
-                    count: 0,
-                    docs: self.store.entities.get(&m.entity).map(|e| e.docs().len()).unwrap_or(1),
+                .or_insert_with(|| {
+                    let info = self.store.entities.get(&m.entity);
+                    let entity = SideEntity {
+                        id: m.entity.clone(),
+                        name: m.canonical.clone(),
+                        kind: m.kind,
+                        count: 0,
+                        docs: info.map(|e| e.docs().len()).unwrap_or(1),
+                        spellings: info
+                            .map(|e| {
+                                e.surfaces.iter().filter(|s| **s != m.canonical).cloned().collect()
+                            })
+                            .unwrap_or_default(),
+                    };
+                    (at, entity)
                 })
+                .1
                 .count += 1;
         }
-        let mut v: Vec<SideEntity> = by_id.into_values().collect();
-        v.sort_by(|a, b| a.kind.cmp(&b.kind).then(b.count.cmp(&a.count)).then(a.name.cmp(&b.name)));
-        v
+        // By kind, then most mentioned, then first mentioned: the order a reader meets them.
+        let mut v: Vec<(usize, SideEntity)> = by_id.into_values().collect();
+        v.sort_by(|(fa, a), (fb, b)| {
+            a.kind.cmp(&b.kind).then(b.count.cmp(&a.count)).then(fa.cmp(fb))
+        });
+        v.into_iter().map(|(_, e)| e).collect()
     }
 
     /// Makes `rows` match the open document, width and settings (laying out only when the

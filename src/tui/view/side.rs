@@ -68,6 +68,10 @@ pub fn rows(app: &App) -> Vec<SideRow> {
             heading: false,
             entity: Some(i),
         });
+        // The selected entity's other spellings, while the reader is in the panel.
+        if i == app.side.selected && app.focus == Pane::Side && !e.spellings.is_empty() {
+            out.push(plain(format!("  also: {}", e.spellings.join(" · "))));
+        }
     }
     if ents.is_empty() {
         out.push(plain(String::new()));

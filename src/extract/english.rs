@@ -1,7 +1,8 @@
 //! English rules for names the gazetteer does not know: title and role cues ("Foreign Minister
 //! X", "Ambassador to Syria X", "Speaker of the People's Assembly X"), capitalised names before
 //! reporting verbs, organisation names ending in Agency/Party/Ministry…, place names ending in
-//! Airport/Sea/Province…, wire credits and kunyas. Acronyms live in [`super::acronyms`].
+//! Airport/Sea/Province…, wire credits and kunyas: one function per rule family, tried at every
+//! token (see [`RULES`]). Acronyms live in [`super::acronyms`].
 
 use super::lexicon::{
     EN_CREDITS, EN_KOREAN, EN_ORG_HEADS, EN_PARTICLES, EN_PERSON_CUES, EN_PLACE_HEADS,
@@ -139,314 +140,384 @@ fn skip_entity(gaz_spans: &[Range<usize>], toks: &[Tok], i: usize) -> Option<usi
     Some(toks.partition_point(|t| t.range.start < r.end))
 }
 
+/// What every rule reads.
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    g: &'a Gazetteer,
+    /// The gazetteer's place and organisation hits, in text order.
+    gaz_spans: &'a [Range<usize>],
+}
+
+/// One rule family: the candidates it finds at token `i`.
+type Rule = fn(&Ctx, usize, &mut Vec<Cand>);
+
+/// Every rule family, tried at every token (resolution sorts out overlaps later).
+const RULES: &[Rule] = &[
+    apposition,
+    given_name,
+    title_cue,
+    before_reporting_verb,
+    after_said,
+    place_before_head,
+    credits,
+    kunya,
+    compass_continent,
+    place_head,
+    acronym_expansion,
+    org_head,
+];
+
 /// Rule candidates of an English text. `gaz_spans` are the gazetteer's place/org hits.
 pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]) -> Vec<Cand> {
+    let ctx = Ctx { text, toks, g, gaz_spans };
     let mut out = Vec::new();
-    let person = |r: Range<usize>| Cand {
-        surface: text[r.clone()].to_string(),
-        range: r,
-        kind: EntityKind::Person,
-        entity: String::new(),
-        canonical: String::new(),
-        prio: 2,
-    };
-    for (i, t) in toks.iter().enumerate() {
-        let w = word(text, t);
-        // A centre that is a building, not an institution: "Villawood Detention Centre".
-        let building = matches!(w, "Centre" | "Center")
-            && i > 0
-            && matches!(word(text, &toks[i - 1]), "Detention" | "Trade" | "Shopping" | "Refugee");
-        // Apposition: "Dina Esfandiary, a senior adviser at …" (a role word before the next
-        // punctuation).
-        if t.cap && text[t.range.end..].starts_with(", ") {
-            let mut s = i + 1;
-            while s > 0 && i + 1 - s < 3 && name_word(text, &toks[s - 1], g) {
-                if s <= i && !adjacent(text, &toks[s - 1], &toks[s]) {
-                    break;
-                }
-                s -= 1;
-            }
-            let mut k = i + 1;
-            let mut role = false;
-            while k < toks.len() && k - i <= 6 {
-                if k > i + 1 && !adjacent(text, &toks[k - 1], &toks[k]) {
-                    break;
-                }
-                if EN_PERSON_CUES.contains(&word(text, &toks[k])) {
-                    role = true;
-                    break;
-                }
-                k += 1;
-            }
-            if role && i + 1 - s >= 2 {
-                out.push(person(span(toks, s, i + 1)));
-            }
-        }
-        // A common given name and the capitalised words after it; a Korean surname and the
-        // two syllables of a given name ("Kim Hye Ryong").
-        let korean = EN_KOREAN.contains(&w);
-        if (is_given_name(w) || korean)
-            && toks.get(i + 1).is_some_and(|n| adjacent(text, t, n))
-            && let Some(j) = read_name_after_given(text, toks, i, g)
-            && j - i >= if korean { 3 } else { 2 }
-        {
-            out.push(person(span(toks, i, j)));
-        }
-        // Title and role cues.
-        if EN_PERSON_CUES.contains(&w) {
-            let mut k = i + 1;
-            // "Ambassador to Syria X", "Speaker of the People's Assembly X".
-            if toks.get(k).is_some_and(|n| matches!(word(text, n), "to" | "of" | "for")) {
-                k += 1;
-                if toks.get(k).is_some_and(|n| word(text, n) == "the") {
-                    k += 1;
-                }
-                if let Some(after) = skip_entity(gaz_spans, toks, k) {
-                    k = after;
-                } else {
-                    // An organisation run: skip to just after its head word.
-                    let mut m = k;
-                    while m < toks.len() && toks[m].cap && m - k < 6 {
-                        m += 1;
-                    }
-                    match (k..m).rev().find(|&x| EN_ORG_HEADS.contains(&word(text, &toks[x]))) {
-                        Some(h) => k = h + 1,
-                        None => continue,
-                    }
-                }
-            }
-            // "Chief Executive Satya Nadella": the rest of the title comes first.
-            while toks.get(k).is_some_and(|n| {
-                EN_TITLE_WORDS.contains(&word(text, n)) || EN_PERSON_CUES.contains(&word(text, n))
-            }) && adjacent(text, &toks[k - 1], &toks[k])
-            {
-                k += 1;
-            }
-            if let Some(j) = read_name(text, toks, k, g) {
-                let gap = text[toks[k - 1].range.end..toks[k].range.start].trim_matches(' ');
-                if gap.is_empty() || gap == "." {
-                    out.push(person(span(toks, k, j)));
-                }
-            }
-        }
-        // Names before reporting verbs: 2–4 capitalised words.
-        if EN_REPORTING.contains(&w) && i >= 2 {
-            let mut s = i;
-            while s > 0 && i - s < 4 && adjacent(text, &toks[s - 1], &toks[s]) {
-                let p = &toks[s - 1];
-                let pw = word(text, p);
-                if name_word(text, p, g) || (EN_PARTICLES.contains(&pw) && s < i) {
-                    s -= 1;
-                } else {
-                    break;
-                }
-            }
-            if i - s >= 2 && adjacent(text, &toks[i - 1], t) {
-                out.push(person(span(toks, s, i)));
-            }
-        }
-        // "said John Smith" (postposed speaker) and "according to John Smith".
-        if matches!(w, "said" | "says" | "to")
-            && (w != "to" || i > 0 && word(text, &toks[i - 1]).eq_ignore_ascii_case("according"))
-            && toks.get(i + 1).is_some_and(|n| adjacent(text, t, n))
-            && let Some(j) = read_name(text, toks, i + 1, g)
-            && j - (i + 1) >= 2
-        {
-            out.push(person(span(toks, i + 1, j)));
-        }
-        // "Daraa province", "the town of Jableh": places the gazetteer does not list.
-        if matches!(
-            w,
-            "province"
-                | "governorate"
-                | "region"
-                | "district"
-                | "city"
-                | "town"
-                | "village"
-                | "countryside"
-        ) && i > 0
-            && adjacent(text, &toks[i - 1], t)
-            && name_word(text, &toks[i - 1], g)
-        {
-            let r = toks[i - 1].range.clone();
-            out.push(Cand {
-                surface: text[r.clone()].to_string(),
-                range: r,
-                kind: EntityKind::Place,
-                entity: String::new(),
-                canonical: String::new(),
-                prio: 2,
-            });
-        }
-        if matches!(w, "town" | "city" | "village" | "province" | "region")
-            && toks.get(i + 1).is_some_and(|n| word(text, n) == "of")
-            && let Some(j) = read_name(text, toks, i + 2, g).filter(|&j| j - (i + 2) <= 2)
-        {
-            let r = span(toks, i + 2, j);
-            out.push(Cand {
-                surface: text[r.clone()].to_string(),
-                range: r,
-                kind: EntityKind::Place,
-                entity: String::new(),
-                canonical: String::new(),
-                prio: 2,
-            });
-        }
-        // Credits: "Editing by Marguerita Choy, Nick Zieminski and Simon Cameron-Moore".
-        if w == "by" && i > 0 && EN_CREDITS.contains(&word(text, &toks[i - 1])) {
-            let mut k = i + 1;
-            while let Some(j) = read_name(text, toks, k, g).filter(|&j| j - k >= 2) {
-                out.push(person(span(toks, k, j)));
-                // The next name follows ", ", " and " or ", and ".
-                let Some(n) = toks.get(j) else { break };
-                let gap = &text[toks[j - 1].range.end..n.range.start];
-                k = match (gap, word(text, n)) {
-                    (" " | ", ", "and") => j + 1,
-                    (", ", _) => j,
-                    _ => break,
-                };
-            }
-        }
-        // A kunya: "Abu Nidal", "Abu Bakr al-Baghdadi" (places such as Abu Dhabi are in the
-        // gazetteer, and the longer or known match wins).
-        if matches!(w, "Abu" | "Abou" | "Umm")
-            && toks.get(i + 1).is_some_and(|n| adjacent(text, t, n))
-            && let Some(j) = read_name(text, toks, i + 1, g)
-        {
-            out.push(person(span(toks, i, j)));
-        }
-        // A capitalised compass word before a continent: "East Africa", "Central Asia".
-        if matches!(
-            w,
-            "East"
-                | "West"
-                | "North"
-                | "South"
-                | "Central"
-                | "Eastern"
-                | "Western"
-                | "Northern"
-                | "Southern"
-                | "Southeast"
-                | "Southeastern"
-                | "Northeast"
-                | "Northeastern"
-                | "Southwest"
-                | "Northwest"
-                | "Sub-Saharan"
-        ) && let Some(n) = toks.get(i + 1).filter(|n| adjacent(text, t, n))
-            && matches!(word(text, n), "Africa" | "Asia" | "Europe" | "America" | "Mediterranean")
-        {
-            let r = t.range.start..n.range.end;
-            out.push(Cand {
-                surface: text[r.clone()].to_string(),
-                range: r,
-                kind: EntityKind::Place,
-                entity: String::new(),
-                canonical: String::new(),
-                prio: 2,
-            });
-        }
-        // Places ending in a capitalised head: "Ben Gurion Airport", "East China Sea".
-        if (EN_PLACE_HEADS.contains(&w) || building)
-            && t.cap
-            && i > 0
-            && adjacent(text, &toks[i - 1], t)
-        {
-            let mut s = i;
-            while s > 0 && i - s < 4 && adjacent(text, &toks[s - 1], &toks[s]) {
-                let p = &toks[s - 1];
-                let pw = word(text, p);
-                if p.cap && !EN_STOP.contains(&pw) && !EN_REPORTING.contains(&pw) {
-                    s -= 1;
-                } else {
-                    break;
-                }
-            }
-            if s < i {
-                let r = span(toks, s, i + 1);
-                out.push(Cand {
-                    surface: text[r.clone()].to_string(),
-                    range: r,
-                    kind: EntityKind::Place,
-                    entity: String::new(),
-                    canonical: String::new(),
-                    prio: 2,
-                });
-            }
-        }
-        // "People for the Ethical Treatment of Animals (PETA)": a capitalised run whose
-        // initials spell the acronym in brackets after it names an organisation.
-        if acronyms::is_acronym(w)
-            && text[..t.range.start].ends_with(" (")
-            && text[t.range.end..].starts_with(')')
-            && let Some(s) = acronyms::expansion_start(text, toks, i, w)
-        {
-            let r = toks[s].range.start..text[..t.range.start].len() - 2;
-            out.push(Cand {
-                surface: text[r.clone()].to_string(),
-                range: r,
-                kind: EntityKind::Org,
-                entity: String::new(),
-                canonical: String::new(),
-                prio: 2,
-            });
-        }
-        // Organisation names ending in a head word (a "Detention Centre" is a building).
-        if EN_ORG_HEADS.contains(&w) && t.cap && !building {
-            let mut s = i;
-            while s > 0 && i - s < 6 && adjacent(text, &toks[s - 1], &toks[s]) {
-                let pw = word(text, &toks[s - 1]);
-                let capital =
-                    toks[s - 1].cap && !EN_STOP.contains(&pw) && !EN_REPORTING.contains(&pw);
-                let connector = matches!(pw, "of" | "for" | "and") && s >= 2 && toks[s - 2].cap;
-                if capital || connector {
-                    s -= 1;
-                } else {
-                    break;
-                }
-            }
-            let mut e = i + 1;
-            // "Ministry of Foreign Affairs", "Office for the Coordination of Humanitarian
-            // Affairs", "Academy of Motion Picture Arts and Sciences": capitalised words, with
-            // "the" after the first preposition and inner "of"/"and" between capitals.
-            if toks.get(e).is_some_and(|n| matches!(word(text, n), "of" | "for")) {
-                let mut m = e + 1;
-                if toks.get(m).is_some_and(|n| word(text, n) == "the") {
-                    m += 1;
-                }
-                let first = m;
-                let mut end = e;
-                while m < toks.len() && adjacent(text, &toks[m - 1], &toks[m]) && m - e < 9 {
-                    let connector = matches!(word(text, &toks[m]), "of" | "and")
-                        && m > first
-                        && toks.get(m + 1).is_some_and(|n| n.cap);
-                    if toks[m].cap {
-                        end = m + 1;
-                    } else if !connector {
-                        break;
-                    }
-                    m += 1;
-                }
-                if end > first {
-                    e = end;
-                }
-            }
-            if e - s >= 2 {
-                let r = span(toks, s, e);
-                out.push(Cand {
-                    surface: text[r.clone()].to_string(),
-                    range: r,
-                    kind: EntityKind::Org,
-                    entity: String::new(),
-                    canonical: String::new(),
-                    prio: 2,
-                });
-            }
+    for i in 0..toks.len() {
+        for rule in RULES {
+            rule(&ctx, i, &mut out);
         }
     }
     out
+}
+
+/// A rule's candidate of `kind` at byte range `r`.
+fn cand(text: &str, r: Range<usize>, kind: EntityKind) -> Cand {
+    Cand {
+        surface: text[r.clone()].to_string(),
+        range: r,
+        kind,
+        entity: String::new(),
+        canonical: String::new(),
+        prio: 2,
+    }
+}
+
+fn person(text: &str, r: Range<usize>) -> Cand {
+    cand(text, r, EntityKind::Person)
+}
+
+/// A centre that is a building, not an institution: "Villawood Detention Centre".
+fn is_building(text: &str, toks: &[Tok], i: usize) -> bool {
+    matches!(word(text, &toks[i]), "Centre" | "Center")
+        && i > 0
+        && matches!(word(text, &toks[i - 1]), "Detention" | "Trade" | "Shopping" | "Refugee")
+}
+
+/// Apposition: "Dina Esfandiary, a senior adviser at …" (a role word before the next
+/// punctuation).
+fn apposition(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let (text, toks, g) = (c.text, c.toks, c.g);
+    let t = &toks[i];
+    if t.cap && text[t.range.end..].starts_with(", ") {
+        let mut s = i + 1;
+        while s > 0 && i + 1 - s < 3 && name_word(text, &toks[s - 1], g) {
+            if s <= i && !adjacent(text, &toks[s - 1], &toks[s]) {
+                break;
+            }
+            s -= 1;
+        }
+        let mut k = i + 1;
+        let mut role = false;
+        while k < toks.len() && k - i <= 6 {
+            if k > i + 1 && !adjacent(text, &toks[k - 1], &toks[k]) {
+                break;
+            }
+            if EN_PERSON_CUES.contains(&word(text, &toks[k])) {
+                role = true;
+                break;
+            }
+            k += 1;
+        }
+        if role && i + 1 - s >= 2 {
+            out.push(person(text, span(toks, s, i + 1)));
+        }
+    }
+}
+
+/// A known given name and the capitalised words after it; a Korean surname and the two
+/// syllables of a given name ("Kim Hye Ryong").
+fn given_name(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let (text, toks, g) = (c.text, c.toks, c.g);
+    let t = &toks[i];
+    let w = word(text, t);
+    let korean = EN_KOREAN.contains(&w);
+    if (is_given_name(w) || korean)
+        && toks.get(i + 1).is_some_and(|n| adjacent(text, t, n))
+        && let Some(j) = read_name_after_given(text, toks, i, g)
+        && j - i >= if korean { 3 } else { 2 }
+    {
+        out.push(person(text, span(toks, i, j)));
+    }
+}
+
+/// Title and role cues: "Foreign Minister X", "Ambassador to Syria X", "Chief Executive X".
+fn title_cue(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let (text, toks, g, gaz_spans) = (c.text, c.toks, c.g, c.gaz_spans);
+    let t = &toks[i];
+    let w = word(text, t);
+    if EN_PERSON_CUES.contains(&w) {
+        let mut k = i + 1;
+        // "Ambassador to Syria X", "Speaker of the People's Assembly X".
+        if toks.get(k).is_some_and(|n| matches!(word(text, n), "to" | "of" | "for")) {
+            k += 1;
+            if toks.get(k).is_some_and(|n| word(text, n) == "the") {
+                k += 1;
+            }
+            if let Some(after) = skip_entity(gaz_spans, toks, k) {
+                k = after;
+            } else {
+                // An organisation run: skip to just after its head word.
+                let mut m = k;
+                while m < toks.len() && toks[m].cap && m - k < 6 {
+                    m += 1;
+                }
+                match (k..m).rev().find(|&x| EN_ORG_HEADS.contains(&word(text, &toks[x]))) {
+                    Some(h) => k = h + 1,
+                    None => return,
+                }
+            }
+        }
+        // "Chief Executive Satya Nadella": the rest of the title comes first.
+        while toks.get(k).is_some_and(|n| {
+            EN_TITLE_WORDS.contains(&word(text, n)) || EN_PERSON_CUES.contains(&word(text, n))
+        }) && adjacent(text, &toks[k - 1], &toks[k])
+        {
+            k += 1;
+        }
+        if let Some(j) = read_name(text, toks, k, g) {
+            let gap = text[toks[k - 1].range.end..toks[k].range.start].trim_matches(' ');
+            if gap.is_empty() || gap == "." {
+                out.push(person(text, span(toks, k, j)));
+            }
+        }
+    }
+}
+
+/// Names before reporting verbs: 2–4 capitalised words ("Faisal Mekdad said").
+fn before_reporting_verb(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let (text, toks, g) = (c.text, c.toks, c.g);
+    let t = &toks[i];
+    let w = word(text, t);
+    if EN_REPORTING.contains(&w) && i >= 2 {
+        let mut s = i;
+        while s > 0 && i - s < 4 && adjacent(text, &toks[s - 1], &toks[s]) {
+            let p = &toks[s - 1];
+            let pw = word(text, p);
+            if name_word(text, p, g) || (EN_PARTICLES.contains(&pw) && s < i) {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        if i - s >= 2 && adjacent(text, &toks[i - 1], t) {
+            out.push(person(text, span(toks, s, i)));
+        }
+    }
+}
+
+/// "said John Smith" (postposed speaker) and "according to John Smith".
+fn after_said(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let (text, toks, g) = (c.text, c.toks, c.g);
+    let t = &toks[i];
+    let w = word(text, t);
+    if matches!(w, "said" | "says" | "to")
+        && (w != "to" || i > 0 && word(text, &toks[i - 1]).eq_ignore_ascii_case("according"))
+        && toks.get(i + 1).is_some_and(|n| adjacent(text, t, n))
+        && let Some(j) = read_name(text, toks, i + 1, g)
+        && j - (i + 1) >= 2
+    {
+        out.push(person(text, span(toks, i + 1, j)));
+    }
+}
+
+/// "Daraa province", "the town of Jableh": places the gazetteer does not list.
+fn place_before_head(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let (text, toks, g) = (c.text, c.toks, c.g);
+    let t = &toks[i];
+    let w = word(text, t);
+    if matches!(
+        w,
+        "province"
+            | "governorate"
+            | "region"
+            | "district"
+            | "city"
+            | "town"
+            | "village"
+            | "countryside"
+    ) && i > 0
+        && adjacent(text, &toks[i - 1], t)
+        && name_word(text, &toks[i - 1], g)
+    {
+        let r = toks[i - 1].range.clone();
+        out.push(cand(text, r, EntityKind::Place));
+    }
+    if matches!(w, "town" | "city" | "village" | "province" | "region")
+        && toks.get(i + 1).is_some_and(|n| word(text, n) == "of")
+        && let Some(j) = read_name(text, toks, i + 2, g).filter(|&j| j - (i + 2) <= 2)
+    {
+        let r = span(toks, i + 2, j);
+        out.push(cand(text, r, EntityKind::Place));
+    }
+}
+
+/// Credits: "Editing by Marguerita Choy, Nick Zieminski and Simon Cameron-Moore".
+fn credits(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let (text, toks, g) = (c.text, c.toks, c.g);
+    let t = &toks[i];
+    let w = word(text, t);
+    if w == "by" && i > 0 && EN_CREDITS.contains(&word(text, &toks[i - 1])) {
+        let mut k = i + 1;
+        while let Some(j) = read_name(text, toks, k, g).filter(|&j| j - k >= 2) {
+            out.push(person(text, span(toks, k, j)));
+            // The next name follows ", ", " and " or ", and ".
+            let Some(n) = toks.get(j) else { break };
+            let gap = &text[toks[j - 1].range.end..n.range.start];
+            k = match (gap, word(text, n)) {
+                (" " | ", ", "and") => j + 1,
+                (", ", _) => j,
+                _ => break,
+            };
+        }
+    }
+}
+
+/// A kunya: "Abu Nidal", "Abu Bakr al-Baghdadi" (places such as Abu Dhabi are in the gazetteer,
+/// and the longer or known match wins).
+fn kunya(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let (text, toks, g) = (c.text, c.toks, c.g);
+    let t = &toks[i];
+    let w = word(text, t);
+    if matches!(w, "Abu" | "Abou" | "Umm")
+        && toks.get(i + 1).is_some_and(|n| adjacent(text, t, n))
+        && let Some(j) = read_name(text, toks, i + 1, g)
+    {
+        out.push(person(text, span(toks, i, j)));
+    }
+}
+
+/// A capitalised compass word before a continent: "East Africa", "Central Asia".
+fn compass_continent(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let (text, toks) = (c.text, c.toks);
+    let t = &toks[i];
+    let w = word(text, t);
+    if matches!(
+        w,
+        "East"
+            | "West"
+            | "North"
+            | "South"
+            | "Central"
+            | "Eastern"
+            | "Western"
+            | "Northern"
+            | "Southern"
+            | "Southeast"
+            | "Southeastern"
+            | "Northeast"
+            | "Northeastern"
+            | "Southwest"
+            | "Northwest"
+            | "Sub-Saharan"
+    ) && let Some(n) = toks.get(i + 1).filter(|n| adjacent(text, t, n))
+        && matches!(word(text, n), "Africa" | "Asia" | "Europe" | "America" | "Mediterranean")
+    {
+        let r = t.range.start..n.range.end;
+        out.push(cand(text, r, EntityKind::Place));
+    }
+}
+
+/// Places ending in a capitalised head: "Ben Gurion Airport", "East China Sea".
+fn place_head(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let (text, toks) = (c.text, c.toks);
+    let t = &toks[i];
+    let w = word(text, t);
+    if (EN_PLACE_HEADS.contains(&w) || is_building(text, toks, i))
+        && t.cap
+        && i > 0
+        && adjacent(text, &toks[i - 1], t)
+    {
+        let mut s = i;
+        while s > 0 && i - s < 4 && adjacent(text, &toks[s - 1], &toks[s]) {
+            let p = &toks[s - 1];
+            let pw = word(text, p);
+            if p.cap && !EN_STOP.contains(&pw) && !EN_REPORTING.contains(&pw) {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        if s < i {
+            let r = span(toks, s, i + 1);
+            out.push(cand(text, r, EntityKind::Place));
+        }
+    }
+}
+
+/// "People for the Ethical Treatment of Animals (PETA)": a capitalised run whose initials spell
+/// the acronym in brackets after it names an organisation.
+fn acronym_expansion(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let (text, toks) = (c.text, c.toks);
+    let t = &toks[i];
+    let w = word(text, t);
+    if acronyms::is_acronym(w)
+        && text[..t.range.start].ends_with(" (")
+        && text[t.range.end..].starts_with(')')
+        && let Some(s) = acronyms::expansion_start(text, toks, i, w)
+    {
+        let r = toks[s].range.start..text[..t.range.start].len() - 2;
+        out.push(cand(text, r, EntityKind::Org));
+    }
+}
+
+/// Organisation names ending in a head word (a "Detention Centre" is a building).
+fn org_head(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let (text, toks) = (c.text, c.toks);
+    let t = &toks[i];
+    let w = word(text, t);
+    if EN_ORG_HEADS.contains(&w) && t.cap && !is_building(text, toks, i) {
+        let mut s = i;
+        while s > 0 && i - s < 6 && adjacent(text, &toks[s - 1], &toks[s]) {
+            let pw = word(text, &toks[s - 1]);
+            let capital = toks[s - 1].cap && !EN_STOP.contains(&pw) && !EN_REPORTING.contains(&pw);
+            let connector = matches!(pw, "of" | "for" | "and") && s >= 2 && toks[s - 2].cap;
+            if capital || connector {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        let mut e = i + 1;
+        // "Ministry of Foreign Affairs", "Office for the Coordination of Humanitarian
+        // Affairs", "Academy of Motion Picture Arts and Sciences": capitalised words, with
+        // "the" after the first preposition and inner "of"/"and" between capitals.
+        if toks.get(e).is_some_and(|n| matches!(word(text, n), "of" | "for")) {
+            let mut m = e + 1;
+            if toks.get(m).is_some_and(|n| word(text, n) == "the") {
+                m += 1;
+            }
+            let first = m;
+            let mut end = e;
+            while m < toks.len() && adjacent(text, &toks[m - 1], &toks[m]) && m - e < 9 {
+                let connector = matches!(word(text, &toks[m]), "of" | "and")
+                    && m > first
+                    && toks.get(m + 1).is_some_and(|n| n.cap);
+                if toks[m].cap {
+                    end = m + 1;
+                } else if !connector {
+                    break;
+                }
+                m += 1;
+            }
+            if end > first {
+                e = end;
+            }
+        }
+        if e - s >= 2 {
+            let r = span(toks, s, e);
+            out.push(cand(text, r, EntityKind::Org));
+        }
+    }
 }
 
 /// A byline: a first line of two or three capitalised words ("Ben Kew", "By Jane Doe") standing

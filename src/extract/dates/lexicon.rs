@@ -247,7 +247,7 @@ fn build() -> Table {
         (&["last"], Cue::Last),
         (&["this"], Cue::This),
         (&["next"], Cue::Next),
-        (&["early", "mid", "late"], Cue::Hedge),
+        (&["early", "mid", "late", "earlier", "later"], Cue::Hedge),
         (&["the"], Cue::The),
         (&["of"], Cue::Of),
         (&["beginning", "start", "end", "middle"], Cue::Part),

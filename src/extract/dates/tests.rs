@@ -347,6 +347,14 @@ fn names_times_and_glued_conjunctions() {
 }
 
 #[test]
+fn earlier_and_later_make_a_relative_date_vague() {
+    let p = Some("2019-06-10");
+    assert_eq!(dates("Earlier this month they met; later this year they vote.", p), []);
+    assert_eq!(dates("They met this month and will vote this year.", p).len(), 2);
+    assert_eq!(dates("Two years later the talks resumed.", p), []);
+}
+
+#[test]
 fn a_month_named_twice_is_one_expression() {
     for (text, span) in [
         ("في يناير كانون الثاني 2021 عن", "يناير كانون الثاني 2021"),

@@ -204,6 +204,7 @@ pub fn run(cli: Cli) -> i32 {
             crate::tui::run(load, opts).map_err(|e| match e {
                 RunError::Load(message) => CliError::Input(message),
                 RunError::Io(e) => CliError::Internal(e.to_string()),
+                RunError::Internal(e) => CliError::Internal(e),
             })
         }
     };

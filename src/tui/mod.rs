@@ -104,6 +104,9 @@ pub enum Msg {
     Loaded(Box<Result<Store, String>>),
 }
 
+/// The loader's message when it panicked (an internal error, not bad input).
+const LOADER_PANICKED: &str = "opening the archive failed on an internal error";
+
 /// Why the reader stopped other than by the user quitting.
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
@@ -113,6 +116,9 @@ pub enum RunError {
     /// The archive could not be opened (the loader's message).
     #[error("{0}")]
     Load(String),
+    /// A bug stopped the reader.
+    #[error("{0}")]
+    Internal(String),
 }
 
 /// Handle for background work: a job clones the sender and reports back with
@@ -152,11 +158,16 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
         let report = |stage, done, total| {
             let _ = tx.send(Msg::Progress(stage, done, total));
         };
-        let result = load(&report);
+        // A panic while loading is a bug: the hook has printed it; the reader exits with it.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(&report)))
+            .unwrap_or_else(|_| Err(LOADER_PANICKED.to_string()));
         let _ = tx.send(Msg::Loaded(Box::new(result)));
     });
     let store = match loading::wait(&mut term, &rx)? {
         Some(Ok(store)) => store,
+        Some(Err(message)) if message == LOADER_PANICKED => {
+            return Err(RunError::Internal(message));
+        }
         Some(Err(message)) => return Err(RunError::Load(message)),
         None => return Ok(()),
     };

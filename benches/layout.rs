@@ -114,7 +114,7 @@ fn reader(doc: Document) {
     let full = best_of(1, || {
         black_box(layout(&doc.text, &doc.paragraphs, &LayoutOptions::new(WIDTH)));
     });
-    let corpus = Corpus { documents: vec![doc], problems: Vec::new(), skipped: 0 };
+    let corpus = Corpus { documents: vec![doc.clone()], problems: Vec::new(), skipped: 0 };
     // Extraction and indexing run as when the reader opens a folder; only layout steps are timed.
     let store = Store::build(corpus, &Extractor::new());
     let opts = Options { bidi: BidiMode::App, shape: true };
@@ -150,6 +150,24 @@ fn reader(doc: Document) {
     let t = Instant::now();
     update(&mut app, Action::Resize(140, 40));
     println!("  resize back (cached)   {:>10.2?}", t.elapsed());
+
+    // The same article opened again, left alone: idle ticks lay out the rest, each within its
+    // budget, and the end is then one step away.
+    let corpus = Corpus { documents: vec![doc], problems: Vec::new(), skipped: 0 };
+    let mut app = App::new(Store::build(corpus, &Extractor::new()), opts, (140, 40));
+    app.open_doc(0);
+    update(&mut app, Action::FocusNext);
+    let mut ticks: Vec<Duration> = Vec::new();
+    while app.layout_pending() {
+        let t = Instant::now();
+        update(&mut app, Action::Idle);
+        ticks.push(t.elapsed());
+    }
+    let worst = ticks.iter().max().copied().unwrap_or_default();
+    println!("  idle layout to the end {} ticks, longest {worst:.2?}", ticks.len());
+    let t = Instant::now();
+    update(&mut app, Action::Bottom);
+    println!("  then jump to the end   {:>10.2?}", t.elapsed());
 }
 
 fn ratio(a: Duration, b: Duration) -> f64 {

@@ -635,3 +635,40 @@ fn side_panel_orders_entities_and_shows_the_selected_ones_other_spellings() {
     a.focus = Pane::Reader;
     assert!(!shows(&draw(&a), "also:"));
 }
+
+#[test]
+fn idle_moments_lay_out_the_rest_of_a_long_document() {
+    let para = "North Korean and Syrian officials met again in Damascus to discuss trade. ";
+    let text: String = (0..4000).map(|i| format!("{para}{i}\n\n")).collect();
+    let doc = Document {
+        id: 0,
+        path: "long.txt".into(),
+        title: "A long document".into(),
+        byline: None,
+        date: None,
+        lang: "en".into(),
+        url: None,
+        bytes: text.len() as u64,
+        paragraphs: corpus::paragraph_ranges(&text),
+        boilerplate: None,
+        problems: Vec::new(),
+        text,
+    };
+    let corpus = Corpus { documents: vec![doc], problems: Vec::new(), skipped: 0 };
+    let mut a = App::new(Store::build(corpus, &Extractor::new()), OPTS, (120, 40));
+    a.open_doc(0);
+    assert!(a.layout_pending(), "only the first screens are laid out at open");
+    a.message = Some("kept".into());
+    let mut ticks = 0;
+    while a.layout_pending() {
+        update(&mut a, Action::Idle);
+        ticks += 1;
+        assert!(ticks < 10_000, "idle work ends");
+    }
+    assert!(ticks > 1, "the work is spread over several idle moments");
+    assert_eq!(a.message.as_deref(), Some("kept"), "idle work does not clear a message");
+    let total = a.rows.as_ref().unwrap().rows.len();
+    update(&mut a, Action::FocusNext);
+    press(&mut a, "G");
+    assert_eq!(a.reader.top + a.reader_height(), total, "the end is on screen");
+}

@@ -54,6 +54,9 @@ pub enum Action {
     Suspend,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// Nothing happened for a moment: lay out more of the open document in the background of
+    /// the user's reading, so a later jump to its end is instant.
+    Idle,
     /// Mouse wheel at screen cell (column, row): positive = down, in lines.
     Scroll {
         /// Screen column of the pointer.

@@ -428,6 +428,18 @@ impl App {
         self.clamp_reader();
     }
 
+    /// Whether the open document still has text to lay out (idle work to do).
+    pub fn layout_pending(&self) -> bool {
+        self.rows.as_ref().is_some_and(|r| !r.is_complete())
+    }
+
+    /// Lays out more of the open document for about `budget`.
+    pub fn layout_ahead(&mut self, budget: std::time::Duration) {
+        if let (Some(rows), Some(doc)) = (self.rows.as_mut(), self.reader.doc) {
+            rows.extend_for(&self.store.docs[doc], budget);
+        }
+    }
+
     /// Lays out the open document down to at least `min_rows` rows (`usize::MAX`: all).
     pub fn ensure_rows(&mut self, min_rows: usize) {
         if let (Some(rows), Some(doc)) = (self.rows.as_mut(), self.reader.doc) {

@@ -42,6 +42,9 @@ pub struct Options {
     pub shape: bool,
 }
 
+/// How long the input must be quiet before idle layout work starts.
+const IDLE_AFTER: std::time::Duration = std::time::Duration::from_millis(30);
+
 /// Lines one mouse-wheel notch scrolls.
 const WHEEL_LINES: i32 = 3;
 
@@ -176,7 +179,17 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
     loop {
         term.draw(|f| view::view(&app, f))?;
         // Block for one message, then take everything already queued before drawing again.
-        let Ok(first) = rx.recv() else { return Ok(()) };
+        // While the open document is not laid out to its end, a quiet moment lays out more.
+        let first = if app.layout_pending() {
+            match rx.recv_timeout(IDLE_AFTER) {
+                Ok(m) => m,
+                Err(mpsc::RecvTimeoutError::Timeout) => Msg::Action(Action::Idle),
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+            }
+        } else {
+            let Ok(m) = rx.recv() else { return Ok(()) };
+            m
+        };
         let mut batch = vec![first];
         batch.extend(rx.try_iter());
         // A window drag sends many sizes; laying out for all but the last is wasted work.

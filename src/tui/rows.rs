@@ -104,6 +104,17 @@ impl ReaderRows {
         }
     }
 
+    /// Lays out chunk after chunk for about `budget` (at least one chunk).
+    pub fn extend_for(&mut self, doc: &Document, budget: std::time::Duration) {
+        let start = std::time::Instant::now();
+        while !self.done {
+            self.step(doc);
+            if start.elapsed() >= budget {
+                break;
+            }
+        }
+    }
+
     /// Lays out the whole document.
     pub fn finish(&mut self, doc: &Document) {
         while !self.done {

@@ -7,8 +7,12 @@ use super::nav::NavAction;
 use super::panes;
 
 /// Applies `action` to `app`; returns what the event loop must do outside the state.
+/// Layout work done per idle tick: short enough that a key pressed meanwhile waits unseen.
+const IDLE_BUDGET: std::time::Duration = std::time::Duration::from_millis(8);
+
+/// Applies `action` to `app`, returning the effects for the event loop to run.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    if !matches!(action, Action::Resize(..) | Action::Scroll { .. }) {
+    if !matches!(action, Action::Resize(..) | Action::Scroll { .. } | Action::Idle) {
         app.message = None;
     }
     let mut effects = Vec::new();
@@ -25,6 +29,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         },
         Action::Suspend => effects.push(Effect::Suspend),
+        Action::Idle => app.layout_ahead(IDLE_BUDGET),
         Action::Resize(w, h) => {
             app.size = (w, h);
             app.scroll_list_into_view();

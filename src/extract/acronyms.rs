@@ -64,7 +64,7 @@ pub fn bare_acronyms(text: &str, toks: &[Tok]) -> Vec<Range<usize>> {
             let w = word(text, t);
             is_acronym(w)
                 && w.len() >= 2
-                && !EN_NOT_ACRONYMS.contains(&w)
+                && !EN_NOT_ACRONYMS.contains(w)
                 && !in_capitals_line(text, t)
         })
         .map(|t| t.range.clone())

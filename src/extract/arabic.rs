@@ -4,7 +4,8 @@
 //! like names (هو) are never taken as one.
 
 use super::lexicon::{
-    AR_ADJECTIVES, AR_CUES, AR_EAST_ASIAN, AR_GIVEN, AR_ORG_HEADS, AR_STOP, AR_VERBS, arabic_name,
+    AR_ADJECTIVES, AR_CUES, AR_EAST_ASIAN, AR_GIVEN, AR_ORG_HEADS, AR_STOP, AR_VERBS, Words,
+    arabic_name,
 };
 use std::ops::Range;
 
@@ -56,8 +57,8 @@ pub fn strip_proclitic(w: &str) -> &str {
 }
 
 /// Whether `w`, as written or without one proclitic, is in `list` (وزارة is not و + زارة).
-fn is_in(list: &[&str], w: &str) -> bool {
-    list.contains(&w) || list.contains(&strip_proclitic(w))
+fn is_in(list: &Words, w: &str) -> bool {
+    list.contains(w) || list.contains(strip_proclitic(w))
 }
 
 fn is_qualifier(w: &str) -> bool {
@@ -66,13 +67,13 @@ fn is_qualifier(w: &str) -> bool {
 
 fn is_adjective(w: &str) -> bool {
     let base = w.strip_suffix('ه').unwrap_or(w);
-    AR_ADJECTIVES.contains(&base) || AR_ADJECTIVES.contains(&w)
+    AR_ADJECTIVES.contains(base) || AR_ADJECTIVES.contains(w)
 }
 
 fn name_word(w: &str) -> bool {
     !["بال", "لل", "وال", "فال", "كال"].iter().any(|p| w.starts_with(p))
-        && !AR_STOP.contains(&w)
-        && !AR_CUES.contains(&w)
+        && !AR_STOP.contains(w)
+        && !AR_CUES.contains(w)
         && !is_adjective(w)
         && w.chars().count() >= 2
 }
@@ -85,17 +86,17 @@ fn read_name(
     definite: &impl Fn(usize) -> bool,
 ) -> Option<usize> {
     let first = &t[toks.get(i)?.range.clone()];
-    if !name_word(first) || definite(i) || AR_ORG_HEADS.contains(&first) {
+    if !name_word(first) || definite(i) || AR_ORG_HEADS.contains(first) {
         return None;
     }
     // An imperfect verb (يلغي، تعقد) after a title means the name was a word the title's
     // qualifiers swallowed; names with these letters first are in the given-name list.
     let verb_like =
         (first.starts_with('ي') || first.starts_with('ت')) && first.chars().count() >= 4;
-    if verb_like && !AR_GIVEN.contains(&first) {
+    if verb_like && !AR_GIVEN.contains(first) {
         return None;
     }
-    let asian = AR_EAST_ASIAN.contains(&first);
+    let asian = AR_EAST_ASIAN.contains(first);
     let mut j = i + 1;
     while j < toks.len() && j - i < 3 && !toks[j].punct_before {
         let w = &t[toks[j].range.clone()];
@@ -184,12 +185,12 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
         let word = w(i);
         let raw = &t[toks[i].range.clone()];
         // Title cue, then ال- qualifiers (الخارجية، السوري، بالأعمال), then the name.
-        if AR_CUES.contains(&word) || AR_CUES.contains(&raw) {
+        if AR_CUES.contains(word) || AR_CUES.contains(raw) {
             let mut k = i + 1;
             while k < toks.len() && k - i <= 6 && !toks[k].punct_before {
                 let x = &t[toks[k].range.clone()];
                 // Qualifiers, and an organisation in construct state (باسم وزارة الخارجية).
-                let org = is_in(AR_ORG_HEADS, x)
+                let org = is_in(&AR_ORG_HEADS, x)
                     && toks.get(k + 1).is_some_and(|n| is_qualifier(&t[n.range.clone()]));
                 if (is_qualifier(x) && (!x.starts_with("ال") || definite(k))) || org {
                     k += 1;
@@ -205,8 +206,8 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
             }
         }
         // A common given name followed by a name word; a Korean surname and two more words.
-        let asian = AR_EAST_ASIAN.contains(&raw);
-        if (AR_GIVEN.contains(&raw) || asian)
+        let asian = AR_EAST_ASIAN.contains(raw);
+        if (AR_GIVEN.contains(raw) || asian)
             && !definite(i)
             && let Some(j) = read_name(t, toks, i, &definite)
             && j - i >= if asian { 3 } else { 2 }
@@ -236,13 +237,13 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
             out.push((toks[i].range.start..toks[end].range.end, EntityKind::Person));
         }
         // Apposition: NAME، CUE …
-        if (AR_CUES.contains(&word) || AR_CUES.contains(&raw)) && toks[i].punct_before && i > 0 {
+        if (AR_CUES.contains(word) || AR_CUES.contains(raw)) && toks[i].punct_before && i > 0 {
             let gap = &t[toks[i - 1].range.end..toks[i].range.start];
             if gap.trim() == "،" || gap.trim() == "," {
                 let mut s = i;
                 while s > 0 && i - s < 3 {
                     let p = &t[toks[s - 1].range.clone()];
-                    if !name_word(p) || AR_VERBS.contains(&strip_proclitic(p)) {
+                    if !name_word(p) || AR_VERBS.contains(strip_proclitic(p)) {
                         break;
                     }
                     s -= 1;
@@ -263,13 +264,13 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
             }
         }
         // Reporting verb, then a name closed by punctuation or a cue.
-        if AR_VERBS.contains(&word)
+        if AR_VERBS.contains(word)
             && let Some(j) = read_name(t, toks, i + 1, &definite)
         {
             // Closed by punctuation, a title (… الخبير في), or the complementiser إن/أن.
             let closed = toks.get(j).is_none_or(|n| {
                 let w = &t[n.range.clone()];
-                n.punct_before || is_in(AR_CUES, w) || w == "ان"
+                n.punct_before || is_in(&AR_CUES, w) || w == "ان"
             });
             if closed && j - (i + 1) >= 2 && !toks[i + 1].punct_before {
                 out.push((toks[i + 1].range.start..toks[j - 1].range.end, EntityKind::Person));
@@ -290,7 +291,7 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
         }
         // Organisation: head in construct state followed by ال-/لل- words; one bare noun may
         // come first when a definite word follows it (كتائب شهداء القلمون).
-        if AR_ORG_HEADS.contains(&raw) || AR_ORG_HEADS.contains(&word) {
+        if AR_ORG_HEADS.contains(raw) || AR_ORG_HEADS.contains(word) {
             let mut j = i + 1;
             let definite_at = |k: usize| {
                 toks.get(k).filter(|n| !n.punct_before).is_some_and(|n| {
@@ -313,7 +314,7 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
                 }
             }
             if j > i + 1 {
-                let skip = if AR_ORG_HEADS.contains(&raw) { 0 } else { raw.len() - word.len() };
+                let skip = if AR_ORG_HEADS.contains(raw) { 0 } else { raw.len() - word.len() };
                 out.push((toks[i].range.start + skip..toks[j - 1].range.end, EntityKind::Org));
             }
         }

@@ -14,6 +14,7 @@ use super::EntityKind;
 use super::acronyms;
 use super::gazetteer::Gazetteer;
 use super::resolve::Cand;
+use crate::text::script::is_word_char;
 
 /// A word of the original text.
 #[derive(Debug, Clone)]
@@ -33,7 +34,7 @@ pub fn tokens(text: &str) -> Vec<Tok> {
         let inner = matches!(c, '-' | '\'' | '’')
             && start.is_some()
             && it.peek().is_some_and(|&(_, n)| n.is_alphabetic());
-        if c.is_alphanumeric() || inner {
+        if is_word_char(c) || inner {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(tok(text, s, i));
@@ -67,11 +68,11 @@ pub(super) fn adjacent(text: &str, a: &Tok, b: &Tok) -> bool {
 fn name_word(text: &str, t: &Tok, g: &Gazetteer) -> bool {
     let w = word(text, t);
     t.cap
-        && !EN_STOP.contains(&w)
-        && !EN_PERSON_CUES.contains(&w)
-        && !EN_TITLE_WORDS.contains(&w)
-        && !EN_ORG_HEADS.contains(&w)
-        && !EN_PLACE_HEADS.contains(&w)
+        && !EN_STOP.contains(w)
+        && !EN_PERSON_CUES.contains(w)
+        && !EN_TITLE_WORDS.contains(w)
+        && !EN_ORG_HEADS.contains(w)
+        && !EN_PLACE_HEADS.contains(w)
         && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
         && g.lookup(w).is_none_or(|a| a.kind == Some(EntityKind::Person))
 }
@@ -86,7 +87,7 @@ fn read_name(text: &str, toks: &[Tok], i: usize, g: &Gazetteer) -> Option<usize>
             adjacent(text, &toks[j - 1], &toks[j])
                 && (name_word(text, &toks[j], g)
                     || arabic_article_name(word(text, &toks[j]))
-                    || (EN_PARTICLES.contains(&word(text, &toks[j]))
+                    || (EN_PARTICLES.contains(word(text, &toks[j]))
                         && toks.get(j + 1).is_some_and(|n| n.cap)))
         };
         if !ok {
@@ -222,7 +223,7 @@ fn apposition(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
             if k > i + 1 && !adjacent(text, &toks[k - 1], &toks[k]) {
                 break;
             }
-            if EN_PERSON_CUES.contains(&word(text, &toks[k])) {
+            if EN_PERSON_CUES.contains(word(text, &toks[k])) {
                 role = true;
                 break;
             }
@@ -240,7 +241,7 @@ fn given_name(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let (text, toks, g) = (c.text, c.toks, c.g);
     let t = &toks[i];
     let w = word(text, t);
-    let korean = EN_KOREAN.contains(&w);
+    let korean = EN_KOREAN.contains(w);
     if (is_given_name(w) || korean)
         && toks.get(i + 1).is_some_and(|n| adjacent(text, t, n))
         && let Some(j) = read_name_after_given(text, toks, i, g)
@@ -255,7 +256,7 @@ fn title_cue(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let (text, toks, g, gaz_spans) = (c.text, c.toks, c.g, c.gaz_spans);
     let t = &toks[i];
     let w = word(text, t);
-    if EN_PERSON_CUES.contains(&w) {
+    if EN_PERSON_CUES.contains(w) {
         let mut k = i + 1;
         // "Ambassador to Syria X", "Speaker of the People's Assembly X".
         if toks.get(k).is_some_and(|n| matches!(word(text, n), "to" | "of" | "for")) {
@@ -271,7 +272,7 @@ fn title_cue(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
                 while m < toks.len() && toks[m].cap && m - k < 6 {
                     m += 1;
                 }
-                match (k..m).rev().find(|&x| EN_ORG_HEADS.contains(&word(text, &toks[x]))) {
+                match (k..m).rev().find(|&x| EN_ORG_HEADS.contains(word(text, &toks[x]))) {
                     Some(h) => k = h + 1,
                     None => return,
                 }
@@ -279,7 +280,7 @@ fn title_cue(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
         }
         // "Chief Executive Satya Nadella": the rest of the title comes first.
         while toks.get(k).is_some_and(|n| {
-            EN_TITLE_WORDS.contains(&word(text, n)) || EN_PERSON_CUES.contains(&word(text, n))
+            EN_TITLE_WORDS.contains(word(text, n)) || EN_PERSON_CUES.contains(word(text, n))
         }) && adjacent(text, &toks[k - 1], &toks[k])
         {
             k += 1;
@@ -298,12 +299,12 @@ fn before_reporting_verb(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let (text, toks, g) = (c.text, c.toks, c.g);
     let t = &toks[i];
     let w = word(text, t);
-    if EN_REPORTING.contains(&w) && i >= 2 {
+    if EN_REPORTING.contains(w) && i >= 2 {
         let mut s = i;
         while s > 0 && i - s < 4 && adjacent(text, &toks[s - 1], &toks[s]) {
             let p = &toks[s - 1];
             let pw = word(text, p);
-            if name_word(text, p, g) || (EN_PARTICLES.contains(&pw) && s < i) {
+            if name_word(text, p, g) || (EN_PARTICLES.contains(pw) && s < i) {
                 s -= 1;
             } else {
                 break;
@@ -366,7 +367,7 @@ fn credits(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let (text, toks, g) = (c.text, c.toks, c.g);
     let t = &toks[i];
     let w = word(text, t);
-    if w == "by" && i > 0 && EN_CREDITS.contains(&word(text, &toks[i - 1])) {
+    if w == "by" && i > 0 && EN_CREDITS.contains(word(text, &toks[i - 1])) {
         let mut k = i + 1;
         while let Some(j) = read_name(text, toks, k, g).filter(|&j| j - k >= 2) {
             out.push(person(text, span(toks, k, j)));
@@ -432,7 +433,7 @@ fn place_head(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let (text, toks) = (c.text, c.toks);
     let t = &toks[i];
     let w = word(text, t);
-    if (EN_PLACE_HEADS.contains(&w) || is_building(text, toks, i))
+    if (EN_PLACE_HEADS.contains(w) || is_building(text, toks, i))
         && t.cap
         && i > 0
         && adjacent(text, &toks[i - 1], t)
@@ -441,7 +442,7 @@ fn place_head(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
         while s > 0 && i - s < 4 && adjacent(text, &toks[s - 1], &toks[s]) {
             let p = &toks[s - 1];
             let pw = word(text, p);
-            if p.cap && !EN_STOP.contains(&pw) && !EN_REPORTING.contains(&pw) {
+            if p.cap && !EN_STOP.contains(pw) && !EN_REPORTING.contains(pw) {
                 s -= 1;
             } else {
                 break;
@@ -475,11 +476,11 @@ fn org_head(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let (text, toks) = (c.text, c.toks);
     let t = &toks[i];
     let w = word(text, t);
-    if EN_ORG_HEADS.contains(&w) && t.cap && !is_building(text, toks, i) {
+    if EN_ORG_HEADS.contains(w) && t.cap && !is_building(text, toks, i) {
         let mut s = i;
         while s > 0 && i - s < 6 && adjacent(text, &toks[s - 1], &toks[s]) {
             let pw = word(text, &toks[s - 1]);
-            let capital = toks[s - 1].cap && !EN_STOP.contains(&pw) && !EN_REPORTING.contains(&pw);
+            let capital = toks[s - 1].cap && !EN_STOP.contains(pw) && !EN_REPORTING.contains(pw);
             let connector = matches!(pw, "of" | "for" | "and") && s >= 2 && toks[s - 2].cap;
             if capital || connector {
                 s -= 1;
@@ -539,7 +540,7 @@ pub fn byline(text: &str) -> Option<Range<usize>> {
     let name_like = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-            && !EN_STOP.contains(&w)
+            && !EN_STOP.contains(w)
     };
     ((2..=3).contains(&words.len()) && words.iter().all(|w| name_like(w)))
         .then(|| start..start + line.len())

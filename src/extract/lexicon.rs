@@ -1,9 +1,37 @@
 //! Word lists for the English and Arabic rules (titles, reporting verbs, organisation heads,
 //! stop words, given names). Arabic entries are normalised (أ→ا, ة→ه, ى→ي).
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+/// A word list, looked up through a hash set built on first use: the rules ask every token of
+/// a document about several lists, and scanning them was most of the extraction time.
+pub struct Words {
+    list: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl Words {
+    /// The list `list`.
+    pub const fn new(list: &'static [&'static str]) -> Words {
+        Words { list, set: OnceLock::new() }
+    }
+
+    /// Whether `w` (as written) is in the list.
+    pub fn contains(&self, w: &str) -> bool {
+        self.set.get_or_init(|| self.list.iter().copied().collect()).contains(w)
+    }
+
+    /// The words, in list order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.list.iter().copied()
+    }
+}
+
 /// Words that end a person cue ("… Minister X", "counterpart X").
 #[rustfmt::skip]
-pub const EN_PERSON_CUES: &[&str] = &[
+pub static EN_PERSON_CUES: Words = Words::new(&[
     "adviser", "advisor", "aide", "negotiator", "secretary", "Secretary-General", "ruler",
     "cleric", "Crown", "minister", "premier", "mayor", "governor", "economist", "scholar",
     "activist", "President", "president", "Minister", "minister", "Ambassador", "ambassador",
@@ -14,12 +42,12 @@ pub const EN_PERSON_CUES: &[&str] = &[
     "chief", "Director", "director", "analyst", "journalist", "reporter", "correspondent",
     "editor", "researcher", "Professor", "professor", "official", "diplomat", "lawmaker",
     "Ayatollah", "Pope", "Judge", "Admiral", "Marshal", "Captain", "founder", "By", "Vice",
-];
+]);
 
 /// Capitalised words of a title that sit between a cue and the name ("Chief Executive Satya
 /// Nadella", "Co-founder Bill Gates", "Deputy Prime Minister X"); never part of a name.
 #[rustfmt::skip]
-pub const EN_TITLE_WORDS: &[&str] = &[
+pub static EN_TITLE_WORDS: Words = Words::new(&[
     "Executive", "Officer", "Co-founder", "Founder", "Cofounder", "Deputy", "Prime", "Foreign",
     "Defence", "Defense", "Interior", "Finance", "Justice", "Health", "Trade", "Economy",
     "Assistant", "Acting", "Former", "Senior", "Special", "Supreme", "First", "Lady", "State",
@@ -27,11 +55,11 @@ pub const EN_TITLE_WORDS: &[&str] = &[
     "Lieutenant", "Major", "Brigadier", "Field", "Head", "Presidential", "Spokesman",
     "Spokeswoman", "Spokesperson", "Ambassador", "Minister", "President", "Vice", "Chief",
     "Director", "General",
-];
+]);
 
 /// Capitalised abbreviations that name no organisation (units, titles, time zones, things).
 #[rustfmt::skip]
-pub const EN_NOT_ACRONYMS: &[&str] = &[
+pub static EN_NOT_ACRONYMS: Words = Words::new(&[
     "TV", "CEO", "CEOs", "CFO", "COO", "CTO", "GDP", "GNP", "NGO", "NGOs", "PM", "AM", "GMT",
     "UTC", "EST", "EDT", "PST", "PDT", "BST", "CET", "CEST", "COVID", "AIDS", "HIV", "SARS",
     "DNA", "RNA", "USD", "EUR", "GBP", "OK", "ID", "IT", "PR", "VIP", "UAV", "UAVs", "ICBM",
@@ -44,36 +72,36 @@ pub const EN_NOT_ACRONYMS: &[&str] = &[
     "IPO", "PC", "USB", "OPEC+", "EV", "EVs", "ISBN", "AKA", "FYI", "ASAP", "DIY", "UFO", "EMP",
     "TNT", "MoU", "MOU", "PPE", "ER", "ICU", "CBD", "ESG", "PhDs", "MBA", "MA", "BA", "BSc",
     "MSc", "NK", "SK", "LT", "JR", "SR", "KST", "MSK", "AST", "IRST", "EET", "EEST",
-];
+]);
 
 /// Words before "by" that credit the people named after it ("Editing by Jane Doe").
 #[rustfmt::skip]
-pub const EN_CREDITS: &[&str] = &[
+pub static EN_CREDITS: Words = Words::new(&[
     "reporting", "Reporting", "editing", "Editing", "writing", "Writing", "written", "Written",
     "edited", "Edited", "compiled", "Compiled", "photo", "Photo", "photos", "Photos",
     "photographs", "Photographs", "interview", "Interview", "research", "Research",
-];
+]);
 
 /// Capitalised last words of place names: "Ben Gurion Airport", "East China Sea".
 #[rustfmt::skip]
-pub const EN_PLACE_HEADS: &[&str] = &[
+pub static EN_PLACE_HEADS: Words = Words::new(&[
     "Airport", "Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "River", "Lake", "Mountains",
     "Mountain", "Mount", "Island", "Islands", "Peninsula", "Desert", "Valley", "Heights",
     "Square", "Street", "Avenue", "Boulevard", "Road", "Canal", "Plain", "Plains", "Coast",
     "Province", "Governorate", "County", "District", "Region", "Oblast", "Prefecture",
     "Crossing", "Highway", "Port", "Harbour", "Harbor", "Basin", "Delta", "Plateau", "Camp",
-];
+]);
 
 /// Reporting verbs after a name ("Faisal Mekdad said").
 #[rustfmt::skip]
-pub const EN_REPORTING: &[&str] = &[
+pub static EN_REPORTING: Words = Words::new(&[
     "said", "says", "told", "added", "stated", "noted", "wrote", "announced", "stressed",
     "explained", "warned", "insisted", "argued", "asked", "replied", "tweeted",
-];
+]);
 
 /// Last words of organisation names.
 #[rustfmt::skip]
-pub const EN_ORG_HEADS: &[&str] = &[
+pub static EN_ORG_HEADS: Words = Words::new(&[
     "Magazine", "Journal", "Review", "Herald", "Tribune", "Gazette", "Daily", "Radio", "TV",
     "Television", "Broadcasting", "Media", "Press", "Channel", "Monitor", "Observatory", "Watch",
     "Initiative", "Programme", "Program", "Project", "Society", "Alliance", "Coalition", "Board",
@@ -89,11 +117,11 @@ pub const EN_ORG_HEADS: &[&str] = &[
     "Laboratories", "Labs", "Institutes", "Industries", "Ministries", "Cabinet", "Senate",
     "Tribunal", "Brigade", "Battalion", "Regiment", "Division", "Militia", "Directorate",
     "Observatory", "Register", "Telegraph", "Chronicle", "Journal", "Agency", "Networks",
-];
+]);
 
 /// Capitalised words that never start or belong to a name.
 #[rustfmt::skip]
-pub const EN_STOP: &[&str] = &[
+pub static EN_STOP: Words = Words::new(&[
     "The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I",
     "His", "Her", "Its", "Their", "Our", "In", "On", "At", "For", "But", "And", "Or", "If", "As",
     "After", "Before", "While", "When", "Since", "According", "Meanwhile", "However", "Monday",
@@ -103,20 +131,18 @@ pub const EN_STOP: &[&str] = &[
     "Breaking", "Most", "Popular", "Follow", "Share", "Later", "Then", "Now", "Earlier",
     "Yesterday", "Still", "So", "Yet", "Thus", "Instead", "Here", "There", "Last", "Next", "Both",
     "Some", "Many", "Officials", "Analysts", "Sources", "Experts", "Asked", "Speaking",
-];
+]);
 
 /// Whether `w` (as written) is a given name: one of [`EN_GIVEN`] or of `assets/given-names.tsv`
 /// (US Census and Wikidata given names, generated by `scripts/gazetteer/given_names.py`).
 pub fn is_given_name(w: &str) -> bool {
-    use std::collections::HashSet;
-    use std::sync::OnceLock;
-    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
         include_str!("../../assets/given-names.tsv")
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split('\t').next())
-            .chain(EN_GIVEN.iter().copied())
+            .chain(EN_GIVEN.iter())
             .collect()
     });
     names.contains(w)
@@ -144,11 +170,9 @@ impl ArabicName {
 
 /// The Arabic name part `folded` (أإآ→ا, ى→ي, ة→ه, no harakat), if the name list has it.
 pub fn arabic_name(folded: &str) -> Option<ArabicName> {
-    use std::collections::HashMap;
-    use std::sync::OnceLock;
-    static NAMES: OnceLock<HashMap<&'static str, ArabicName>> = OnceLock::new();
+    static NAMES: OnceLock<rustc_hash::FxHashMap<&'static str, ArabicName>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        let mut m: HashMap<&'static str, ArabicName> = HashMap::new();
+        let mut m = rustc_hash::FxHashMap::<&'static str, ArabicName>::default();
         for line in include_str!("../../assets/arabic-names.tsv").lines() {
             let f: Vec<&'static str> = line.split('\t').collect();
             let [key, role, latin, people] = f[..] else { continue };
@@ -167,7 +191,7 @@ pub fn arabic_name(folded: &str) -> Option<ArabicName> {
 
 /// Common given names: one followed by a capitalised word is a person ("Ali Vaez").
 #[rustfmt::skip]
-pub const EN_GIVEN: &[&str] = &[
+pub static EN_GIVEN: Words = Words::new(&[
     "John", "James", "Michael", "David", "Robert", "William", "Richard", "Thomas", "Mark", "Paul",
     "Peter", "George", "Donald", "Joe", "Joseph", "Mike", "Steve", "Stephen", "Steven", "Andrew",
     "Daniel", "Matthew", "Anthony", "Antony", "Christopher", "Jonathan", "Ben", "Benjamin",
@@ -184,24 +208,24 @@ pub const EN_GIVEN: &[&str] = &[
     "Adel", "Ayman", "Bassam", "Nizar", "Issam", "Fuad", "Fouad", "Yasser", "Ismail", "Masoud",
     "Javad", "Mohsen", "Reza", "Majid", "Saeed", "Hamid", "Mehdi", "Ahmet", "Mehmet", "Recep",
     "Dina", "Fatima", "Leila", "Layla", "Rania", "Nadia", "Hala", "Noura", "Yasmin", "Mariam",
-];
+]);
 
 /// Korean surnames as romanised in news.
 #[rustfmt::skip]
-pub const EN_KOREAN: &[&str] = &[
+pub static EN_KOREAN: Words = Words::new(&[
     "Kim", "Ri", "Lee", "Pak", "Park", "Choe", "Choi", "Jang", "Mun", "Moon", "Jo", "Cho", "Kang",
     "Han", "Yoon", "Yun", "Jong", "Jung", "Kwon", "Hwang", "Hong", "Pyon", "So", "Ju", "O",
-];
+]);
 
 /// Lower-case particles allowed inside a name ("Bashar al-Assad", "Staffan de Mistura").
 #[rustfmt::skip]
-pub const EN_PARTICLES: &[&str] = &[
+pub static EN_PARTICLES: Words = Words::new(&[
     "al", "bin", "ibn", "de", "van", "von", "da", "el",
-];
+]);
 
 /// Particles, pronouns and verbs (normalised) that are never part of a name.
 #[rustfmt::skip]
-pub const AR_STOP: &[&str] = &[
+pub static AR_STOP: Words = Words::new(&[
     "متحدث", "ناطق", "باسم", "مدير", "قائد", "مستشار", "سفير", "ممثل", "مندوب", "خبير", "محلل",
     "شاهد", "مواطن", "مصدرا", "اكثر", "عدد", "بعض", "جميع", "احد", "اي", "غير",
     "مصدر", "مصادر", "مسؤول", "مسؤولون", "بيان", "تقرير", "شهود", "ناشطون", "ناشط", "سكان",
@@ -214,44 +238,44 @@ pub const AR_STOP: &[&str] = &[
     "يوم", "وفق", "وفقا", "لدى", "الى", "به", "بها", "له", "لها", "فيه", "فيها", "عبر", "ضد",
     "جهات", "جهه", "معارضه", "معارضون", "معارض", "اوساط", "دوائر", "وسائل", "انباء", "تقارير",
     "فصائل", "مقاتلون", "مقاتلين", "ناشطين", "مسؤولين", "مصدرين", "شخصيات", "عناصر", "افراد",
-];
+]);
 
 /// Words after which a person's name follows (after optional ال- qualifiers).
 #[rustfmt::skip]
-pub const AR_CUES: &[&str] = &[
+pub static AR_CUES: Words = Words::new(&[
     "الرئيس", "المتحدثه", "الناطقه", "الوزيره", "السفيره", "الرئيسه", "المستشاره", "الباحثه",
     "الصحفيه", "المحلله", "الكاتبه", "الامين", "المبعوثه", "مساعد", "معاون", "عضو", "برئاسه",
     "السفير", "نظيره", "نظيرته", "الزعيم", "الوزير", "وزير", "وزيره", "الملك", "الامير", "الشيخ",
     "المبعوث", "الخبير", "الباحث", "الصحفي", "المحلل", "المتحدث", "الدكتور", "السيد", "السيده",
     "العقيد", "اللواء", "العميد", "الجنرال", "المستشار", "المندوب", "القائد", "رئيس", "نائب",
     "القائم", "الناطق", "المدير", "الكاتب", "مراسل",
-];
+]);
 
 /// Reporting verbs that a speaker's name follows.
 #[rustfmt::skip]
-pub const AR_VERBS: &[&str] = &[
+pub static AR_VERBS: Words = Words::new(&[
     "قال", "قالت", "اكد", "اكدت", "اضاف", "اضافت", "صرح", "اعلن", "ذكر", "اوضح", "اشار", "تابع",
-];
+]);
 
 /// Heads of organisation names in construct state (وكالة الأنباء…, مجلس الشعب…).
 #[rustfmt::skip]
-pub const AR_ORG_HEADS: &[&str] = &[
+pub static AR_ORG_HEADS: Words = Words::new(&[
     "وكاله", "حزب", "مجلس", "وزاره", "جيش", "منظمه", "هيئه", "جبهه", "حركه", "اتحاد", "لجنه",
     "مؤسسه", "صحيفه", "قناه", "محكمه", "جامعه", "لواء", "كتيبه", "كتائب", "سرايا", "فيلق",
     "تجمع", "ائتلاف", "تحالف", "شبكه", "مركز", "معهد", "مصرف", "شركه", "بنك", "مرصد",
-];
+]);
 
 /// East-Asian surnames: names starting with one may end in a word that is also a pronoun
 /// (ري يونغ هو).
 #[rustfmt::skip]
-pub const AR_EAST_ASIAN: &[&str] = &[
+pub static AR_EAST_ASIAN: Words = Words::new(&[
     "كيم", "ري", "بارك", "لي", "مون", "جانغ", "تشوي", "شي",
-];
+]);
 
 /// Common given names (normalised) that are not also common words (so not علي = على, حسن,
 /// سعيد, امين): one followed by a name word starts a person's name.
 #[rustfmt::skip]
-pub const AR_GIVEN: &[&str] = &[
+pub static AR_GIVEN: Words = Words::new(&[
     "محمد", "احمد", "حسين", "خالد", "عمر", "يوسف", "ابراهيم", "فيصل", "وليد", "زياد", "سامي",
     "مصطفي", "محمود", "عبدالله", "طارق", "ماهر", "بشار", "رامي", "فادي", "هشام", "هاني", "نبيل",
     "عماد", "رياض", "غسان", "ناصر", "منصور", "سلمان", "فهد", "حمد", "تميم", "راشد", "مروان",
@@ -259,12 +283,12 @@ pub const AR_GIVEN: &[&str] = &[
     "ميشيل", "بيتر", "جون", "دونالد", "سيرغي", "فلاديمير", "ديمتري", "مايك", "ماريا", "فاطمه",
     "مريم", "ساره", "ناديه", "رانيا", "هاله", "دينا", "ليلي", "مهدي", "رضا", "جواد", "محسن",
     "مجيد", "حميد", "انطونيو", "ايمانويل", "اولاف", "جيمس", "ديفيد", "ستيف", "بنيامين",
-];
+]);
 
 /// Adjectives of nationality, direction and office (normalised, masculine; the feminine adds ه).
 /// A nisba surname (البوسعيدي، الشيباني) looks the same, so only these are taken as adjectives.
 #[rustfmt::skip]
-pub const AR_ADJECTIVES: &[&str] = &[
+pub static AR_ADJECTIVES: Words = Words::new(&[
     "السوري", "الكوري", "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الايراني", "الامريكي",
     "الاميركي", "الروسي", "العراقي", "العماني", "الصيني", "التركي", "المصري", "اللبناني",
     "الاردني", "السعودي", "الاماراتي", "القطري", "الكويتي", "البحريني", "اليمني", "الليبي",
@@ -276,4 +300,4 @@ pub const AR_ADJECTIVES: &[&str] = &[
     "الدولي", "العربي", "الاسلامي", "الوطني", "الاقليمي", "الثنائي", "الاقتصادي", "العسكري",
     "السياسي", "الامني", "الدبلوماسي", "الشعبي", "الاعلى", "السابق", "الجديد", "الاول", "الثاني",
     "الحكومي", "الرئاسي", "البرلماني", "الاممي", "الكردي", "الشيعي", "السني",
-];
+]);

@@ -496,3 +496,19 @@ fn doc_with(name: &str, lang: &str, text: &str) -> qari::corpus::Document {
         problems: Vec::new(),
     }
 }
+
+#[test]
+fn title_case_headlines_do_not_make_names_of_their_verbs() {
+    let t = "Related news\nMarta Quiroga Named Envoy As Talks Stall\nDelta Hilton Launches New Line\n\
+             Parade Delayed By Rain In The Capital\nTomas Brekke Joins Harbour Sports Club\n";
+    let e = ents(t);
+    assert!(has(t, "Marta Quiroga", EntityKind::Person), "{e:?}");
+    for bad in
+        ["Marta Quiroga Named", "Hilton Launches", "Rain", "Tomas Brekke Joins Harbour Sports Club"]
+    {
+        assert!(!e.iter().any(|(s, _, _)| s == bad), "{bad}: {e:?}");
+    }
+    // The same words in a sentence keep their readings.
+    let t = "The talks were chaired by Director General Tomas Brekke of the Harbour Sports Club.";
+    assert!(has(t, "Tomas Brekke", EntityKind::Person), "{:?}", ents(t));
+}

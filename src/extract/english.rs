@@ -6,7 +6,7 @@
 
 use super::lexicon::{
     EN_CREDITS, EN_KOREAN, EN_ORG_HEADS, EN_PARTICLES, EN_PERSON_CUES, EN_PLACE_HEADS,
-    EN_REPORTING, EN_STOP, EN_TITLE_WORDS, is_given_name,
+    EN_REPORTING, EN_STOP, EN_STRONG_ORG_HEADS, EN_TITLE_WORDS, is_given_name, is_surname,
 };
 use std::ops::Range;
 
@@ -23,6 +23,9 @@ pub struct Tok {
     pub range: Range<usize>,
     /// Whether it starts with an upper-case letter.
     pub cap: bool,
+    /// Whether its line is written in title case ("Trump Seeks to Keep South Korea…"): there
+    /// a capital says nothing about names, and the rules read less into it.
+    pub headline: bool,
 }
 
 /// Words: letters and digits with inner hyphens and apostrophes ("Myong-gu", "People's").
@@ -43,7 +46,42 @@ pub fn tokens(text: &str) -> Vec<Tok> {
     if let Some(s) = start {
         out.push(tok(text, s, text.len()));
     }
+    mark_headlines(text, &mut out);
     out
+}
+
+/// Small words title case leaves in lower case.
+const TITLE_CASE_SMALL: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "from",
+    "by", "as", "vs", "via", "over", "into", "after", "amid", "than",
+];
+
+/// Marks the tokens of title-case lines: four or more words, every word of four letters or
+/// more capitalised, and no sentence inside.
+fn mark_headlines(text: &str, toks: &mut [Tok]) {
+    let mut i = 0;
+    while i < toks.len() {
+        let line_end =
+            text[toks[i].range.start..].find('\n').map_or(text.len(), |p| toks[i].range.start + p);
+        let j = i + toks[i..].partition_point(|t| t.range.start < line_end);
+        let line = &toks[i..j];
+        let line_text = &text[toks[i].range.start..line_end];
+        let words: Vec<&Tok> = line
+            .iter()
+            .filter(|t| text[t.range.clone()].chars().any(char::is_alphabetic))
+            .collect();
+        let title_case = words.len() >= 4
+            && words.iter().filter(|t| t.cap).count() >= 3
+            && words.iter().all(|t| {
+                let w = &text[t.range.clone()];
+                t.cap || TITLE_CASE_SMALL.contains(&w) || w.chars().count() < 4
+            })
+            && !line_text.trim_end().contains(". ");
+        for t in &mut toks[i..j] {
+            t.headline = title_case;
+        }
+        i = j.max(i + 1);
+    }
 }
 
 fn tok(text: &str, s: usize, mut e: usize) -> Tok {
@@ -53,7 +91,11 @@ fn tok(text: &str, s: usize, mut e: usize) -> Tok {
             e -= poss.len();
         }
     }
-    Tok { range: s..e, cap: text[s..e].chars().next().is_some_and(char::is_uppercase) }
+    Tok {
+        range: s..e,
+        cap: text[s..e].chars().next().is_some_and(char::is_uppercase),
+        headline: false,
+    }
 }
 
 pub(super) fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
@@ -209,7 +251,7 @@ fn is_building(text: &str, toks: &[Tok], i: usize) -> bool {
 fn apposition(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let (text, toks, g) = (c.text, c.toks, c.g);
     let t = &toks[i];
-    if t.cap && text[t.range.end..].starts_with(", ") {
+    if t.cap && !t.headline && text[t.range.end..].starts_with(", ") {
         let mut s = i + 1;
         while s > 0 && i + 1 - s < 3 && name_word(text, &toks[s - 1], g) {
             if s <= i && !adjacent(text, &toks[s - 1], &toks[s]) {
@@ -247,6 +289,14 @@ fn given_name(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
         && let Some(j) = read_name_after_given(text, toks, i, g)
         && j - i >= if korean { 3 } else { 2 }
     {
+        // In a title-case line the words after the surname are the headline's verb and
+        // object ("Mark Carney Named Governor"): a given name and one surname, which must be a
+        // known one when another capitalised word follows it ("Hilton Launches New Line").
+        let more = toks.get(i + 2).is_some_and(|n| n.cap && adjacent(text, &toks[i + 1], n));
+        if t.headline && !korean && more && !is_surname(word(text, &toks[i + 1])) {
+            return;
+        }
+        let j = if t.headline && !korean { i + 2 } else { j };
         out.push(person(text, span(toks, i, j)));
     }
 }
@@ -256,7 +306,8 @@ fn title_cue(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let (text, toks, g, gaz_spans) = (c.text, c.toks, c.g, c.gaz_spans);
     let t = &toks[i];
     let w = word(text, t);
-    if EN_PERSON_CUES.contains(w) {
+    // "Delayed By Rain": in a title-case line "By" is only a preposition.
+    if EN_PERSON_CUES.contains(w) && !(t.headline && w == "By") {
         let mut k = i + 1;
         // "Ambassador to Syria X", "Speaker of the People's Assembly X".
         if toks.get(k).is_some_and(|n| matches!(word(text, n), "to" | "of" | "for")) {
@@ -286,6 +337,7 @@ fn title_cue(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
             k += 1;
         }
         if let Some(j) = read_name(text, toks, k, g) {
+            let j = if t.headline { j.min(k + 2) } else { j };
             let gap = text[toks[k - 1].range.end..toks[k].range.start].trim_matches(' ');
             if gap.is_empty() || gap == "." {
                 out.push(person(text, span(toks, k, j)));
@@ -439,7 +491,8 @@ fn place_head(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
         && adjacent(text, &toks[i - 1], t)
     {
         let mut s = i;
-        while s > 0 && i - s < 4 && adjacent(text, &toks[s - 1], &toks[s]) {
+        let most = if t.headline { 1 } else { 4 };
+        while s > 0 && i - s < most && adjacent(text, &toks[s - 1], &toks[s]) {
             let p = &toks[s - 1];
             let pw = word(text, p);
             if p.cap && !EN_STOP.contains(pw) && !EN_REPORTING.contains(pw) {
@@ -476,9 +529,13 @@ fn org_head(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let (text, toks) = (c.text, c.toks);
     let t = &toks[i];
     let w = word(text, t);
-    if EN_ORG_HEADS.contains(w) && t.cap && !is_building(text, toks, i) {
+    // In a title-case line every word is capitalised: only the heads that name bodies, and
+    // at most two words before them ("Syrian Army", not "Jordan Henderson Joins Saudi Club").
+    let headline_ok = !t.headline || EN_STRONG_ORG_HEADS.contains(w);
+    if EN_ORG_HEADS.contains(w) && t.cap && headline_ok && !is_building(text, toks, i) {
         let mut s = i;
-        while s > 0 && i - s < 6 && adjacent(text, &toks[s - 1], &toks[s]) {
+        let most = if t.headline { 2 } else { 6 };
+        while s > 0 && i - s < most && adjacent(text, &toks[s - 1], &toks[s]) {
             let pw = word(text, &toks[s - 1]);
             let capital = toks[s - 1].cap && !EN_STOP.contains(pw) && !EN_REPORTING.contains(pw);
             let connector = matches!(pw, "of" | "for" | "and") && s >= 2 && toks[s - 2].cap;

@@ -36,7 +36,7 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 /// Arabic month names (Levantine and Egyptian/Gulf sets) and their numbers.
-const ARABIC_MONTHS: [(&str, u32); 26] = [
+const ARABIC_MONTHS: [(&str, u32); 40] = [
     ("كانون الثاني", 1),
     ("شباط", 2),
     ("آذار", 3),
@@ -63,6 +63,21 @@ const ARABIC_MONTHS: [(&str, u32); 26] = [
     ("أكتوبر", 10),
     ("نوفمبر", 11),
     ("ديسمبر", 12),
+    // The Maghrebi set and spellings without hamza.
+    ("جانفي", 1),
+    ("فيفري", 2),
+    ("أفريل", 4),
+    ("افريل", 4),
+    ("ماي", 5),
+    ("جوان", 6),
+    ("جويلية", 7),
+    ("أوت", 8),
+    ("اوت", 8),
+    ("اكتوبر", 10),
+    ("اذار", 3),
+    ("ايار", 5),
+    ("ايلول", 9),
+    ("يونيه", 6),
 ];
 static ARABIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let names: Vec<&str> = ARABIC_MONTHS.iter().map(|(n, _)| *n).collect();
@@ -77,6 +92,12 @@ static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:[^\d]|$)").expect("valid regex"));
 static SLASHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b").expect("valid regex"));
+/// `8/12/2024`, `15-1-2025`: day first, as Arabic date lines write them (read day first in
+/// lines with Arabic letters; otherwise only when one order is impossible).
+static DAY_FIRST_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d/\-.])(\d{1,2})[/\-](\d{1,2})[/\-](\d{4})(?:[^\d/\-]|$)")
+        .expect("valid regex")
+});
 /// `19.01.2020`: day first, as in European and Arabic date lines (two-digit day and month, so
 /// a version number such as 1.2.2020 is not read as a date).
 static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -85,7 +106,7 @@ static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
 /// A line that labels a date ("Date 19.01.2020", "Published: June 4, 2018", "- Updated …").
 static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^[-•*–\s]*(?:date|published|posted|updated|last updated|تاريخ النشر|نشر في|نشر بتاريخ)\b\s*:?\s*(.+)$",
+        r"(?i)^[-•*–\s]*(?:date|published|posted|updated|last updated|تاريخ النشر|نشر في|نشر بتاريخ|نشر|آخر تحديث|اخر تحديث)\b\s*:?\s*(.+)$",
     )
     .expect("valid regex")
 });
@@ -113,6 +134,17 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     }
     if let Some(c) = DOTTED.captures(s) {
         return ymd(&c[3], &c[2], &c[1]);
+    }
+    if let Some(c) = DAY_FIRST_NUMERIC.captures(s) {
+        // Day first in Arabic lines or when the first number cannot be a month; month first
+        // when the second cannot be one ("12/25/2018").
+        let (a, b) = (c[1].parse::<u32>().ok()?, c[2].parse::<u32>().ok()?);
+        if s.chars().any(crate::text::script::is_arabic_letter) || a > 12 {
+            return ymd(&c[3], &c[2], &c[1]);
+        }
+        if b > 12 {
+            return ymd(&c[3], &c[1], &c[2]);
+        }
     }
     if let Some(c) = DAY_MONTH_YEAR.captures(s) {
         return NaiveDate::from_ymd_opt(c[3].parse().ok()?, month(&c[2])?, c[1].parse().ok()?);
@@ -180,10 +212,25 @@ pub fn guess(text: &str, paragraphs: &[Range<usize>]) -> Guessed {
         }
     }
     if g.date.is_none() {
+        // An agency dateline opening the first body paragraph: "طهران 27 مارس 2021 (شينخوا)
+        // وقع…", "MOSCOW, June 4, 2018 (AP) — …".
+        g.date = lines.iter().zip(&used).filter(|(_, u)| !**u).take(1).find_map(|(l, _)| {
+            let head: String = l.chars().take(60).collect();
+            let cut =
+                ["(", " - ", "- ", " – ", " — ", ": "].iter().filter_map(|d| head.find(d)).min()?;
+            let prefix = &head[..cut];
+            (prefix.split_whitespace().count() <= 6).then(|| parse_date(prefix)).flatten()
+        });
+    }
+    if g.date.is_none() {
         // Scraped pages often give the date in a labelled line further down (page furniture).
         g.date = paragraphs.iter().find_map(|r| {
-            let line = text[r.clone()].trim();
-            let c = LABELLED_DATE.captures(line).filter(|_| line.chars().count() <= 60)?;
+            let line: String = text[r.clone()]
+                .trim()
+                .chars()
+                .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}'))
+                .collect();
+            let c = LABELLED_DATE.captures(&line).filter(|_| line.chars().count() <= 60)?;
             parse_date(&c[1])
         });
     }
@@ -207,8 +254,10 @@ fn has_by(line: &str) -> bool {
 fn is_dateline(line: &str) -> bool {
     line.chars().count() <= 60 && parse_date(line).is_some() && {
         // Mostly date: few words beyond the date itself.
+        // (Arabic lines often add the Hijri date and the agency: "بكين 18 شعبان 1444 هـ الموافق
+        // 10 مارس 2023 م واس".)
         let words = line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
-        words <= 5
+        words <= 8
     }
 }
 
@@ -352,6 +401,34 @@ mod tests {
             "Streets Renamed\n\n{body}\n\nUpdated rules take effect on 4 June 2018 across the whole country, the ministry said."
         ));
         assert_eq!(g.date, None);
+    }
+
+    #[test]
+    fn agency_datelines_and_arabic_numeric_dates_give_the_date() {
+        let body =
+            "وقع الوزيران اتفاقية للتعاون في مجالات الطاقة والنقل والتجارة بين البلدين الصديقين.";
+        let d = |s: &str| guess_of(s).date;
+        let want = NaiveDate::from_ymd_opt(2021, 3, 27);
+        assert_eq!(d(&format!("عنوان الخبر\n\nطهران 27 مارس 2021 (شينخوا) {body}")), want);
+        assert_eq!(d(&format!("عنوان الخبر\n\nالدوحة 27-3-2021 وفا- {body}")), want);
+        assert_eq!(d(&format!("عنوان الخبر\n27/3/2021\n\n{body}")), want);
+        assert_eq!(
+            d(&format!("عنوان الخبر\n\nنُشر: 19:42-27 مارس 2021 م ـ 14 شعبان 1442 هـ\n\n{body}")),
+            want
+        );
+        assert_eq!(
+            d(&format!("عنوان الخبر\n\nنشر في 27 جانفي 2021\n\n{body}")),
+            NaiveDate::from_ymd_opt(2021, 1, 27)
+        );
+        assert_eq!(
+            d(
+                "Talks Resume\n\nMOSCOW, June 4, 2018 (AP) — The talks resumed on Monday after a long pause, officials said."
+            ),
+            NaiveDate::from_ymd_opt(2018, 6, 4)
+        );
+        // An ambiguous English numeric date is not guessed; an impossible order is not read.
+        assert_eq!(parse_date("3/4/2018"), None);
+        assert_eq!(parse_date("12/25/2018"), NaiveDate::from_ymd_opt(2018, 12, 25));
     }
 
     #[test]

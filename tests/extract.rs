@@ -512,3 +512,74 @@ fn title_case_headlines_do_not_make_names_of_their_verbs() {
     let t = "The talks were chaired by Director General Tomas Brekke of the Harbour Sports Club.";
     assert!(has(t, "Tomas Brekke", EntityKind::Person), "{:?}", ents(t));
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+    use qari::extract::Extractor;
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "وزير",
+            "الخارجية",
+            "جمهورية",
+            "إيران",
+            "دولة",
+            "«",
+            "»",
+            "،",
+            "بن",
+            "آل",
+            "عبد",
+            "مطار",
+            "دمشق",
+            "الدولي",
+            "و",
+            "ل",
+            "\"",
+            " ",
+            "\n",
+            "Kim",
+            "Jong-un",
+            "(",
+            ")",
+            "SANA",
+            "President",
+            "said",
+            "Abu",
+            "al-",
+            "By",
+            "Airport",
+            "East",
+            "Africa",
+            "٢٠١٩",
+            "2019",
+            "June",
+            "4",
+            "حزيران",
+            "أمس",
+            "-",
+            "/",
+            ".",
+            ":",
+            "ـ",
+            "\u{064e}",
+            "\u{200d}",
+            "é",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn any_mix_of_scripts_and_punctuation_gives_valid_mentions(
+            parts in prop::collection::vec(prop_oneof![4 => piece(), 1 => any::<char>().prop_map(|c| c.to_string())], 0..60)
+        ) {
+            static X: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+            let text: String = parts.concat();
+            for m in X.get_or_init(Extractor::new).mentions(&text, None) {
+                prop_assert!(text.get(m.range.clone()).is_some(), "{:?} in {text:?}", m.range);
+            }
+        }
+    }
+}

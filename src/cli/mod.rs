@@ -182,7 +182,13 @@ fn reader_store(paths: &[PathBuf], progress: Progress) -> Result<Store, String> 
 /// Loads `paths` and builds the whole store (extraction, linking, index).
 pub fn load_store(paths: &[PathBuf]) -> Result<Store, CliError> {
     let corpus = load_corpus(paths)?;
-    Ok(Store::build(corpus, &Extractor::new()))
+    let reported = corpus.problems.len();
+    let store = Store::build(corpus, &Extractor::new());
+    // Problems found while building (a document whose extraction failed).
+    for p in &store.problems[reported..] {
+        eprintln!("qari: {}: {}", p.path.display(), p.reason);
+    }
+    Ok(store)
 }
 
 /// Runs the command line; returns the process exit status.

@@ -10,6 +10,7 @@ use super::lexicon::{
 use std::ops::Range;
 
 use super::EntityKind;
+use super::canon::norm_str;
 use crate::text::normalize::Folded;
 use crate::text::script::is_arabic_letter;
 
@@ -65,9 +66,11 @@ fn is_qualifier(w: &str) -> bool {
     w.starts_with("ال") || w.starts_with("بال") || w.starts_with("لل") || w == "باسم"
 }
 
+/// A nationality or office adjective, definite or not (السوري، سوري، الإيرانية، صينية).
 fn is_adjective(w: &str) -> bool {
     let base = w.strip_suffix('ه').unwrap_or(w);
-    AR_ADJECTIVES.contains(base) || AR_ADJECTIVES.contains(w)
+    let known = |x: &str| AR_ADJECTIVES.contains(x) || AR_ADJECTIVES.contains(&format!("ال{x}"));
+    known(base) || known(w)
 }
 
 fn name_word(w: &str) -> bool {
@@ -98,19 +101,45 @@ fn read_name(
     }
     let asian = AR_EAST_ASIAN.contains(first);
     let mut j = i + 1;
-    while j < toks.len() && j - i < 3 && !toks[j].punct_before {
+    // Up to three name words; the links of a lineage (بن، ابن، آل، عبد، أبو) and the word
+    // they bind do not count, so "محمد بن عبد الرحمن بن جاسم آل ثاني" is read whole.
+    let mut words = 1;
+    while j < toks.len() && words < 3 && !toks[j].punct_before {
         let w = &t[toks[j].range.clone()];
+        if LINEAGE.contains(&w) && toks.get(j + 1).is_some_and(|n| !n.punct_before) {
+            j += 2;
+            continue;
+        }
         let verb = (w.starts_with("سي") || w.starts_with("ست")) && w.chars().count() >= 5;
-        // "و" + another word ends the name (ووفد، والرئيس).
-        let conj = w.starts_with("وو") || w.starts_with("وال");
-        if (name_word(w) && !verb && !conj) || (asian && w == "هو") {
+        // An imperfect verb after the name (عباس يتلقى اتصالا) ends it.
+        let imperfect = (w.starts_with('ي') || w.starts_with('ت'))
+            && w.chars().count() >= 4
+            && arabic_name(w).is_none()
+            && !AR_GIVEN.contains(w);
+        // "و" + another word ends the name (ووفد، والرئيس، ورئيس، ونائب).
+        let conj = w.starts_with("وو")
+            || w.starts_with("وال")
+            || w.strip_prefix('و').is_some_and(|r| AR_CUES.contains(r) || AR_STOP.contains(r));
+        // A preposition glued to the next word (لحضور، بزيارة) is not a name.
+        let glued = (w.starts_with('ل') || w.starts_with('ب'))
+            && w.chars().count() >= 5
+            && arabic_name(w).is_none();
+        if (name_word(w) && !verb && !imperfect && !conj && !glued) || (asian && w == "هو") {
             j += 1;
+            words += 1;
         } else {
             break;
         }
     }
+    // A lineage link with nothing after it is not part of the name.
+    while j > i + 1 && LINEAGE.contains(&&t[toks[j - 1].range.clone()]) {
+        j -= 1;
+    }
     Some(j)
 }
+
+/// Links inside an Arabic name (folded): بن، ابن، بنت، آل (folded ال)، عبد، ابو.
+const LINEAGE: &[&str] = &["بن", "ابن", "بنت", "ال", "عبد", "ابو"];
 
 /// Adjectives that the name list also has as surnames (كبير "big", جديد "new").
 const COMMON_ADJECTIVES: &[&str] = &[
@@ -136,9 +165,28 @@ const COMMON_ADJECTIVES: &[&str] = &[
     "العظيم",
 ];
 
-/// Words that precede a place name in construct state.
+/// Words that precede a place name in construct state (the name is the place; the head is not
+/// part of it: محافظة درعا → درعا).
 const AR_PLACE_HEADS: &[&str] =
-    &["محافظه", "مدينه", "بلده", "قريه", "ريف", "منطقه", "اقليم", "ولايه", "مخيم"];
+    &["محافظه", "مدينه", "بلده", "قريه", "ريف", "منطقه", "اقليم", "ولايه"];
+
+/// Heads of facilities, which belong to their names (مطار دمشق الدولي، معبر رفح، مخيم جنين).
+const FACILITY_HEADS: &[&str] = &[
+    "مطار",
+    "سجن",
+    "معبر",
+    "مخيم",
+    "قاعده",
+    "ساحه",
+    "قصر",
+    "جامع",
+    "مسجد",
+    "ميناء",
+    "مرفا",
+    "سد",
+    "مقام",
+    "ثكنه",
+];
 
 /// A place name of one or two words at `i` (the second only with the article: دير الزور).
 fn read_place(t: &str, toks: &[ArTok], i: usize) -> Option<usize> {
@@ -276,6 +324,29 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
                 out.push((toks[i + 1].range.start..toks[j - 1].range.end, EntityKind::Person));
             }
         }
+        // مطار دمشق الدولي، سجن صيدنايا، ساحة الأمويين: a facility is named with its head.
+        if FACILITY_HEADS.contains(&word) || FACILITY_HEADS.contains(&raw) {
+            let next = toks.get(i + 1).filter(|n| !n.punct_before);
+            if let Some(n) = next
+                && !is_adjective(&t[n.range.clone()])
+                && read_place(t, toks, i + 1).is_some()
+            {
+                let mut j = i + 2;
+                // Closing adjectives: الدولي، الفضائية، الكبير.
+                while toks.get(j).is_some_and(|n| {
+                    !n.punct_before && {
+                        let x = &t[n.range.clone()];
+                        x.starts_with("ال")
+                            && (is_adjective(x) || x.ends_with('ي') || x.ends_with("يه"))
+                    }
+                }) && j - i < 4
+                {
+                    j += 1;
+                }
+                let skip = if FACILITY_HEADS.contains(&raw) { 0 } else { raw.len() - word.len() };
+                out.push((toks[i].range.start + skip..toks[j - 1].range.end, EntityKind::Place));
+            }
+        }
         // محافظة درعا، مدينة جبلة، ريف حلب: a place head and one or two name words.
         if AR_PLACE_HEADS.contains(&word) || AR_PLACE_HEADS.contains(&raw) {
             // After the loose heads (منطقة العمليات = the operations area) a definite word is a
@@ -320,4 +391,51 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
         }
     }
     out
+}
+
+/// Words that open a state's formal name (folded): جمهورية، دولة، سلطنة، مملكة، إمارة.
+const STATE_HEADS: &[&str] =
+    &["جمهوريه", "الجمهوريه", "دوله", "سلطنه", "مملكه", "المملكه", "اماره"];
+/// Adjectives that close a state's formal name (folded).
+const STATE_ADJECTIVES: &[&str] = &[
+    "الاسلاميه",
+    "الشعبيه",
+    "العربيه",
+    "الديمقراطيه",
+    "الهاشميه",
+    "الاتحاديه",
+    "المتحده",
+    "الاشتراكيه",
+];
+
+/// The formal name around the country at `country` (byte range of `text`): a state head
+/// before it, one proclitic allowed (ولدولة), and closing adjectives after it.
+pub fn formal_state_name(text: &str, country: Range<usize>) -> Option<Range<usize>> {
+    let word_char = |c: char| is_arabic_letter(c) || crate::text::script::is_arabic_mark(c);
+    let before = text.get(..country.start)?;
+    let trimmed = before.strip_suffix(' ')?;
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !word_char(c))
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let word = &trimmed[word_start..];
+    let folded = norm_str(word);
+    let clitic = ["و", "ب", "ل", "ف", "ك"]
+        .iter()
+        .find(|p| folded.strip_prefix(**p).is_some_and(|rest| STATE_HEADS.contains(&rest)));
+    let start = match clitic {
+        _ if STATE_HEADS.contains(&folded.as_str()) => word_start,
+        Some(p) => word_start + p.len(),
+        None => return None,
+    };
+    let mut end = country.end;
+    while let Some(rest) = text[end..].strip_prefix(' ') {
+        let len = rest.find(|c: char| !word_char(c)).unwrap_or(rest.len());
+        if len == 0 || !STATE_ADJECTIVES.contains(&norm_str(&rest[..len]).as_str()) {
+            break;
+        }
+        end += 1 + len;
+    }
+    Some(start..end)
 }

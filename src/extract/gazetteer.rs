@@ -18,8 +18,9 @@ const TSV: &str = include_str!("../../assets/gazetteer.tsv");
 /// Arabic proclitics that may sit on a name inside its token (و ف ب ل ك and pairs).
 pub const PROCLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
 
-/// Single-token Arabic aliases that are also common words; they are only taken as names when a
-/// rule or a longer alias supports them (الأسد is "the lion", فتح "opening", العربية "Arabic").
+/// Single-token Arabic aliases that are also common words; they are only taken as names when
+/// quoted («فتح»), after a title or head that names them (الرئيس الأسد، قناة الجزيرة), or when
+/// a rule or a longer alias supports them (الأسد is "the lion", فتح "opening", العربية "Arabic").
 const AMBIGUOUS_AR: &[&str] = &[
     "الاسد",
     "فتح",
@@ -34,7 +35,6 @@ const AMBIGUOUS_AR: &[&str] = &[
     "وفا",
     "الخليج",
     "سول",
-    "حماس",
     "الشرع",
     "مدينه",
     "منطقه",
@@ -53,7 +53,13 @@ pub struct Alias {
     pub acronym: Option<String>,
     /// Whether the alias is Arabic script.
     pub arabic: bool,
+    /// A common word too ([`AMBIGUOUS_AR`]): needs quotes or a naming word before it.
+    pub ambiguous: bool,
 }
+
+/// Words after which an ambiguous Arabic alias is the name (folded).
+const NAMING_BEFORE: &[&str] =
+    &["الرئيس", "حركه", "حزب", "قناه", "وكاله", "صحيفه", "تنظيم", "جماعه", "موقع", "مدينه"];
 
 /// Lower-case particles that may start a name written in Latin letters.
 const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "ben", "de", "van", "von"];
@@ -118,9 +124,7 @@ impl Gazetteer {
                 continue;
             }
             let arabic = lang == "ar";
-            if arabic && !form.contains(' ') && AMBIGUOUS_AR.contains(&form.as_str()) {
-                continue;
-            }
+            let ambiguous = arabic && !form.contains(' ') && AMBIGUOUS_AR.contains(&form.as_str());
             let idx = aliases.len();
             aliases.push(Alias {
                 id: id.to_string(),
@@ -128,8 +132,11 @@ impl Gazetteer {
                 canonical: canonical.to_string(),
                 acronym: (!arabic && is_acronym(alias)).then(|| alias.to_string()),
                 arabic,
+                ambiguous,
             });
-            by_form.entry(form.clone()).or_insert(idx);
+            if !ambiguous {
+                by_form.entry(form.clone()).or_insert(idx);
+            }
             if kind == Some(EntityKind::Person) && form.contains(' ') {
                 person_skeletons.entry(skeleton(alias)).or_insert(idx);
             }
@@ -209,6 +216,16 @@ impl Gazetteer {
             // بيرا); before the article they are real proclitics.
             if (clitic.contains('ك') || clitic.contains('ف')) && !t[s..e].starts_with("ال") {
                 return None;
+            }
+            if a.ambiguous {
+                let quoted = clitic.is_empty()
+                    && before.is_some_and(|c| matches!(c, '«' | '"' | '“' | '\''))
+                    && after.is_some_and(|c| matches!(c, '»' | '"' | '”' | '\''));
+                let prev = t[..tok_start].trim_end().rsplit(|c: char| !is_arabic_letter(c)).next();
+                let named = prev.is_some_and(|w| NAMING_BEFORE.contains(&w));
+                if !quoted && !named {
+                    return None;
+                }
             }
             return Some(range);
         }

@@ -146,6 +146,16 @@ impl Extractor {
                 range: h.range,
             });
         }
+        // "جمهورية إيران الإسلامية", "دولة فلسطين": a state's formal name is one mention.
+        let formal: Vec<Cand> = cands
+            .iter()
+            .filter(|c| c.kind == EntityKind::Place && c.entity.starts_with("gpe:"))
+            .filter_map(|c| {
+                let range = arabic::formal_state_name(text, c.range.clone())?;
+                Some(Cand { surface: text[range.clone()].to_string(), range, ..c.clone() })
+            })
+            .collect();
+        cands.extend(formal);
         // A rule never overrides a known person's span (it would swallow the next word).
         let known: Vec<Range<usize>> = cands
             .iter()

@@ -76,20 +76,18 @@ impl Store {
     /// independent until linking.
     pub fn build_with(corpus: Corpus, extractor: &Extractor, progress: Progress) -> Store {
         let docs = corpus.documents;
-        let mut annotations = extract_all(&docs, extractor, progress);
+        let mut problems = corpus.problems;
+        let (mut annotations, failed) = extract_all(&docs, extractor, progress);
+        problems.extend(failed.into_iter().map(|d| Problem {
+            path: docs[d].path.clone().into(),
+            reason: "finding entities failed (an internal error); shown without entities".into(),
+        }));
         extract::link(&docs, &mut annotations);
         let entities = EntityIndex::build(&docs, &annotations);
         progress(Stage::Indexing, 0, 1);
         let search = SearchIndex::build(&docs, &annotations);
         progress(Stage::Indexing, 1, 1);
-        Store {
-            docs,
-            annotations,
-            problems: corpus.problems,
-            skipped: corpus.skipped,
-            entities,
-            search,
-        }
+        Store { docs, annotations, problems, skipped: corpus.skipped, entities, search }
     }
 
     /// Runs a query in the query language (see [`search`]), best hits first.
@@ -103,31 +101,43 @@ impl Store {
     }
 }
 
-/// Annotations of every document, in order, extracted on up to one thread per core.
-fn extract_all(docs: &[Document], extractor: &Extractor, progress: Progress) -> Vec<Annotations> {
+/// Annotations of every document, in order, extracted on up to one thread per core; and the
+/// ids of documents whose extraction panicked (a bug: they keep empty annotations, and the
+/// rest of the archive still opens).
+fn extract_all(
+    docs: &[Document],
+    extractor: &Extractor,
+    progress: Progress,
+) -> (Vec<Annotations>, Vec<usize>) {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let total = docs.len();
     let done = AtomicUsize::new(0);
     let one = |d: &Document| {
-        let a = extractor.extract(d);
+        let a = crate::text::guard::catch(|| extractor.extract(d));
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
         if n.is_multiple_of(REPORT_EVERY) || n == total {
             progress(Stage::Extracting, n, total);
         }
         a
     };
+    let split = |all: Vec<Option<Annotations>>| {
+        let failed = all.iter().enumerate().filter(|(_, a)| a.is_none()).map(|(i, _)| i).collect();
+        (all.into_iter().map(Option::unwrap_or_default).collect(), failed)
+    };
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     if cores < 2 || total < 2 * REPORT_EVERY {
-        return docs.iter().map(one).collect();
+        return split(docs.iter().map(one).collect());
     }
     let chunk = total.div_ceil(cores);
     std::thread::scope(|s| {
         let workers: Vec<_> =
             docs.chunks(chunk).map(|c| s.spawn(|| c.iter().map(one).collect::<Vec<_>>())).collect();
-        // A panic in a worker is a bug in the extractor: pass it on rather than lose documents.
-        workers
+        // Each document's panic is caught inside the worker; a worker that still dies is a
+        // bug in this function: pass it on rather than lose documents.
+        let all = workers
             .into_iter()
             .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+            .collect();
+        split(all)
     })
 }

@@ -583,3 +583,38 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn arabic_formal_names_facilities_lineages_and_verbs() {
+    // A state's formal name is one mention of the country.
+    let t = "وصل الوفد إلى جمهورية إيران الإسلامية، ثم زار دولة فلسطين وسلطنة عمان";
+    let e = ents(t);
+    for (s, c) in [("جمهورية إيران الإسلامية", "Iran"), ("دولة فلسطين", "Palestine")]
+    {
+        assert!(
+            e.iter().any(|(x, k, y)| x == s && *k == EntityKind::Place && y == c),
+            "{s}: {e:?}"
+        );
+    }
+    // A facility keeps its head, also when it is named after a known person or place.
+    let t = "هبطت الطائرة في مطار دمشق الدولي قبل مراسم في ساحة كيم إيل سونغ قرب سجن صيدنايا";
+    for s in ["مطار دمشق الدولي", "ساحة كيم إيل سونغ", "سجن صيدنايا"]
+    {
+        assert!(has(t, s, EntityKind::Place), "{s}: {:?}", ents(t));
+    }
+    // A lineage is read whole; a verb or a conjunction after a name ends it.
+    let t = "وقال رئيس الوزراء الشيخ خليفة بن حمد بن جاسم آل ثاني إن الاتفاق تم";
+    assert!(has(t, "خليفة بن حمد بن جاسم آل ثاني", EntityKind::Person), "{:?}", ents(t));
+    let t = "عباس يتلقى اتصالا من الرئيس جاستن ترودو ونائب الرئيس";
+    let e = ents(t);
+    assert!(has(t, "جاستن ترودو", EntityKind::Person), "{e:?}");
+    assert!(!e.iter().any(|(s, _, _)| s.contains("يتلقى") || s.contains("ونائب")), "{e:?}");
+    // The prime minister's title is not a mention of the cabinet.
+    let t = "وقال رئيس مجلس الوزراء نجيب ميقاتي إن الحكومة ستجتمع";
+    assert!(!has(t, "مجلس الوزراء", EntityKind::Org), "{:?}", ents(t));
+    // An ambiguous single-word alias needs quotes or a naming word.
+    let t = "أعلنت «حماس» موافقتها، وقال الرئيس الأسد إن الأسد رمز للقوة";
+    let e = ents(t);
+    assert!(has(t, "حماس", EntityKind::Org), "{e:?}");
+    assert_eq!(e.iter().filter(|(s, _, _)| s == "الأسد").count(), 1, "{e:?}");
+}

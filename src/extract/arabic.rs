@@ -4,8 +4,8 @@
 //! like names (هو) are never taken as one.
 
 use super::lexicon::{
-    AR_ADJECTIVES, AR_CUES, AR_EAST_ASIAN, AR_GIVEN, AR_ORG_HEADS, AR_STOP, AR_VERBS, Words,
-    arabic_name,
+    AR_ADJECTIVES, AR_CUES, AR_EAST_ASIAN, AR_GIVEN, AR_GLUED, AR_IMPERFECT, AR_ORG_HEADS, AR_STOP,
+    AR_VERBS, Words, arabic_name,
 };
 use std::ops::Range;
 
@@ -93,10 +93,8 @@ fn read_name(
         return None;
     }
     // An imperfect verb (يلغي، تعقد) after a title means the name was a word the title's
-    // qualifiers swallowed; names with these letters first are in the given-name list.
-    let verb_like =
-        (first.starts_with('ي') || first.starts_with('ت')) && first.chars().count() >= 4;
-    if verb_like && !AR_GIVEN.contains(first) {
+    // qualifiers swallowed.
+    if AR_IMPERFECT.contains(first) || AR_GLUED.contains(first) {
         return None;
     }
     let asian = AR_EAST_ASIAN.contains(first);
@@ -112,19 +110,16 @@ fn read_name(
         }
         let verb = (w.starts_with("سي") || w.starts_with("ست")) && w.chars().count() >= 5;
         // An imperfect verb after the name (عباس يتلقى اتصالا) ends it.
-        let imperfect = (w.starts_with('ي') || w.starts_with('ت'))
-            && w.chars().count() >= 4
-            && arabic_name(w).is_none()
-            && !AR_GIVEN.contains(w);
+        let imperfect = AR_IMPERFECT.contains(w);
         // "و" + another word ends the name (ووفد، والرئيس، ورئيس، ونائب).
         let conj = w.starts_with("وو")
             || w.starts_with("وال")
             || w.strip_prefix('و').is_some_and(|r| AR_CUES.contains(r) || AR_STOP.contains(r));
         // A preposition glued to the next word (لحضور، بزيارة) is not a name.
-        let glued = (w.starts_with('ل') || w.starts_with('ب'))
-            && w.chars().count() >= 5
-            && arabic_name(w).is_none();
-        if (name_word(w) && !verb && !imperfect && !conj && !glued) || (asian && w == "هو") {
+        let glued = AR_GLUED.contains(w);
+        if (name_word(w) && !verb && !imperfect && !conj && !glued)
+            || (asian && matches!(w, "هو" | "هي"))
+        {
             j += 1;
             words += 1;
         } else {
@@ -140,6 +135,10 @@ fn read_name(
 
 /// Links inside an Arabic name (folded): بن، ابن، بنت، آل (folded ال)، عبد، ابو.
 const LINEAGE: &[&str] = &["بن", "ابن", "بنت", "ال", "عبد", "ابو"];
+
+/// Words of time that end an organisation's name (folded).
+const DATE_WORDS: &[&str] =
+    &["الشهر", "العام", "الماضي", "الجاري", "المقبل", "اليوم", "الاسبوع", "السنه", "الحالي"];
 
 /// Adjectives that the name list also has as surnames (كبير "big", جديد "new").
 const COMMON_ADJECTIVES: &[&str] = &[
@@ -170,8 +169,9 @@ const COMMON_ADJECTIVES: &[&str] = &[
 const AR_PLACE_HEADS: &[&str] =
     &["محافظه", "مدينه", "بلده", "قريه", "ريف", "منطقه", "اقليم", "ولايه"];
 
-/// Heads of facilities, which belong to their names (مطار دمشق الدولي، معبر رفح، مخيم جنين).
-const FACILITY_HEADS: &[&str] = &[
+/// Heads of facilities, which belong to their names (also used by the extractor around known
+/// names: ساحة كيم إيل سونغ) (مطار دمشق الدولي، معبر رفح، مخيم جنين).
+pub const FACILITY_HEADS: &[&str] = &[
     "مطار",
     "سجن",
     "معبر",
@@ -240,7 +240,13 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
                 // Qualifiers, and an organisation in construct state (باسم وزارة الخارجية).
                 let org = is_in(&AR_ORG_HEADS, x)
                     && toks.get(k + 1).is_some_and(|n| is_qualifier(&t[n.range.clone()]));
-                if (is_qualifier(x) && (!x.starts_with("ال") || definite(k))) || org {
+                // A second portfolio joined by و (وزير الطرق وبناء المدن …).
+                let portfolio = k > i + 1
+                    && x.starts_with('و')
+                    && !x.starts_with("وال")
+                    && toks.get(k + 1).is_some_and(|n| !n.punct_before && definite(k + 1));
+                if (is_qualifier(x) && (!x.starts_with("ال") || definite(k))) || org || portfolio
+                {
                     k += 1;
                 } else {
                     break;
@@ -362,7 +368,15 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
         }
         // Organisation: head in construct state followed by ال-/لل- words; one bare noun may
         // come first when a definite word follows it (كتائب شهداء القلمون).
-        if AR_ORG_HEADS.contains(raw) || AR_ORG_HEADS.contains(word) {
+        // "رئيس مجلس الوزراء" is the prime minister's title, not a mention of the cabinet.
+        let cabinet_title = word == "مجلس"
+            && toks.get(i + 1).is_some_and(|n| &t[n.range.clone()] == "الوزراء")
+            && i > 0
+            && matches!(
+                &t[toks[i - 1].range.clone()],
+                "رئيس" | "لرئيس" | "ورئيس" | "نائب" | "رئاسه"
+            );
+        if (AR_ORG_HEADS.contains(raw) || AR_ORG_HEADS.contains(word)) && !cabinet_title {
             let mut j = i + 1;
             let definite_at = |k: usize| {
                 toks.get(k).filter(|n| !n.punct_before).is_some_and(|n| {
@@ -378,7 +392,10 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
             }
             while j < toks.len() && j - i <= 4 && !toks[j].punct_before {
                 let x = &t[toks[j].range.clone()];
-                if x.starts_with("ال") || x.starts_with("لل") {
+                // A title or a time word after the name starts the next phrase (مجلس الوزراء
+                // المهندس …، حزب العمال الحاكم الشهر الماضي).
+                let stop = AR_CUES.contains(x) || AR_STOP.contains(x) || DATE_WORDS.contains(&x);
+                if (x.starts_with("ال") || x.starts_with("لل")) && !stop {
                     j += 1;
                 } else {
                     break;
@@ -411,8 +428,28 @@ const STATE_ADJECTIVES: &[&str] = &[
 /// The formal name around the country at `country` (byte range of `text`): a state head
 /// before it, one proclitic allowed (ولدولة), and closing adjectives after it.
 pub fn formal_state_name(text: &str, country: Range<usize>) -> Option<Range<usize>> {
+    with_head(text, country, STATE_HEADS, STATE_ADJECTIVES)
+}
+
+/// Adjectives that close a facility's name (folded).
+const FACILITY_ADJECTIVES: &[&str] =
+    &["الدولي", "الدوليه", "الكبير", "الكبري", "الرئاسي", "الحكومي"];
+
+/// A facility named after a known place or person: "مطار دمشق الدولي", "ساحة كيم إيل سونغ".
+pub fn facility_name(text: &str, name: Range<usize>) -> Option<Range<usize>> {
+    with_head(text, name, FACILITY_HEADS, FACILITY_ADJECTIVES)
+}
+
+/// `name` (a byte range of `text`) with one of `heads` right before it (a proclitic allowed)
+/// and any of `adjectives` after it; `None` without a head.
+fn with_head(
+    text: &str,
+    name: Range<usize>,
+    heads: &[&str],
+    adjectives: &[&str],
+) -> Option<Range<usize>> {
     let word_char = |c: char| is_arabic_letter(c) || crate::text::script::is_arabic_mark(c);
-    let before = text.get(..country.start)?;
+    let before = text.get(..name.start)?;
     let trimmed = before.strip_suffix(' ')?;
     let word_start = trimmed
         .char_indices()
@@ -423,16 +460,16 @@ pub fn formal_state_name(text: &str, country: Range<usize>) -> Option<Range<usiz
     let folded = norm_str(word);
     let clitic = ["و", "ب", "ل", "ف", "ك"]
         .iter()
-        .find(|p| folded.strip_prefix(**p).is_some_and(|rest| STATE_HEADS.contains(&rest)));
+        .find(|p| folded.strip_prefix(**p).is_some_and(|rest| heads.contains(&rest)));
     let start = match clitic {
-        _ if STATE_HEADS.contains(&folded.as_str()) => word_start,
+        _ if heads.contains(&folded.as_str()) => word_start,
         Some(p) => word_start + p.len(),
         None => return None,
     };
-    let mut end = country.end;
+    let mut end = name.end;
     while let Some(rest) = text[end..].strip_prefix(' ') {
         let len = rest.find(|c: char| !word_char(c)).unwrap_or(rest.len());
-        if len == 0 || !STATE_ADJECTIVES.contains(&norm_str(&rest[..len]).as_str()) {
+        if len == 0 || !adjectives.contains(&norm_str(&rest[..len]).as_str()) {
             break;
         }
         end += 1 + len;

@@ -146,16 +146,31 @@ impl Extractor {
                 range: h.range,
             });
         }
-        // "جمهورية إيران الإسلامية", "دولة فلسطين": a state's formal name is one mention.
-        let formal: Vec<Cand> = cands
-            .iter()
-            .filter(|c| c.kind == EntityKind::Place && c.entity.starts_with("gpe:"))
-            .filter_map(|c| {
-                let range = arabic::formal_state_name(text, c.range.clone())?;
-                Some(Cand { surface: text[range.clone()].to_string(), range, ..c.clone() })
-            })
-            .collect();
-        cands.extend(formal);
+        // "جمهورية إيران الإسلامية", "دولة فلسطين": a state's formal name is one mention; a
+        // facility named after a known name is a place of its own ("ساحة كيم إيل سونغ").
+        let mut named: Vec<Cand> = Vec::new();
+        for c in &cands {
+            if c.kind == EntityKind::Place
+                && c.entity.starts_with("gpe:")
+                && let Some(range) = arabic::formal_state_name(text, c.range.clone())
+            {
+                named.push(Cand { surface: text[range.clone()].to_string(), range, ..c.clone() });
+            } else if let Some(range) = arabic::facility_name(text, c.range.clone()) {
+                let surface = text[range.clone()].to_string();
+                let mut f = Cand {
+                    surface,
+                    range,
+                    kind: EntityKind::Place,
+                    entity: String::new(),
+                    canonical: String::new(),
+                    prio: 3,
+                };
+                if self.identify(&mut f) {
+                    named.push(f);
+                }
+            }
+        }
+        cands.extend(named);
         // A rule never overrides a known person's span (it would swallow the next word).
         let known: Vec<Range<usize>> = cands
             .iter()

@@ -94,9 +94,12 @@ pub fn short_forms(surface: &str) -> Vec<String> {
         if last.contains('-') {
             out.push(norm_str(last));
         }
-        let particle =
-            ["de", "da", "di", "del", "della", "van", "von", "der", "le", "la", "du", "bin", "ibn"];
-        if words.len() >= 3 && particle.contains(&before.to_lowercase().as_str()) {
+        // Arabic lineage links too (آل ثاني، بن سلمان), folded: آل is ال standing alone.
+        let particle = [
+            "de", "da", "di", "del", "della", "van", "von", "der", "le", "la", "du", "bin", "ibn",
+            "ال", "بن", "ابن", "ابو",
+        ];
+        if words.len() >= 3 && particle.contains(&norm_str(before).as_str()) {
             out.push(norm_str(&format!("{before} {last}")));
         }
     }
@@ -157,10 +160,14 @@ pub fn add_short_forms(mentions: &[Cand], words: &[(Range<usize>, String)]) -> V
         }
         for (form, skip) in try_forms {
             let Some(list) = index.get(form) else { continue };
-            // The nearest full mention before this word.
-            if let Some((_, m)) =
-                list.iter().filter(|(s, _)| *s < range.start).max_by_key(|(s, _)| *s)
-            {
+            // The nearest full mention before this word; in a headline or lead before any,
+            // the first one after it, when the form names only one person.
+            let one_person = list.iter().all(|(_, m)| m.entity == list[0].1.entity);
+            let before = list.iter().filter(|(s, _)| *s < range.start).max_by_key(|(s, _)| *s);
+            let after = || {
+                list.iter().filter(|(s, _)| *s > range.start && one_person).min_by_key(|(s, _)| *s)
+            };
+            if let Some((_, m)) = before.or_else(after) {
                 out.push(Cand {
                     range: range.start + skip..range.end,
                     kind: EntityKind::Person,

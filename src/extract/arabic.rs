@@ -114,7 +114,11 @@ fn read_name(
         // "و" + another word ends the name (ووفد، والرئيس، ورئيس، ونائب).
         let conj = w.starts_with("وو")
             || w.starts_with("وال")
-            || w.strip_prefix('و').is_some_and(|r| AR_CUES.contains(r) || AR_STOP.contains(r));
+            || w.strip_prefix('و').is_some_and(|r| {
+                AR_CUES.contains(r)
+                    || AR_STOP.contains(r)
+                    || (arabic_name(r).is_some() && arabic_name(w).is_none())
+            });
         // A preposition glued to the next word (لحضور، بزيارة) is not a name.
         let glued = AR_GLUED.contains(w);
         if (name_word(w) && !verb && !imperfect && !conj && !glued)
@@ -395,7 +399,12 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
                 // A title or a time word after the name starts the next phrase (مجلس الوزراء
                 // المهندس …، حزب العمال الحاكم الشهر الماضي).
                 let stop = AR_CUES.contains(x) || AR_STOP.contains(x) || DATE_WORDS.contains(&x);
-                if (x.starts_with("ال") || x.starts_with("لل")) && !stop {
+                // After an adjective (وزارة الخارجية الإيرانية) only adjectives continue the name.
+                let after_adjective = j > i + 1 && is_adjective(&t[toks[j - 1].range.clone()]);
+                if (x.starts_with("ال") || x.starts_with("لل"))
+                    && !stop
+                    && (!after_adjective || is_adjective(x))
+                {
                     j += 1;
                 } else {
                     break;

@@ -49,6 +49,13 @@ impl Scanner<'_> {
         let last = match self.lex(i + 1) {
             Lex::Cue(Cue::ArNotToday) | Lex::Ordinal(_) => return None,
             Lex::Weekday { english: false, .. } => i + 1,
+            // "اليوم (السبت)".
+            _ if self.is_punct(i + 1, '(')
+                && matches!(self.lex(i + 2), Lex::Weekday { english: false, .. })
+                && self.is_punct(i + 3, ')') =>
+            {
+                i + 3
+            }
             _ => i,
         };
         Some(self.relative(i, last, Granularity::Day, Some))

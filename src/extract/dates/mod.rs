@@ -17,7 +17,7 @@ mod tokens;
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{DateMention, Granularity};
 use lexicon::{Cue, Lex};
@@ -90,6 +90,38 @@ struct Scanner<'a> {
 impl Scanner<'_> {
     /// The longest expression starting at token `i`, if any.
     fn match_at(&self, i: usize) -> Option<Found> {
+        let found = self.match_plain(i)?;
+        Some(self.with_arabic_anchor(found))
+    }
+
+    /// "8 أكتوبر الماضي", "30 مارس الجاري", "فيفري المقبل": an Arabic word after a day or
+    /// month without a year says which one is meant (the last, this, the next); it belongs to
+    /// the expression and fixes its year.
+    fn with_arabic_anchor(&self, f: Found) -> Found {
+        let Some((value, g)) = f.date else { return f };
+        if self.ends_in_year(&f) || g == Granularity::Year {
+            return f;
+        }
+        let Some(p) = self.published else { return f };
+        let k = f.last + 1;
+        let shifted = |years: i32| value.with_year(value.year() + years);
+        let same_period = |v: NaiveDate| match g {
+            Granularity::Month => (v.year(), v.month()) == (p.year(), p.month()),
+            _ => v == p,
+        };
+        let value = match self.cue(k) {
+            Some(Cue::ArPast) if value > p || same_period(value) => shifted(-1),
+            Some(Cue::ArPast) => Some(value),
+            Some(Cue::ArNext) if value < p || same_period(value) => shifted(1),
+            Some(Cue::ArNext) => Some(value),
+            Some(Cue::ArCurrent) => value.with_year(p.year()),
+            _ => return f,
+        };
+        Found { last: k, date: value.map(|v| (v, g)), ..f }
+    }
+
+    /// [`Self::match_at`] before the Arabic anchor word is looked at.
+    fn match_plain(&self, i: usize) -> Option<Found> {
         let t = &self.toks[i];
         match (t.kind, t.lex) {
             (Kind::Num, _) => {

@@ -347,6 +347,22 @@ fn names_times_and_glued_conjunctions() {
 }
 
 #[test]
+fn an_arabic_anchor_word_after_a_yearless_date_fixes_its_year() {
+    let p = Some("2024-11-27");
+    assert_eq!(
+        one("في 8 أكتوبر (تشرين الأول) الماضي", p),
+        pair("8 أكتوبر (تشرين الأول) الماضي", "2024-10-08")
+    );
+    assert_eq!(one("في 30 ديسمبر المقبل", p), pair("30 ديسمبر المقبل", "2024-12-30"));
+    assert_eq!(one("في نوفمبر الماضي", p), pair("نوفمبر الماضي", "2023-11"));
+    assert_eq!(one("خلال شهر فيفري المقبل", p), pair("فيفري المقبل", "2025-02"));
+    assert_eq!(one("يوم 19 نوفمبر الجاري", p), pair("19 نوفمبر الجاري", "2024-11-19"));
+    assert_eq!(one("وقال اليوم (الأربعاء) إن", p), pair("اليوم (الأربعاء)", "2024-11-27"));
+    // With a year the word is not needed and not taken.
+    assert_eq!(one("في 8 أكتوبر 2023 الماضي", p).0, "8 أكتوبر 2023");
+}
+
+#[test]
 fn earlier_and_later_make_a_relative_date_vague() {
     let p = Some("2019-06-10");
     assert_eq!(dates("Earlier this month they met; later this year they vote.", p), []);

@@ -171,6 +171,20 @@ impl Extractor {
             }
         }
         cands.extend(named);
+        // A known surname after a given name is the whole name ("Hamed Karzai" for the
+        // gazetteer's "Karzai"): the given name joins the known person.
+        let toks = english::tokens(text);
+        for c in cands.iter_mut().filter(|c| c.kind == EntityKind::Person && c.prio == 3) {
+            let k = toks.partition_point(|t| t.range.start < c.range.start);
+            if k > 0
+                && toks.get(k).is_some_and(|t| t.range == c.range)
+                && english::adjacent(text, &toks[k - 1], &toks[k])
+                && lexicon::is_given_name(english::word(text, &toks[k - 1]))
+            {
+                c.range = toks[k - 1].range.start..c.range.end;
+                c.surface = text[c.range.clone()].to_string();
+            }
+        }
         // A rule never overrides a known person's span (it would swallow the next word).
         let known: Vec<Range<usize>> = cands
             .iter()
@@ -178,7 +192,6 @@ impl Extractor {
             .map(|c| c.range.clone())
             .collect();
         let free = |r: &Range<usize>| !known.iter().any(|k| k.start < r.end && r.start < k.end);
-        let toks = english::tokens(text);
         let mut rule_cands = english::rules(text, &toks, &self.gaz, &gaz_spans);
         if let Some(r) = english::byline(text) {
             rule_cands.push(Cand {

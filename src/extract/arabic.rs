@@ -102,6 +102,9 @@ fn read_name(
     // Up to three name words; the links of a lineage (بن، ابن، آل، عبد، أبو) and the word
     // they bind do not count, so "محمد بن عبد الرحمن بن جاسم آل ثاني" is read whole.
     let mut words = 1;
+    if LINEAGE.contains(&first) && toks.get(j).is_some_and(|n| !n.punct_before) {
+        j += 1; // عبد الله، أبو محمد: one name part.
+    }
     while j < toks.len() && words < 3 && !toks[j].punct_before {
         let w = &t[toks[j].range.clone()];
         if LINEAGE.contains(&w) && toks.get(j + 1).is_some_and(|n| !n.punct_before) {
@@ -121,7 +124,17 @@ fn read_name(
             });
         // A preposition glued to the next word (لحضور، بزيارة) is not a name.
         let glued = AR_GLUED.contains(w);
-        if (name_word(w) && !verb && !imperfect && !conj && !glued)
+        // Verb forms by their prefixes (يتعلق، تتوجه، يستمر), unless the word is a name.
+        let verb_form = ["يت", "تت", "ين", "تن", "يست", "تست"].iter().any(|p| w.starts_with(p))
+            && w.chars().count() >= 4
+            && arabic_name(w).is_none();
+        // After two name parts the name list knows (مصطفى مدبولي) a third word must be one
+        // too or a surname with the article; else it is the sentence going on (… ضرورة).
+        // Names with an unknown part (جان إيف لودريان) may run to three words.
+        let known_pair = words >= 2
+            && (i..j).filter(|&k| arabic_name(&t[toks[k].range.clone()]).is_some()).count() >= 2;
+        let third_ok = !known_pair || asian || arabic_name(w).is_some() || w.starts_with("ال");
+        if (name_word(w) && !verb && !imperfect && !conj && !glued && !verb_form && third_ok)
             || (asian && matches!(w, "هو" | "هي"))
         {
             j += 1;
@@ -139,6 +152,181 @@ fn read_name(
 
 /// Links inside an Arabic name (folded): بن، ابن، بنت، آل (folded ال)، عبد، ابو.
 const LINEAGE: &[&str] = &["بن", "ابن", "بنت", "ال", "عبد", "ابو"];
+
+/// Heads that take a definite article and name a body with their adjectives (folded).
+const DEFINITE_ORG_HEADS: &[&str] = &[
+    "الجيش",
+    "البنك",
+    "الاتحاد",
+    "الهيئه",
+    "اللجنه",
+    "القوات",
+    "الجامعه",
+    "الخطوط",
+    "التيار",
+    "الكونفدراليه",
+    "المجلس",
+    "الحزب",
+    "الحركه",
+    "المنظمه",
+    "الوكاله",
+    "المؤسسه",
+    "الشركه",
+    "الجبهه",
+    "الائتلاف",
+    "التحالف",
+    "الحرس",
+    "المحكمه",
+    "الصندوق",
+    "البرلمان",
+    "المرصد",
+    "المركز",
+    "المعهد",
+    "الجمعيه",
+    "الديوان",
+    "الاسطول",
+    "الشرطه",
+    "البعثه",
+    "الجماعه",
+];
+
+/// Adjectives that belong to a body's name without being nisbas (folded).
+const BODY_ADJECTIVES: &[&str] = &[
+    "الوطني",
+    "الوطنيه",
+    "المركزي",
+    "المركزيه",
+    "الرئاسي",
+    "العام",
+    "العامه",
+    "الاعلي",
+    "الحر",
+    "الدولي",
+    "الدوليه",
+    "الثوري",
+    "الاتحادي",
+    "الاتحاديه",
+    "الملكي",
+    "الملكيه",
+    "الشعبي",
+    "الشعبيه",
+    "الحاكم",
+    "الديمقراطي",
+    "الاشتراكي",
+    "الموحد",
+    "المستقل",
+    "الجمهوري",
+    "الخاصه",
+];
+
+/// Heads after which a quoted name is the organisation (folded, as written or after one
+/// proclitic).
+const QUOTED_ORG_HEADS: &[&str] = &[
+    "حركه",
+    "حزب",
+    "تيار",
+    "ائتلاف",
+    "جمعيه",
+    "منظمه",
+    "شركه",
+    "مجموعه",
+    "جماعه",
+    "تحالف",
+    "كتله",
+    "لائحه",
+    "قائمه",
+    "قناه",
+    "صحيفه",
+    "وكاله",
+    "موقع",
+    "مجله",
+    "مؤسسه",
+    "جبهه",
+];
+
+/// `head ADJ+ (ل/لل…)?` at token `i`: a definite organisation head with at least one adjective
+/// (a nisba such as الليبي or a body adjective such as المركزي), then an attached ل-phrase of
+/// definite words. The span in normalised bytes.
+fn definite_org(
+    t: &str,
+    toks: &[ArTok],
+    i: usize,
+    definite: &impl Fn(usize) -> bool,
+) -> Option<Range<usize>> {
+    let word = |k: usize| toks.get(k).map(|n| &t[n.range.clone()]);
+    let raw = word(i)?;
+    let (head, skip) = match ["و", "ب", "ل", "ف"]
+        .iter()
+        .find(|p| raw.strip_prefix(**p).is_some_and(|r| DEFINITE_ORG_HEADS.contains(&r)))
+    {
+        _ if DEFINITE_ORG_HEADS.contains(&raw) && definite(i) => (raw, 0),
+        Some(p) => (&raw[p.len()..], p.len()),
+        None => return None,
+    };
+    let _ = head;
+    let body_adjective = |x: &str| {
+        x.starts_with("ال")
+            && !DATE_WORDS.contains(&x)
+            && (is_adjective(x)
+                || BODY_ADJECTIVES.contains(&x)
+                || x.ends_with('ي')
+                || x.ends_with("يه"))
+    };
+    let mut j = i + 1;
+    while j < toks.len()
+        && !toks[j].punct_before
+        && j - i <= 4
+        && word(j).is_some_and(body_adjective)
+    {
+        j += 1;
+    }
+    if j == i + 1 {
+        return None;
+    }
+    // "لكرة القدم", "للجيش الشعبي الكوري", "لحزب العمل الكوري".
+    if let Some(x) = word(j).filter(|_| !toks[j].punct_before)
+        && (x.starts_with("لل") || x.starts_with('ل'))
+        && x.chars().count() >= 4
+        && !AR_STOP.contains(x)
+    {
+        let mut k = j + 1;
+        while k < toks.len()
+            && !toks[k].punct_before
+            && k - j <= 3
+            && word(k).is_some_and(|y| {
+                y.starts_with("ال") && !DATE_WORDS.contains(&y) && !AR_CUES.contains(y)
+            })
+        {
+            k += 1;
+        }
+        if k > j + 1 || x.starts_with("لل") {
+            j = k;
+        }
+    }
+    Some(toks[i].range.start + skip..toks[j - 1].range.end)
+}
+
+/// The quoted words right after byte `end` of `t` (« », " ", “ ”), at most `max` words.
+fn quoted_after(t: &str, end: usize, max: usize) -> Option<Range<usize>> {
+    let rest = t.get(end..)?;
+    let lead = rest.len() - rest.trim_start_matches(' ').len();
+    let rest = &rest[lead..];
+    let open = rest.chars().next().filter(|c| matches!(c, '«' | '"' | '“'))?;
+    let close = match open {
+        '«' => '»',
+        '“' => '”',
+        _ => '"',
+    };
+    let inner_start = open.len_utf8();
+    let inner_len = rest[inner_start..].find(close)?;
+    let inner = &rest[inner_start..inner_start + inner_len];
+    let words = inner.split_whitespace().count();
+    if words == 0 || words > max || inner.chars().any(|c| matches!(c, '.' | '،' | ',' | '\n')) {
+        return None;
+    }
+    let start = end + lead + inner_start;
+    Some(start..start + inner_len)
+}
 
 /// Words of time that end an organisation's name (folded).
 const DATE_WORDS: &[&str] =
@@ -369,6 +557,17 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
             {
                 out.push((toks[i + 1].range.start..toks[j - 1].range.end, EntityKind::Place));
             }
+        }
+        // A definite head and its adjectives, then an attached ل-phrase: الجيش الوطني الليبي،
+        // البنك المركزي الإيراني، الاتحاد الدولي لكرة القدم، اللجنة المركزية لحزب العمل.
+        if let Some(r) = definite_org(t, toks, i, &definite) {
+            out.push((r, EntityKind::Org));
+        }
+        // A name in guillemets or quotes after a head: حركة «أمل»، لائحة «بيروت مدينتي».
+        if (QUOTED_ORG_HEADS.contains(&word) || QUOTED_ORG_HEADS.contains(&raw))
+            && let Some(r) = quoted_after(t, toks[i].range.end, 4)
+        {
+            out.push((r, EntityKind::Org));
         }
         // Organisation: head in construct state followed by ال-/لل- words; one bare noun may
         // come first when a definite word follows it (كتائب شهداء القلمون).

@@ -219,12 +219,19 @@ impl Gazetteer {
                 return None;
             }
             if a.ambiguous {
+                // Quoted or bracketed («فتح»، (قنا)), or the agency after a dateline's dash
+                // ("الدوحة - قنا").
                 let quoted = clitic.is_empty()
-                    && before.is_some_and(|c| matches!(c, '«' | '"' | '“' | '\''))
-                    && after.is_some_and(|c| matches!(c, '»' | '"' | '”' | '\''));
+                    && before.is_some_and(|c| matches!(c, '«' | '"' | '“' | '\'' | '('))
+                    && after.is_some_and(|c| matches!(c, '»' | '"' | '”' | '\'' | ')'));
+                let dateline = clitic.is_empty()
+                    && t[..tok_start].trim_end_matches(' ').ends_with(['-', '–', '—', '/'])
+                    && t[e..].trim_start_matches(' ').chars().next().is_none_or(|c| {
+                        matches!(c, '\n' | '-' | '–' | '—' | ')' | '(' | '/' | ':')
+                    });
                 let prev = t[..tok_start].trim_end().rsplit(|c: char| !is_arabic_letter(c)).next();
                 let named = prev.is_some_and(|w| NAMING_BEFORE.contains(&w));
-                if !quoted && !named {
+                if !quoted && !named && !dateline {
                     return None;
                 }
             }

@@ -436,6 +436,8 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
                 let portfolio = k > i + 1
                     && x.starts_with('و')
                     && !x.starts_with("وال")
+                    && arabic_name(x).is_none()
+                    && !AR_GIVEN.contains(x)
                     && toks.get(k + 1).is_some_and(|n| !n.punct_before && definite(k + 1));
                 if (is_qualifier(x) && (!x.starts_with("ال") || definite(k))) || org || portfolio
                 {

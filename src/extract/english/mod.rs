@@ -407,7 +407,9 @@ fn place_head(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
         while s > 0 && i - s < most && adjacent(text, &toks[s - 1], &toks[s]) {
             let p = &toks[s - 1];
             let pw = word(text, p);
-            if p.cap && !EN_STOP.contains(pw) && !EN_REPORTING.contains(pw) {
+            // A demonym is not part of the name ("the Syrian Golan Heights").
+            let demonym = c.g.lookup(pw).is_some_and(|a| a.kind.is_none());
+            if p.cap && !EN_STOP.contains(pw) && !EN_REPORTING.contains(pw) && !demonym {
                 s -= 1;
             } else {
                 break;

@@ -630,3 +630,24 @@ fn a_given_name_joins_a_known_surname_and_titles_stay_out() {
     let t = "Let the talks begin, the envoy said.";
     assert!(ents(t).iter().all(|(s, _, _)| s != "Let"), "{:?}", ents(t));
 }
+
+#[test]
+fn arabic_bodies_with_attached_phrases_and_titled_facilities() {
+    for (t, org) in [
+        ("وقال الاتحاد الدولي لكرة القدم إن البطولة ستقام", "الاتحاد الدولي لكرة القدم"),
+        (
+            "أصدرت الهيئة العامة للمنطقة الاقتصادية لقناة السويس بيانا",
+            "الهيئة العامة للمنطقة الاقتصادية لقناة السويس",
+        ),
+        ("وأعلنت وزارة الخارجية والمغتربين أن الوفد وصل", "وزارة الخارجية والمغتربين"),
+        ("وأكد مجلس التعاون لدول الخليج العربية موقفه", "مجلس التعاون لدول الخليج العربية"),
+    ] {
+        assert!(has(t, org, EntityKind::Org), "{org}: {:?}", ents(t));
+    }
+    // Two bodies joined by و stay two.
+    let t = "دعا مجلس الأمن والأمم المتحدة إلى التهدئة";
+    assert!(!ents(t).iter().any(|(s, _, _)| s.contains("والأمم")), "{:?}", ents(t));
+    // A facility named after a titled person is a place.
+    let t = "تقام المباراة على ملعب الأمير مولاي عبد الله في الرباط";
+    assert!(has(t, "ملعب الأمير مولاي عبد الله", EntityKind::Place), "{:?}", ents(t));
+}

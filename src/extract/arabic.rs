@@ -267,6 +267,8 @@ fn definite_org(
     let body_adjective = |x: &str| {
         x.starts_with("ال")
             && !DATE_WORDS.contains(&x)
+            && !AR_STOP.contains(x)
+            && !matches!(x, "السابق" | "السابقه" | "الجديد" | "الجديده" | "المقبل")
             && (is_adjective(x)
                 || BODY_ADJECTIVES.contains(&x)
                 || x.ends_with('ي')
@@ -283,27 +285,50 @@ fn definite_org(
     if j == i + 1 {
         return None;
     }
-    // "لكرة القدم", "للجيش الشعبي الكوري", "لحزب العمل الكوري".
-    if let Some(x) = word(j).filter(|_| !toks[j].punct_before)
-        && (x.starts_with("لل") || x.starts_with('ل'))
-        && x.chars().count() >= 4
-        && !AR_STOP.contains(x)
+    let j = attached_phrases(t, toks, j);
+    Some(toks[i].range.start + skip..toks[j - 1].range.end)
+}
+
+/// Where an organisation's name ends when its last word is token `j - 1`: over attached
+/// ل-phrases of definite words (لكرة القدم، للجيش الشعبي الكوري، لمجلس التعاون لدول الخليج
+/// العربية) and one coordinated definite word (وزارة الخارجية والمغتربين). Returns the end
+/// token (exclusive).
+fn attached_phrases(t: &str, toks: &[ArTok], mut j: usize) -> usize {
+    let word = |k: usize| toks.get(k).filter(|n| !n.punct_before).map(|n| &t[n.range.clone()]);
+    let name_part = |y: &str| {
+        y.starts_with("ال")
+            && !DATE_WORDS.contains(&y)
+            && !AR_CUES.contains(y)
+            && !AR_STOP.contains(y)
+    };
+    // "والمغتربين": one coordinated word, not the start of another name (والأمم المتحدة).
+    if let Some(x) = word(j)
+        && let Some(rest) = x.strip_prefix('و')
+        && name_part(rest)
+        && !word(j + 1).is_some_and(name_part)
+        && !AR_ADJECTIVES.contains(rest)
     {
+        j += 1;
+    }
+    for _ in 0..3 {
+        let Some(x) = word(j) else { break };
+        let attached = (x.starts_with("لل") || (x.starts_with('ل') && !x.starts_with("لا")))
+            && x.chars().count() >= 4
+            && !AR_STOP.contains(x)
+            && !AR_GLUED.contains(x);
+        if !attached {
+            break;
+        }
         let mut k = j + 1;
-        while k < toks.len()
-            && !toks[k].punct_before
-            && k - j <= 3
-            && word(k).is_some_and(|y| {
-                y.starts_with("ال") && !DATE_WORDS.contains(&y) && !AR_CUES.contains(y)
-            })
-        {
+        while k - j <= 3 && word(k).is_some_and(name_part) {
             k += 1;
         }
-        if k > j + 1 || x.starts_with("لل") {
-            j = k;
+        if k == j + 1 && !x.starts_with("لل") {
+            break;
         }
+        j = k;
     }
-    Some(toks[i].range.start + skip..toks[j - 1].range.end)
+    j
 }
 
 /// The quoted words right after byte `end` of `t` (« », " ", “ ”), at most `max` words.
@@ -363,21 +388,11 @@ const AR_PLACE_HEADS: &[&str] =
 
 /// Heads of facilities, which belong to their names (also used by the extractor around known
 /// names: ساحة كيم إيل سونغ) (مطار دمشق الدولي، معبر رفح، مخيم جنين).
+#[rustfmt::skip]
 pub const FACILITY_HEADS: &[&str] = &[
-    "مطار",
-    "سجن",
-    "معبر",
-    "مخيم",
-    "قاعده",
-    "ساحه",
-    "قصر",
-    "جامع",
-    "مسجد",
-    "ميناء",
-    "مرفا",
-    "سد",
-    "مقام",
-    "ثكنه",
+    "مطار", "سجن", "معبر", "مخيم", "قاعده", "ساحه", "قصر", "جامع", "مسجد", "ميناء", "مرفا", "سد",
+    "مقام", "ثكنه", "نهر", "خليج", "جبال", "جزيره", "حقل", "بحيره", "سهل", "هضبه", "صحراء",
+    "ملعب", "مركب", "محطه", "مضيق", "مبني", "معسكر",
 ];
 
 /// A place name of one or two words at `i` (the second only with the article: دير الزور).
@@ -526,6 +541,15 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
         }
         // مطار دمشق الدولي، سجن صيدنايا، ساحة الأمويين: a facility is named with its head.
         if FACILITY_HEADS.contains(&word) || FACILITY_HEADS.contains(&raw) {
+            // Named after a titled person: ملعب الأمير مولاي عبد الله، مطار الملكة علياء.
+            if let Some(n) = toks.get(i + 1).filter(|n| !n.punct_before)
+                && AR_CUES.contains(&t[n.range.clone()])
+                && toks.get(i + 2).is_some_and(|m| !m.punct_before)
+                && let Some(j) = read_name(t, toks, i + 2, &|_| false)
+            {
+                let skip = if FACILITY_HEADS.contains(&raw) { 0 } else { raw.len() - word.len() };
+                out.push((toks[i].range.start + skip..toks[j - 1].range.end, EntityKind::Place));
+            }
             let next = toks.get(i + 1).filter(|n| !n.punct_before);
             if let Some(n) = next
                 && !is_adjective(&t[n.range.clone()])
@@ -612,6 +636,7 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
                 }
             }
             if j > i + 1 {
+                let j = attached_phrases(t, toks, j);
                 let skip = if AR_ORG_HEADS.contains(raw) { 0 } else { raw.len() - word.len() };
                 out.push((toks[i].range.start + skip..toks[j - 1].range.end, EntityKind::Org));
             }

@@ -191,7 +191,11 @@ impl Extractor {
             .filter(|c| c.kind == EntityKind::Person && c.prio == 3)
             .map(|c| c.range.clone())
             .collect();
-        let free = |r: &Range<usize>| !known.iter().any(|k| k.start < r.end && r.start < k.end);
+        // (Places and organisations may contain one: ملعب محمد الخامس، جامعة الملك سعود.)
+        let free = |c: &Cand| {
+            c.kind != EntityKind::Person
+                || !known.iter().any(|k| k.start < c.range.end && c.range.start < k.end)
+        };
         let mut rule_cands = english::rules(text, &toks, &self.gaz, &gaz_spans);
         if let Some(r) = english::byline(text) {
             rule_cands.push(Cand {
@@ -204,7 +208,7 @@ impl Extractor {
             });
         }
         for mut c in rule_cands {
-            if free(&c.range) && self.identify(&mut c) {
+            if free(&c) && self.identify(&mut c) {
                 cands.push(c);
             }
         }
@@ -219,7 +223,7 @@ impl Extractor {
                 canonical: String::new(),
                 prio: 2,
             };
-            if free(&c.range) && self.identify(&mut c) {
+            if free(&c) && self.identify(&mut c) {
                 cands.push(c);
             }
         }

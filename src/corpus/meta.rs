@@ -36,7 +36,7 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 /// Arabic month names (Levantine and Egyptian/Gulf sets) and their numbers.
-const ARABIC_MONTHS: [(&str, u32); 40] = [
+const ARABIC_MONTHS: [(&str, u32); 46] = [
     ("كانون الثاني", 1),
     ("شباط", 2),
     ("آذار", 3),
@@ -78,12 +78,19 @@ const ARABIC_MONTHS: [(&str, u32); 40] = [
     ("ايار", 5),
     ("ايلول", 9),
     ("يونيه", 6),
+    // Moroccan spellings.
+    ("يوليوز", 7),
+    ("غشت", 8),
+    ("شتنبر", 9),
+    ("نونبر", 11),
+    ("دجنبر", 12),
+    ("يوليه", 7),
 ];
 static ARABIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let names: Vec<&str> = ARABIC_MONTHS.iter().map(|(n, _)| *n).collect();
     Regex::new(&format!(
         // "28 آب/اغسطس 2013", "5 حزيران (يونيو) 2019": the second name repeats the month.
-        r"(\d{{1,2}})\s+(?:من\s+)?({n})(?:\s*[/(]\s*(?:{n})\s*\)?)?\s+(?:عام\s+|سنة\s+)?(\d{{4}})",
+        r"(\d{{1,2}})\s+(?:من\s+)?({n})(?:\s*[/(]\s*(?:{n})\s*\)?)?\s*,?\s*(?:عام\s+|سنة\s+)?(\d{{4}})",
         n = names.join("|")
     ))
     .expect("valid regex")
@@ -371,6 +378,8 @@ mod tests {
             "الاثنين ٤ يونيو ٢٠١٨",
             "4 من حزيران عام 2018",
             "الاثنين، 4 حزيران/يونيو 2018، آخر تحديث 14:00 (GMT+0400)",
+            "نشر في: 4 يونيو ,2018: 08:15 ص GST",
+            "الاثنين 4 يونيو 2018 - 21:35",
         ] {
             assert_eq!(parse_date(s), d, "{s}");
         }

@@ -185,7 +185,8 @@ impl Scanner<'_> {
     pub(super) fn day_first(&self, i: usize) -> Option<Found> {
         let (day, mut k) = self.day_at(i)?;
         k += 1;
-        if self.cue(k) == Some(Cue::Of) {
+        // "4th of June", "12 من آذار".
+        if matches!(self.cue(k), Some(Cue::Of | Cue::ArFrom)) {
             k += 1;
         }
         let m = self.month_at(k)?;

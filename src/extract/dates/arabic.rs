@@ -16,17 +16,26 @@ impl Scanner<'_> {
             Cue::ArYesterday => {
                 // "أمس الأول" and "أول أمس": the day before yesterday.
                 let before = i > 0 && crate::text::normalize::fold_str(self.word(i - 1)) == "اول";
-                let (first, last, back) = if self.lex(i + 1) == Lex::Ordinal(1) {
+                let (first, mut last, back) = if self.lex(i + 1) == Lex::Ordinal(1) {
                     (i, i + 1, -2)
                 } else if before {
                     (i - 1, i, -2)
                 } else {
                     (i, i, -1)
                 };
+                // "أمس الأربعاء": the weekday names the same day.
+                if matches!(self.lex(last + 1), Lex::Weekday { english: false, .. }) {
+                    last += 1;
+                }
                 Some(self.relative(first, last, Granularity::Day, |p| resolve::shift_days(p, back)))
             }
             Cue::ArTomorrow => {
-                Some(self.relative(i, i, Granularity::Day, |p| resolve::shift_days(p, 1)))
+                // "غداً الجمعة": one expression.
+                let last = match self.lex(i + 1) {
+                    Lex::Weekday { english: false, .. } => i + 1,
+                    _ => i,
+                };
+                Some(self.relative(i, last, Granularity::Day, |p| resolve::shift_days(p, 1)))
             }
             Cue::ArToday => self.today(i),
             Cue::ArYear | Cue::ArTheMonth => self.named_period(i, i + 1),

@@ -358,6 +358,9 @@ fn an_arabic_anchor_word_after_a_yearless_date_fixes_its_year() {
     assert_eq!(one("خلال شهر فيفري المقبل", p), pair("فيفري المقبل", "2025-02"));
     assert_eq!(one("يوم 19 نوفمبر الجاري", p), pair("19 نوفمبر الجاري", "2024-11-19"));
     assert_eq!(one("وقال اليوم (الأربعاء) إن", p), pair("اليوم (الأربعاء)", "2024-11-27"));
+    assert_eq!(one("في 12 من آذار الماضي", p), pair("12 من آذار الماضي", "2024-03-12"));
+    assert_eq!(one("وقال أمس الثلاثاء إن", p), pair("أمس الثلاثاء", "2024-11-26"));
+    assert_eq!(one("يصل غداً الخميس إلى", p), pair("غداً الخميس", "2024-11-28"));
     // With a year the word is not needed and not taken.
     assert_eq!(one("في 8 أكتوبر 2023 الماضي", p).0, "8 أكتوبر 2023");
 }

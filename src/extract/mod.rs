@@ -155,7 +155,9 @@ impl Extractor {
                 && let Some(range) = arabic::formal_state_name(text, c.range.clone())
             {
                 named.push(Cand { surface: text[range.clone()].to_string(), range, ..c.clone() });
-            } else if let Some(range) = arabic::facility_name(text, c.range.clone()) {
+            } else if c.kind != EntityKind::Org
+                && let Some(range) = arabic::facility_name(text, c.range.clone())
+            {
                 let surface = text[range.clone()].to_string();
                 let mut f = Cand {
                     surface,

@@ -9,9 +9,9 @@ use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use super::Msg;
 use super::action::Action;
 use super::keymap::{Keymap, Mode};
+use super::{Msg, RunError};
 use crate::store::{Progress, Stage, Store};
 
 /// Builds the reader's store, reporting progress; `Err` is a message for the user.
@@ -38,7 +38,7 @@ impl Default for Loading {
 pub fn wait(
     term: &mut Terminal<CrosstermBackend<io::Stdout>>,
     rx: &Receiver<Msg>,
-) -> io::Result<Option<Result<Store, String>>> {
+) -> io::Result<Option<Result<Store, RunError>>> {
     let keymap = Keymap::default();
     let mut state = Loading::default();
     loop {

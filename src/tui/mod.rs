@@ -103,12 +103,9 @@ pub enum Msg {
     Action(Action),
     /// The loader reached `done` of `total` items of a stage.
     Progress(Stage, usize, usize),
-    /// The loader finished: the store, or a message for the user.
-    Loaded(Box<Result<Store, String>>),
+    /// The loader finished: the store, or why the archive cannot be read.
+    Loaded(Box<Result<Store, RunError>>),
 }
-
-/// The loader's message when it panicked (an internal error, not bad input).
-const LOADER_PANICKED: &str = "opening the archive failed on an internal error";
 
 /// Why the reader stopped other than by the user quitting.
 #[derive(Debug, thiserror::Error)]
@@ -162,16 +159,18 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
             let _ = tx.send(Msg::Progress(stage, done, total));
         };
         // A panic while loading is a bug: the hook has printed it; the reader exits with it.
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(&report)))
-            .unwrap_or_else(|_| Err(LOADER_PANICKED.to_string()));
+        let result = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(&report)))
+        {
+            Ok(Ok(store)) => Ok(store),
+            Ok(Err(message)) => Err(RunError::Load(message)),
+            Err(_) => {
+                Err(RunError::Internal("opening the archive failed on an internal error".into()))
+            }
+        };
         let _ = tx.send(Msg::Loaded(Box::new(result)));
     });
     let store = match loading::wait(&mut term, &rx)? {
-        Some(Ok(store)) => store,
-        Some(Err(message)) if message == LOADER_PANICKED => {
-            return Err(RunError::Internal(message));
-        }
-        Some(Err(message)) => return Err(RunError::Load(message)),
+        Some(result) => result?,
         None => return Ok(()),
     };
     let size = term.size()?;

@@ -183,10 +183,7 @@ use qari::extract::{EntityKind, Extractor};
 
 fn ents(text: &str) -> Vec<(String, EntityKind, String)> {
     let x = Extractor::new();
-    x.mentions(text, None)
-        .into_iter()
-        .map(|m| (text[m.range].to_string(), m.kind, m.canonical))
-        .collect()
+    x.mentions(text).into_iter().map(|m| (text[m.range].to_string(), m.kind, m.canonical)).collect()
 }
 
 fn has(text: &str, surface: &str, kind: EntityKind) -> bool {
@@ -577,7 +574,7 @@ mod never_panics {
         ) {
             static X: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
             let text: String = parts.concat();
-            for m in X.get_or_init(Extractor::new).mentions(&text, None) {
+            for m in X.get_or_init(Extractor::new).mentions(&text) {
                 prop_assert!(text.get(m.range.clone()).is_some(), "{:?} in {text:?}", m.range);
             }
         }

@@ -122,13 +122,13 @@ impl Extractor {
     /// (`shared/eval/CONVENTIONS.md`) count them.
     pub fn extract(&self, doc: &Document) -> Annotations {
         Annotations {
-            mentions: self.mentions(&doc.text, None),
-            dates: dates::extract_dates(&doc.text, None, doc.date),
+            mentions: self.mentions(&doc.text),
+            dates: dates::extract_dates(&doc.text, doc.date),
         }
     }
 
-    /// Entity mentions of `text`, outside `skip` (boilerplate), sorted and non-overlapping.
-    pub fn mentions(&self, text: &str, skip: Option<Range<usize>>) -> Vec<Mention> {
+    /// Entity mentions of `text`, sorted and non-overlapping.
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
         let f = canon::norm(text);
         let mut cands = Vec::new();
         let mut gaz_spans = Vec::new();
@@ -324,9 +324,6 @@ impl Extractor {
             kept = resolve::resolve(kept);
         }
         kept.into_iter()
-            .filter(|c| {
-                skip.as_ref().is_none_or(|b| c.range.end <= b.start || c.range.start >= b.end)
-            })
             .map(|c| Mention {
                 range: c.range,
                 kind: c.kind,

@@ -15,22 +15,16 @@ mod lexicon;
 mod resolve;
 mod tokens;
 
-use std::ops::Range;
-
 use chrono::{Datelike, NaiveDate};
 
 use super::{DateMention, Granularity};
 use lexicon::{Cue, Lex};
 use tokens::{Kind, Tok};
 
-/// Every date mentioned in `text`, in text order, skipping the byte range `skip` (boilerplate).
+/// Every date mentioned in `text`, in text order.
 /// Relative dates ("on Wednesday", "last year", "أمس") are resolved against `published` and
 /// left out when it is `None`.
-pub fn extract_dates(
-    text: &str,
-    skip: Option<Range<usize>>,
-    published: Option<NaiveDate>,
-) -> Vec<DateMention> {
+pub fn extract_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     let scanner = Scanner { text, toks: tokens::tokenize(text), published };
     let mut out = Vec::new();
     let mut i = 0;
@@ -41,10 +35,9 @@ pub fn extract_dates(
         };
         if let Some((value, granularity)) = found.date {
             let range = scanner.toks[found.first].core..scanner.toks[found.last].end;
-            let skipped = skip.as_ref().is_some_and(|s| range.start < s.end && s.start < range.end);
             // A match may reach back one token ("أول أمس"); never over the previous mention.
             let overlaps = out.last().is_some_and(|m: &DateMention| m.range.end > range.start);
-            if !skipped && !overlaps && !in_url(text, range.start) {
+            if !overlaps && !in_url(text, range.start) {
                 out.push(DateMention { range, value, granularity });
             }
         }

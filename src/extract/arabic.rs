@@ -8,6 +8,9 @@ use super::lexicon::{
     AR_VERBS, Words, arabic_name,
 };
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use super::EntityKind;
 use super::canon::norm_str;
@@ -68,9 +71,14 @@ fn is_qualifier(w: &str) -> bool {
 
 /// A nationality or office adjective, definite or not (السوري، سوري، الإيرانية، صينية).
 fn is_adjective(w: &str) -> bool {
+    // The list holds definite forms; their bare forms are added once rather than an "ال" being
+    // prefixed (an allocation) on every lookup, which runs for most tokens.
+    static FORMS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        AR_ADJECTIVES.iter().flat_map(|a| [Some(a), a.strip_prefix("ال")]).flatten().collect()
+    });
     let base = w.strip_suffix('ه').unwrap_or(w);
-    let known = |x: &str| AR_ADJECTIVES.contains(x) || AR_ADJECTIVES.contains(&format!("ال{x}"));
-    known(base) || known(w)
+    forms.contains(base) || forms.contains(w)
 }
 
 fn name_word(w: &str) -> bool {
@@ -255,15 +263,15 @@ fn definite_org(
 ) -> Option<Range<usize>> {
     let word = |k: usize| toks.get(k).map(|n| &t[n.range.clone()]);
     let raw = word(i)?;
-    let (head, skip) = match ["و", "ب", "ل", "ف"]
+    // Bytes of a proclitic before the head (وال…، بال…).
+    let skip = match ["و", "ب", "ل", "ف"]
         .iter()
         .find(|p| raw.strip_prefix(**p).is_some_and(|r| DEFINITE_ORG_HEADS.contains(&r)))
     {
-        _ if DEFINITE_ORG_HEADS.contains(&raw) && definite(i) => (raw, 0),
-        Some(p) => (&raw[p.len()..], p.len()),
+        _ if DEFINITE_ORG_HEADS.contains(&raw) && definite(i) => 0,
+        Some(p) => p.len(),
         None => return None,
     };
-    let _ = head;
     let body_adjective = |x: &str| {
         x.starts_with("ال")
             && !DATE_WORDS.contains(&x)
@@ -541,14 +549,16 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
         }
         // مطار دمشق الدولي، سجن صيدنايا، ساحة الأمويين: a facility is named with its head.
         if FACILITY_HEADS.contains(&word) || FACILITY_HEADS.contains(&raw) {
+            // The head without its proclitic (بمطار → مطار).
+            let start = toks[i].range.start
+                + if FACILITY_HEADS.contains(&raw) { 0 } else { raw.len() - word.len() };
             // Named after a titled person: ملعب الأمير مولاي عبد الله، مطار الملكة علياء.
             if let Some(n) = toks.get(i + 1).filter(|n| !n.punct_before)
                 && AR_CUES.contains(&t[n.range.clone()])
                 && toks.get(i + 2).is_some_and(|m| !m.punct_before)
                 && let Some(j) = read_name(t, toks, i + 2, &|_| false)
             {
-                let skip = if FACILITY_HEADS.contains(&raw) { 0 } else { raw.len() - word.len() };
-                out.push((toks[i].range.start + skip..toks[j - 1].range.end, EntityKind::Place));
+                out.push((start..toks[j - 1].range.end, EntityKind::Place));
             }
             let next = toks.get(i + 1).filter(|n| !n.punct_before);
             if let Some(n) = next
@@ -567,8 +577,7 @@ pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, Entit
                 {
                     j += 1;
                 }
-                let skip = if FACILITY_HEADS.contains(&raw) { 0 } else { raw.len() - word.len() };
-                out.push((toks[i].range.start + skip..toks[j - 1].range.end, EntityKind::Place));
+                out.push((start..toks[j - 1].range.end, EntityKind::Place));
             }
         }
         // محافظة درعا، مدينة جبلة، ريف حلب: a place head and one or two name words.

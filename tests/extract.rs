@@ -452,6 +452,9 @@ fn particles_regnal_numbers_and_buildings() {
     let e = ents(t);
     assert!(e.iter().any(|(s, _, c)| s == "bin Tarek" && c == "Yusuf bin Tarek"), "{e:?}");
     assert!(!e.iter().any(|(s, _, _)| s == "Tarek"), "{e:?}");
+    let t = "Minister Paulo da Ferreira spoke. Later da Ferreira left the hall.";
+    let e = ents(t);
+    assert!(e.iter().any(|(s, _, c)| s == "da Ferreira" && c == "Paulo da Ferreira"), "{e:?}");
     // A regnal number belongs to the name.
     let t = "King Tomas III received the envoy.";
     assert!(has(t, "Tomas III", EntityKind::Person), "{:?}", ents(t));

@@ -9,6 +9,7 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use super::EntityKind;
 use super::canon::{norm_str, skeleton};
+use super::lexicon::EN_PARTICLES;
 use crate::text::normalize::Folded;
 use crate::text::script::is_arabic_letter;
 
@@ -61,9 +62,6 @@ pub struct Alias {
 /// Words after which an ambiguous Arabic alias is the name (folded).
 const NAMING_BEFORE: &[&str] =
     &["الرئيس", "حركه", "حزب", "قناه", "وكاله", "صحيفه", "تنظيم", "جماعه", "موقع", "مدينه"];
-
-/// Lower-case particles that may start a name written in Latin letters.
-const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "ben", "de", "van", "von"];
 
 /// A gazetteer hit: original byte range plus the alias it matched.
 #[derive(Debug, Clone)]
@@ -246,7 +244,8 @@ impl Gazetteer {
             // A capital starts a name; so does a lower-case particle before one ("al-Qaeda",
             // "bin Laden").
             None => {
-                let word = orig.split([' ', '-']).find(|w| !PARTICLES.contains(w)).unwrap_or(orig);
+                let word =
+                    orig.split([' ', '-']).find(|w| !EN_PARTICLES.contains(w)).unwrap_or(orig);
                 word.chars().next().filter(|c| c.is_uppercase()).map(|_| range)
             }
         }

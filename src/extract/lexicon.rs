@@ -240,10 +240,12 @@ pub static EN_KOREAN: Words = Words::new(&[
     "Han", "Yoon", "Yun", "Jong", "Jung", "Kwon", "Hwang", "Hong", "Pyon", "So", "Ju", "O",
 ]);
 
-/// Lower-case particles allowed inside a name ("Bashar al-Assad", "Staffan de Mistura").
+/// Lower-case particles of names in Latin letters: inside a name ("Staffan de Mistura"), at the
+/// start of one ("al-Qaeda", "bin Laden") and of a two-word surname ("de Mistura", "von der").
 #[rustfmt::skip]
 pub static EN_PARTICLES: Words = Words::new(&[
-    "al", "bin", "ibn", "de", "van", "von", "da", "el",
+    "al", "el", "bin", "ibn", "ben", "de", "da", "di", "del", "della", "der", "du", "le", "la",
+    "van", "von",
 ]);
 
 /// Particles, pronouns and verbs (normalised) that are never part of a name.

@@ -294,9 +294,7 @@ impl Extractor {
         // Capitalised words, and the particles that start two-word surnames ("bin Laden").
         let mut words: Vec<(Range<usize>, String)> = toks
             .iter()
-            .filter(|t| {
-                t.cap || matches!(&text[t.range.clone()], "bin" | "ibn" | "de" | "van" | "von")
-            })
+            .filter(|t| t.cap || lexicon::EN_PARTICLES.contains(&text[t.range.clone()]))
             .map(|t| (t.range.clone(), canon::norm_str(&text[t.range.clone()])))
             .collect();
         words.extend(atoks.iter().map(|t| {

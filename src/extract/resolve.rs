@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::EntityKind;
 use super::canon::norm_str;
-use super::lexicon::EN_STOP;
+use super::lexicon::{EN_PARTICLES, EN_STOP};
 
 /// A possible mention before resolution.
 #[derive(Debug, Clone)]
@@ -95,11 +95,10 @@ pub fn short_forms(surface: &str) -> Vec<String> {
             out.push(norm_str(last));
         }
         // Arabic lineage links too (آل ثاني، بن سلمان), folded: آل is ال standing alone.
-        let particle = [
-            "de", "da", "di", "del", "della", "van", "von", "der", "le", "la", "du", "bin", "ibn",
-            "ال", "بن", "ابن", "ابو",
-        ];
-        if words.len() >= 3 && particle.contains(&norm_str(before).as_str()) {
+        let before = norm_str(before);
+        if words.len() >= 3
+            && (EN_PARTICLES.contains(&before) || ["ال", "بن", "ابن", "ابو"].contains(&&*before))
+        {
             out.push(norm_str(&format!("{before} {last}")));
         }
     }

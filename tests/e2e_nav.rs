@@ -136,7 +136,7 @@ fn follow_ri_yong_ho_from_000_to_the_arabic_004_and_back() {
 fn find_in_the_document_counts_hits_and_n_steps() {
     let m = model();
     let first = m.reader.doc.unwrap();
-    let text = &m.store.docs[first].text;
+    let text = m.store.text(first);
     let word = "north korea";
     let n = text.to_lowercase().matches(word).count();
     assert!(n >= 2, "the first document mentions {word} at least twice");

@@ -474,10 +474,10 @@ fn arabic_name_lists_find_people_and_spell_them_as_news_does() {
     assert!(ents(t).iter().all(|(_, k, _)| *k != EntityKind::Person), "{:?}", ents(t));
     // An Arabic-only person is written in the usual Latin spelling of each name part.
     let docs = vec![doc_with("ar.txt", "ar", "وقال وزير الصناعة السوري زياد صباغ إن المصانع تعمل")];
-    let mut ann: Vec<_> = docs.iter().map(|d| Extractor::new().extract(d)).collect();
-    qari::extract::link(&docs, &mut ann);
-    let m = ann[0].mentions.iter().find(|m| m.kind == EntityKind::Person).expect("a person");
-    assert_eq!(m.canonical, "Ziad Sabbagh");
+    let ann: Vec<_> = docs.iter().map(|d| Extractor::new().extract(d)).collect();
+    let store = qari::store::Store::from_parts(docs, ann, Vec::new(), 0, false);
+    let m = store.annotations[0].mentions.iter().find(|m| m.kind == EntityKind::Person);
+    assert_eq!(store.entity_name(m.expect("a person").entity), "Ziad Sabbagh");
 }
 
 fn doc_with(name: &str, lang: &str, text: &str) -> qari::corpus::Document {

@@ -13,15 +13,17 @@ pub fn run(json: bool, paths: &[PathBuf]) -> Result<(), CliError> {
     let store = super::load_store(paths)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for (d, a) in store.docs.iter().zip(&store.annotations) {
-        let text = |r: &std::ops::Range<usize>| d.text.get(r.clone()).unwrap_or("").to_string();
+    for id in store.live_ids() {
+        let (d, a, body) = (&store.docs[id], &store.annotations[id], store.text(id));
+        let text = |r: &std::ops::Range<usize>| body.get(r.clone()).unwrap_or("").to_string();
         if json {
             let entities: Vec<_> = a
                 .mentions
                 .iter()
                 .map(|m| {
-                    json!({"text": text(&m.range), "type": m.kind.label(), "canonical": m.canonical,
-                           "start": m.range.start, "end": m.range.end})
+                    json!({"text": text(&m.range()), "type": m.kind.label(),
+                           "canonical": store.entity_name(m.entity),
+                           "start": m.start, "end": m.end})
                 })
                 .collect();
             let dates: Vec<_> = a
@@ -39,17 +41,15 @@ pub fn run(json: bool, paths: &[PathBuf]) -> Result<(), CliError> {
         } else {
             let mut s = format!("{} — {}\n", d.path, d.title);
             for m in &a.mentions {
-                let surface = text(&m.range);
-                let also = if surface == m.canonical {
-                    String::new()
-                } else {
-                    format!(" → {}", m.canonical)
-                };
+                let surface = text(&m.range());
+                let canonical = store.entity_name(m.entity);
+                let also =
+                    if surface == canonical { String::new() } else { format!(" → {canonical}") };
                 s.push_str(&format!(
                     "  {:<6} {surface}{also}  [{}..{}]\n",
                     m.kind.label(),
-                    m.range.start,
-                    m.range.end
+                    m.start,
+                    m.end
                 ));
             }
             for x in &a.dates {

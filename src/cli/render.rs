@@ -27,7 +27,7 @@ pub fn run(
         return Err(CliError::Input(format!("{}: no readable article", file.display())));
     };
     let key = LayoutKey { doc: doc.id, width: width.max(1), bidi, shape, unfolded: true };
-    let built = rows::build(doc, key);
+    let built = rows::build(&doc.text, doc.boilerplate.clone(), key);
     let mut out = BufWriter::new(std::io::stdout().lock());
     for row in &built.rows {
         match row {

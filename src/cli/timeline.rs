@@ -48,13 +48,14 @@ pub fn run(json: bool, paths: &[PathBuf]) -> Result<(), CliError> {
 
 fn to_line<'a>(store: &'a Store, e: &TimelineEntry) -> Line<'a> {
     let doc = &store.docs[e.doc];
+    let text = store.text(e.doc);
     Line {
         value: e.value_string(),
         granularity: e.granularity,
-        text: collapse(doc.text.get(e.range.clone()).unwrap_or("")).trim().to_string(),
+        text: collapse(text.get(e.range.clone()).unwrap_or("")).trim().to_string(),
         path: &doc.path,
         title: &doc.title,
-        sentence: sentence_line(&doc.text, e, SENTENCE_CHARS).trim().to_string(),
+        sentence: sentence_line(text, e, SENTENCE_CHARS).trim().to_string(),
     }
 }
 

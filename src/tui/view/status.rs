@@ -27,7 +27,7 @@ pub fn position(app: &App) -> String {
                 s.push_str(&format!(" · line {top}/{total} {pct}%"));
             } else {
                 // Not laid out to the end yet: the share of the text above the screen.
-                let len = app.store.docs[doc].text.len().max(1);
+                let len = app.store.text(doc).len().max(1);
                 s.push_str(&format!(" · line {top} ~{}%", app.reader.anchor * 100 / len));
             }
         }

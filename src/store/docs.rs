@@ -164,6 +164,16 @@ impl Texts {
         self.spans.get(id).copied()
     }
 
+    /// Where every document's text is, by id.
+    pub fn spans(&self) -> &[TextSpan] {
+        &self.spans
+    }
+
+    /// A copy sharing the same segments (what a refresh extends).
+    pub fn snapshot(&self) -> Texts {
+        self.extended(Vec::new(), Vec::new())
+    }
+
     /// The segments (shared, so a refreshed store keeps mapping the same files).
     pub fn segments(&self) -> &[std::sync::Arc<Segment>] {
         &self.segments

@@ -3,6 +3,9 @@
 //! Draws nothing.
 
 pub mod annotations;
+pub mod archive;
+pub mod build;
+pub mod cache;
 pub mod docs;
 pub mod entities;
 pub mod search;
@@ -54,7 +57,9 @@ impl std::fmt::Debug for Store {
 /// A stage of building the store, for progress reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
-    /// Reading and parsing files.
+    /// Walking the folders and comparing files with the cache.
+    Checking,
+    /// Reading and parsing files (and, when building, finding their entities too).
     Reading,
     /// Finding entities and dates.
     Extracting,
@@ -66,7 +71,8 @@ impl Stage {
     /// What the stage does, for a progress line ("reading files").
     pub fn label(self) -> &'static str {
         match self {
-            Stage::Reading => "reading files",
+            Stage::Checking => "checking files",
+            Stage::Reading => "reading files and finding entities",
             Stage::Extracting => "finding entities and dates",
             Stage::Indexing => "indexing for search",
         }
@@ -236,7 +242,7 @@ fn index_in_ram(
                 entities: &ids,
             })?;
         }
-        w.commit()?;
+        w.commit("memory")?;
         Ok(engine)
     };
     match build() {

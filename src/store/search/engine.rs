@@ -48,7 +48,8 @@ pub struct Ranked {
     pub total: usize,
 }
 
-/// An open index: where it lives, and a reader on its last commit.
+/// An open index: where it lives, and a reader on its last commit (cheap to clone: shared).
+#[derive(Clone)]
 pub struct Engine {
     index: Index,
     reader: IndexReader,
@@ -93,6 +94,11 @@ impl Engine {
     /// against.
     pub fn opstamp(&self) -> Result<u64, EngineError> {
         Ok(self.index.load_metas().map_err(err)?.opstamp)
+    }
+
+    /// The payload of the last commit (see [`Writer::commit`]).
+    pub fn payload(&self) -> Result<Option<String>, EngineError> {
+        Ok(self.index.load_metas().map_err(err)?.payload)
     }
 
     /// A writer; `threads` indexing threads (1 for small batches).
@@ -148,10 +154,13 @@ impl Writer {
         self.w.delete_term(Term::from_field_u64(self.fields.key, key));
     }
 
-    /// Makes every queued change visible at once; returns the new opstamp. Merges the index
-    /// runs in the background are waited for, so the files are complete when this returns.
-    pub fn commit(mut self) -> Result<u64, EngineError> {
-        let stamp = self.w.commit().map_err(err)?;
+    /// Makes every queued change visible at once, with `payload` recorded in the commit (the
+    /// cache names its generation there); returns the new opstamp. Merges the index runs in the
+    /// background are waited for, so the files are complete when this returns.
+    pub fn commit(mut self, payload: &str) -> Result<u64, EngineError> {
+        let mut prepared = self.w.prepare_commit().map_err(err)?;
+        prepared.set_payload(payload);
+        let stamp = prepared.commit().map_err(err)?;
         self.w.wait_merging_threads().map_err(err)?;
         Ok(stamp)
     }

@@ -25,8 +25,8 @@ fn script() -> String {
 
 /// The same reader state the binary starts in, to learn list and row positions.
 fn model() -> App {
-    let store = qari::cli::load_store(&[]).expect("bundled archive");
-    App::new(store, OPTS, (W, H))
+    let opts = qari::store::archive::OpenOptions { cache: false, index: true };
+    App::new(qari::store::archive::Archive::bundled(opts).store, OPTS, (W, H))
 }
 
 fn file_of(app: &App, doc: usize) -> String {

@@ -2,8 +2,9 @@
 //! archive: stemming, Arabic normalisation, phrases, OR, exclusion, fields, dates, entities
 //! across scripts, hit and snippet offsets, malformed queries, and `qari search` as a process.
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::process::Command;
 
 use chrono::NaiveDate;
 use qari::corpus::Document;
@@ -300,7 +301,7 @@ fn bundled_archive_stems_folds_and_crosses_scripts() {
 
 #[test]
 fn qari_search_json_lines_best_first() {
-    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
+    let out = common::qari::qari()
         .args(["search", "--json", "--limit", "3", "Pyongyang"])
         .output()
         .expect("qari runs");
@@ -322,10 +323,7 @@ fn qari_search_json_lines_best_first() {
         last = score;
     }
 
-    let bad = Command::new(env!("CARGO_BIN_EXE_qari"))
-        .args(["search", "\"north korea"])
-        .output()
-        .expect("qari runs");
+    let bad = common::qari::qari().args(["search", "\"north korea"]).output().expect("qari runs");
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unbalanced quote"));
     assert!(bad.stdout.is_empty());

@@ -9,8 +9,9 @@ use serde_json::json;
 use super::CliError;
 
 /// Prints each document's entities and dates; `json` selects JSON Lines, one object per document.
-pub fn run(json: bool, paths: &[PathBuf]) -> Result<(), CliError> {
-    let store = super::load_store(paths)?;
+pub fn run(json: bool, paths: &[PathBuf], no_cache: bool) -> Result<(), CliError> {
+    let archive = super::open_archive(paths, no_cache, false)?;
+    let store = &archive.store;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for id in store.live_ids() {

@@ -29,18 +29,19 @@ struct Line<'a> {
 }
 
 /// Prints the timeline of `paths` (or the bundled archive).
-pub fn run(json: bool, paths: &[PathBuf]) -> Result<(), CliError> {
-    let store = super::load_store(paths)?;
+pub fn run(json: bool, paths: &[PathBuf], no_cache: bool) -> Result<(), CliError> {
+    let archive = super::open_archive(paths, no_cache, false)?;
+    let store = &archive.store;
     let entries = store.timeline();
     let mut out = std::io::stdout().lock();
     if json {
         for e in &entries {
-            let line = to_line(&store, e);
+            let line = to_line(store, e);
             let s = serde_json::to_string(&line).map_err(|e| CliError::Internal(e.to_string()))?;
             writeln!(out, "{s}")?;
         }
     } else {
-        print_listing(&mut out, &store, &entries)?;
+        print_listing(&mut out, store, &entries)?;
     }
     out.flush()?;
     Ok(())

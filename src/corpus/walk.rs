@@ -59,6 +59,8 @@ pub struct Found {
     /// Folders listed, with their stat (a folder's mtime changes when an entry is added,
     /// removed or renamed in it).
     pub dirs: Vec<FoundFile>,
+    /// Of `files`, the ones named directly (not found in a folder).
+    pub given: Vec<FoundFile>,
     /// Files skipped because their extension is not one qari reads.
     pub skipped: usize,
     /// Paths that do not exist or folders that could not be listed.
@@ -79,7 +81,12 @@ pub fn walk(paths: &[PathBuf]) -> Found {
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => w.dir(p, &m),
-            Ok(m) => w.file(p, &m),
+            Ok(m) => {
+                w.file(p, &m);
+                if let Some(f) = w.found.files.last().filter(|f| f.path == *p) {
+                    w.found.given.push(f.clone());
+                }
+            }
             Err(e) => w.found.problems.push(Problem { path: p.clone(), reason: io_reason(&e) }),
         }
     }

@@ -37,6 +37,9 @@ pub struct Changes {
     pub changed: usize,
     /// Files gone.
     pub removed: usize,
+    /// Files read to find out (new ones, and those whose stat changed: their bytes were
+    /// hashed, and extracted again only when they differ).
+    pub read: usize,
 }
 
 impl Changes {
@@ -57,7 +60,8 @@ impl Changes {
     }
 }
 
-/// An open archive: the store, and what is needed to refresh it.
+/// An open archive: the store, and what is needed to refresh it. Cloning shares the store.
+#[derive(Clone)]
 pub struct Archive {
     /// The documents, annotations and index.
     pub store: Arc<Store>,
@@ -68,6 +72,16 @@ pub struct Archive {
     /// The paths opened (empty: the bundled archive).
     paths: Vec<PathBuf>,
     opts: OpenOptions,
+}
+
+impl std::fmt::Debug for Archive {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Archive")
+            .field("store", &self.store)
+            .field("generation", &self.manifest.generation)
+            .field("cache", &self.cache)
+            .finish_non_exhaustive()
+    }
 }
 
 /// An archive opened, with what changed since its cache was written and notes for the user
@@ -216,6 +230,8 @@ impl Archive {
             };
             return a.refresh(progress).map(|r| r.unwrap_or((a, Changes::default())));
         }
+        // From nothing: whatever is there (damaged, of another version, half written) goes.
+        cache.reset(&lock).map_err(|e| e.to_string())?;
         let found = checked_walk(paths, progress);
         let extractor = LazyExtractor(OnceLock::new());
         let (store, manifest, changes) =
@@ -400,7 +416,8 @@ fn update(
     let key_ids = |keys: &[u64]| -> Vec<usize> {
         base.map_or_else(Vec::new, |(s, _)| keys.iter().filter_map(|&k| s.doc_of_key(k)).collect())
     };
-    let mut changes = Changes { removed: d.removed.len(), ..Changes::default() };
+    let mut changes =
+        Changes { removed: d.removed.len(), read: d.to_read.len(), ..Changes::default() };
     for &e in &d.removed {
         for id in key_ids(&old.files[e].keys) {
             builder.remove(id);
@@ -462,8 +479,14 @@ fn update(
     progress(Stage::Indexing, 0, 0);
     let built = builder.finish()?;
     let mut segments = old.segments.clone();
-    if built.new_segment {
+    let mut segment_stats = old.segment_stats.clone();
+    if built.new_segment
+        && let Target::Cache(cache, _) = target
+    {
         segments.push(next_segment);
+        let p = cache.segment_path(next_segment);
+        let st = std::fs::metadata(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+        segment_stats.push(crate::corpus::walk::FileStat::of(&st));
     }
     let mut manifest = Manifest {
         generation: old.generation,
@@ -472,45 +495,36 @@ fn update(
         checked_at_ns: started,
         files,
         dirs: found.dirs.iter().map(|f| (PathBytes::of(&f.path), f.stat)).collect(),
+        top_files: found.given.iter().map(|f| (PathBytes::of(&f.path), f.stat)).collect(),
         walk_problems: found.problems.iter().map(StoredProblem::of).collect(),
         skipped: found.skipped,
         next_key: built.next_key,
         next_segment: if built.new_segment { next_segment + 1 } else { next_segment },
         segments,
+        segment_stats,
         indexed: index,
     };
-    let search = match (target, built.index, engine) {
-        (Target::Cache(cache, lock), w, engine) => {
-            cache
-                .commit(
-                    &mut manifest,
-                    &built.docs,
-                    &built.texts,
-                    &built.annotations,
-                    &built.table,
-                    w,
-                    lock,
-                )
-                .map_err(|e| e.to_string())?;
-            match engine {
-                Some(e) => SearchIndex::new(e),
-                None => SearchIndex::unavailable("not built for this command"),
-            }
-        }
-        (Target::Memory, Some(w), Some(engine)) => {
-            w.commit("memory")?;
-            SearchIndex::new(engine)
-        }
-        _ => SearchIndex::unavailable("not built for this command"),
-    };
-    let store = Store::assemble(
+    let mut store = Store::assemble(
         built.docs,
         built.texts,
         built.annotations,
         built.table,
         manifest.problems(),
         manifest.skipped,
-        search,
+        SearchIndex::unavailable("not built for this command"),
     );
+    match (target, built.index, engine) {
+        (Target::Cache(cache, lock), w, engine) => {
+            cache.commit(&mut manifest, &store, w, lock).map_err(|e| e.to_string())?;
+            if let Some(e) = engine {
+                store.search = SearchIndex::new(e);
+            }
+        }
+        (Target::Memory, Some(w), Some(engine)) => {
+            w.commit("memory")?;
+            store.search = SearchIndex::new(engine);
+        }
+        _ => {}
+    }
     Ok((store, manifest, changes))
 }

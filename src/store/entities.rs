@@ -104,6 +104,11 @@ impl EntityIndex {
         EntityIndex { entities, by_ref, by_name }
     }
 
+    /// Every folded name with the entity it finds (see [`EntityIndex::find_by_name`]).
+    pub fn names(&self) -> impl Iterator<Item = (&str, &EntityInfo)> {
+        self.by_name.iter().map(|(k, &i)| (k.as_str(), &self.entities[i]))
+    }
+
     /// The entity `e`, when a listed document mentions it.
     pub fn get(&self, e: EntityRef) -> Option<&EntityInfo> {
         self.by_ref.get(&e).map(|&i| &self.entities[i])

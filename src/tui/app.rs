@@ -209,6 +209,8 @@ pub struct App {
     pub history: JumpList,
     /// One line for the status bar (cleared by the next key).
     pub message: Option<String>,
+    /// What a background job is doing (shown until it is done).
+    pub activity: Option<String>,
     /// Set when the loop should end.
     pub quit: bool,
     /// The open document's rows at the current width and settings.
@@ -220,10 +222,11 @@ pub struct App {
 
 impl App {
     /// A reader over `store` for a terminal of `size`, with the first document open.
-    pub fn new(store: Store, opts: Options, size: (u16, u16)) -> App {
+    pub fn new(store: impl Into<std::sync::Arc<Store>>, opts: Options, size: (u16, u16)) -> App {
+        let store = store.into();
         let n = store.docs.len();
         let mut app = App {
-            store: std::sync::Arc::new(store),
+            store,
             keymap: Keymap::default(),
             bidi: opts.bidi,
             shape: opts.shape,
@@ -243,6 +246,7 @@ impl App {
             read: vec![false; n],
             history: JumpList::default(),
             message: None,
+            activity: None,
             quit: false,
             rows: None,
             cache: LayoutCache::default(),
@@ -372,7 +376,7 @@ impl App {
         self.sync_layout();
     }
 
-    fn side_entities(&self, doc: usize) -> Vec<SideEntity> {
+    pub(crate) fn side_entities(&self, doc: usize) -> Vec<SideEntity> {
         let Some(ann) = self.store.annotations.get(doc) else { return Vec::new() };
         let mut by_id: BTreeMap<crate::store::EntityRef, (usize, SideEntity)> = BTreeMap::new();
         for (at, m) in ann.mentions.iter().enumerate() {

@@ -329,7 +329,7 @@ fn line_changed(app: &mut App) -> Vec<Effect> {
 }
 
 /// Bumps the generation and asks the loop to run the query off the UI thread.
-fn start_search(app: &mut App) -> Vec<Effect> {
+pub(crate) fn start_search(app: &mut App) -> Vec<Effect> {
     let Some(line) = &mut app.nav.line else { return Vec::new() };
     app.nav.generation += 1;
     line.pending = true;

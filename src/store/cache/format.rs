@@ -47,7 +47,7 @@ pub enum FormatError {
 }
 
 /// The header after [`MAGIC`]: format version, content version (16 bytes of text), kind.
-fn header(kind: &str) -> Vec<u8> {
+pub(super) fn header(kind: &str) -> Vec<u8> {
     let mut h = Vec::with_capacity(64);
     h.extend_from_slice(MAGIC);
     h.extend_from_slice(&FORMAT_VERSION.to_le_bytes());

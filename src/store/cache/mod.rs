@@ -1,8 +1,10 @@
 //! The on-disk cache of one archive (one set of opened paths), under
 //! `$XDG_CACHE_HOME/qari/archives/<id>/`:
 //!
-//! - `state-<N>.bin`: generation N — the manifest and the store's documents, annotations,
-//!   entity table and text spans (one checked record);
+//! - generation N: `state-<N>.bin` (the manifest and the entity table, one checked record),
+//!   `docs-<N>.bin` and `ann-<N>.bin` (record tables of each document's metadata and text
+//!   span, and of its annotations, read one by one by a query), `names-<N>.bin` (entity names
+//!   for queries, sorted) and `head-<N>.bin` (what a query checks first: folders and stats);
 //! - `texts-<K>.bin`: documents' texts, each file written once and then only mapped;
 //! - `index/`: the tantivy index, whose last commit names the generation it belongs to;
 //! - `CURRENT`: the newest generation (replaced atomically: the commit point);
@@ -14,15 +16,22 @@
 //! which a reader rolls forward to). Nothing is ever written inside the archive.
 
 pub mod format;
+pub mod snapshot;
 pub mod state;
+pub mod table;
 
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
 use self::format::{FormatError, read_record, write_atomic, write_record};
 use self::state::{Manifest, PathBytes};
-use super::annotations::{DocAnnotations, EntityTable};
+use self::table::{Table, TableWriter};
+use super::annotations::{DocAnnotations, EntityRef, EntityTable};
 use super::docs::{DocInfo, Segment, TextSpan, Texts};
+use super::entities::EntityIndex;
 use super::search::engine::{Engine, Writer};
+use crate::corpus::walk::FileStat;
 
 /// Why the cache of an archive could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -45,14 +54,57 @@ fn io(what: &Path, e: impl std::fmt::Display) -> CacheError {
     CacheError::Io(format!("{}: {e}", what.display()))
 }
 
-/// The record of one generation, as written.
-type RecordRef<'a> =
-    (&'a Manifest, &'a [DocInfo], &'a [TextSpan], &'a [DocAnnotations], &'a EntityTable);
-/// The record of one generation, as read.
-type Record = (Manifest, Vec<DocInfo>, Vec<TextSpan>, Vec<DocAnnotations>, EntityTable);
+/// The state record of one generation, as written.
+type StateRef<'a> = (&'a Manifest, &'a EntityTable);
+/// The state record of one generation, as read.
+type State = (Manifest, EntityTable);
 
-/// Record kind of a generation's state file.
+/// Record kinds of a generation's files.
 const STATE_KIND: &str = "state";
+const DOCS_KIND: &str = "docs";
+const ANN_KIND: &str = "ann";
+const NAMES_KIND: &str = "names";
+const HEAD_KIND: &str = "head";
+
+/// One document in `docs-<N>.bin`: its metadata, where its text is, and the file it came
+/// from as it was when read (a query checks that file before showing the document).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocRecord {
+    pub info: DocInfo,
+    pub span: TextSpan,
+    pub file: PathBytes,
+    pub stat: FileStat,
+}
+
+/// One entity name in `names-<N>.bin`, sorted by `key`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameRecord {
+    /// The folded name ([`crate::store::entities::name_key`]).
+    pub key: String,
+    /// The entity's stable id (what the index's entity field holds).
+    pub id: String,
+    /// Its place in the entity table.
+    pub entity: EntityRef,
+}
+
+/// `head-<N>.bin`: what a query needs before anything else.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Head {
+    /// When the walk of this generation started (ns).
+    pub checked_at_ns: i64,
+    /// Every folder walked, with its stat.
+    pub dirs: Vec<(PathBytes, FileStat)>,
+    /// Files opened by name (not found in a folder), with their stat.
+    pub files: Vec<(PathBytes, FileStat)>,
+    /// Text file number of each segment.
+    pub segments: Vec<u32>,
+    /// Each text file's stat when written.
+    pub segment_stats: Vec<FileStat>,
+    /// Whether the index holds this generation.
+    pub indexed: bool,
+    /// Changes when ids are renumbered.
+    pub epoch: u64,
+}
 
 /// One generation read back: the manifest, the store's parts, and the index when it has one.
 pub struct Loaded {
@@ -135,7 +187,11 @@ impl Cache {
     }
 
     fn state_path(&self, generation: u64) -> PathBuf {
-        self.dir.join(format!("state-{generation}.bin"))
+        self.gen_path("state", generation)
+    }
+
+    fn gen_path(&self, kind: &str, generation: u64) -> PathBuf {
+        self.dir.join(format!("{kind}-{generation}.bin"))
     }
 
     /// Path of text file number `n`.
@@ -182,7 +238,7 @@ impl Cache {
     }
 
     /// The newest generation, from `CURRENT`.
-    fn current(&self) -> Result<u64, CacheError> {
+    pub(crate) fn current(&self) -> Result<u64, CacheError> {
         let p = self.dir.join("CURRENT");
         let s = match std::fs::read_to_string(&p) {
             Ok(s) => s,
@@ -222,20 +278,49 @@ impl Cache {
     }
 
     fn load_generation(&self, generation: u64, with_index: bool) -> Result<Loaded, CacheError> {
-        let (manifest, docs, spans, annotations, mut table): Record =
-            read_record(&self.state_path(generation), STATE_KIND)?;
-        if manifest.generation != generation
-            || spans.len() != docs.len()
-            || annotations.len() != docs.len()
-        {
+        let (manifest, mut table): State = read_record(&self.state_path(generation), STATE_KIND)?;
+        let records: Vec<DocRecord> =
+            Table::open(&self.gen_path(DOCS_KIND, generation), DOCS_KIND)?.all()?;
+        let annotations: Vec<DocAnnotations> =
+            Table::open(&self.gen_path(ANN_KIND, generation), ANN_KIND)?.all()?;
+        let (docs, spans): (Vec<DocInfo>, Vec<TextSpan>) =
+            records.into_iter().map(|r| (r.info, r.span)).unzip();
+        if manifest.generation != generation || annotations.len() != docs.len() {
             return Err(CacheError::Format(FormatError::Damaged(format!(
                 "state-{generation}.bin"
             ))));
         }
         table.reindex();
-        let mut segments = Vec::with_capacity(manifest.segments.len());
-        for &n in &manifest.segments {
+        let segments = self.map_segments(&manifest.segments, &manifest.segment_stats)?;
+        check_spans(&segments, &manifest.segments, &spans)?;
+        let texts = Texts::new(segments, spans);
+        let engine =
+            if with_index && manifest.indexed { Some(self.index_for(generation)?) } else { None };
+        Ok(Loaded { manifest, docs, texts, annotations, table, engine })
+    }
+
+    /// Maps the text files numbered `numbers`, in order, each checked to be as written
+    /// (`stats`): a text file changed since is damaged, even where its checksums would only
+    /// be checked when a text is read.
+    pub(crate) fn map_segments(
+        &self,
+        numbers: &[u32],
+        stats: &[FileStat],
+    ) -> Result<Vec<std::sync::Arc<Segment>>, CacheError> {
+        if stats.len() != numbers.len() {
+            return Err(CacheError::Format(FormatError::Damaged("the text files' list".into())));
+        }
+        let mut segments = Vec::with_capacity(numbers.len());
+        for (&n, want) in numbers.iter().zip(stats) {
             let p = self.segment_path(n);
+            let now = std::fs::metadata(&p).map(|m| FileStat::of(&m)).ok();
+            if now.is_some_and(|s| {
+                (s.size, s.mtime_ns, s.inode) != (want.size, want.mtime_ns, want.inode)
+            }) {
+                return Err(CacheError::Format(FormatError::Damaged(format!(
+                    "texts-{n}.bin (changed since it was written)"
+                ))));
+            }
             let seg = super::build::map_segment(&p).map_err(|e| {
                 if e.kind() == std::io::ErrorKind::NotFound {
                     CacheError::Format(FormatError::Missing(format!("texts-{n}.bin")))
@@ -245,36 +330,51 @@ impl Cache {
             })?;
             segments.push(std::sync::Arc::new(seg));
         }
-        // A span beyond its file means the file was cut short.
-        for s in &spans {
-            let len = segments.get(s.segment as usize).map_or(0, |seg| segment_len(seg));
-            if s.start + u64::from(s.len) > len {
-                return Err(CacheError::Format(FormatError::Truncated(format!(
-                    "texts-{}.bin",
-                    manifest.segments.get(s.segment as usize).copied().unwrap_or(0)
-                ))));
-            }
+        Ok(segments)
+    }
+
+    /// The index, checked to hold generation `generation`.
+    pub(crate) fn index_for(&self, generation: u64) -> Result<Engine, CacheError> {
+        let engine = Engine::open_or_create(&self.index_dir()).map_err(CacheError::Index)?;
+        let payload = engine.payload().map_err(CacheError::Index)?;
+        if payload.as_deref() != Some(generation.to_string().as_str()) {
+            return Err(CacheError::Index(format!(
+                "it holds generation {}, the cache {generation}",
+                payload.unwrap_or_else(|| "none".into())
+            )));
         }
-        let texts = Texts::new(segments, spans);
-        let engine = if with_index && manifest.indexed {
-            let engine = Engine::open_or_create(&self.index_dir()).map_err(CacheError::Index)?;
-            let payload = engine.payload().map_err(CacheError::Index)?;
-            if payload.as_deref() != Some(generation.to_string().as_str()) {
-                return Err(CacheError::Index(format!(
-                    "it holds generation {}, the cache {generation}",
-                    payload.unwrap_or_else(|| "none".into())
-                )));
-            }
-            Some(engine)
-        } else {
-            None
-        };
-        Ok(Loaded { manifest, docs, texts, annotations, table, engine })
+        Ok(engine)
+    }
+
+    /// Opens table `kind` of generation `generation`.
+    pub(crate) fn table(&self, kind: &str, generation: u64) -> Result<Table, CacheError> {
+        Ok(Table::open(&self.gen_path(kind, generation), kind)?)
+    }
+
+    /// Reads the head of generation `generation`.
+    pub(crate) fn head(&self, generation: u64) -> Result<Head, CacheError> {
+        Ok(read_record(&self.gen_path(HEAD_KIND, generation), HEAD_KIND)?)
     }
 
     /// Opens (or creates) the search index, for writing a generation into.
     pub fn engine(&self) -> Result<Engine, CacheError> {
         Engine::open_or_create(&self.index_dir()).map_err(CacheError::Index)
+    }
+
+    /// Removes every file of the cache but the lock (before a build from nothing): unlinked,
+    /// never rewritten in place, so a process still mapping an old file keeps reading it.
+    pub fn reset(&self, _lock: &Lock) -> Result<(), CacheError> {
+        let rd = std::fs::read_dir(&self.dir).map_err(|e| io(&self.dir, e))?;
+        for e in rd.flatten() {
+            let name = e.file_name();
+            if name == "lock" || name == "archive.json" {
+                continue;
+            }
+            let p = e.path();
+            let r = if p.is_dir() { std::fs::remove_dir_all(&p) } else { std::fs::remove_file(&p) };
+            r.map_err(|e| io(&p, e))?;
+        }
+        Ok(())
     }
 
     /// Removes the search index (before building it anew).
@@ -287,25 +387,19 @@ impl Cache {
         }
     }
 
-    /// Writes the next generation: its record, then the index commit (when `index` is given),
+    /// Writes the next generation: its files, then the index commit (when `index` is given),
     /// then `CURRENT`. The caller holds the [`Lock`]. `manifest.generation` is set here.
-    #[allow(clippy::too_many_arguments)]
     pub fn commit(
         &self,
         manifest: &mut Manifest,
-        docs: &[DocInfo],
-        texts: &Texts,
-        annotations: &[DocAnnotations],
-        table: &EntityTable,
+        store: &super::Store,
         index: Option<Writer>,
         _lock: &Lock,
     ) -> Result<(), CacheError> {
         let generation = self.current().unwrap_or(0).max(manifest.generation) + 1;
         manifest.generation = generation;
         manifest.indexed = index.is_some() || manifest.indexed;
-        let record: RecordRef = (manifest, docs, texts.spans(), annotations, table);
-        let path = self.state_path(generation);
-        write_record(&path, STATE_KIND, &record).map_err(|e| io(&path, e))?;
+        self.write_generation(manifest, store).map_err(|e| io(&self.dir, e))?;
         if let Some(w) = index {
             w.commit(&generation.to_string()).map_err(CacheError::Index)?;
         } else if manifest.indexed {
@@ -323,15 +417,61 @@ impl Cache {
         Ok(())
     }
 
-    /// Removes state files older than the previous generation and text files no generation
-    /// since then uses (a reader still mapping one keeps its pages: unlinking is safe).
+    /// Writes the files of generation `manifest.generation` (not yet current).
+    fn write_generation(&self, manifest: &Manifest, store: &super::Store) -> std::io::Result<()> {
+        let g = manifest.generation;
+        let state: StateRef = (manifest, &store.table);
+        write_record(&self.state_path(g), STATE_KIND, &state)?;
+        // The file each document came from, by id.
+        let mut file_of: Vec<Option<usize>> = vec![None; store.docs.len()];
+        for (f, entry) in manifest.files.iter().enumerate() {
+            for &k in &entry.keys {
+                if let Some(id) = store.doc_of_key(k) {
+                    file_of[id] = Some(f);
+                }
+            }
+        }
+        let mut docs = TableWriter::create(&self.gen_path(DOCS_KIND, g), DOCS_KIND)?;
+        let mut ann = TableWriter::create(&self.gen_path(ANN_KIND, g), ANN_KIND)?;
+        let spans = store.texts.spans();
+        for (id, info) in store.docs.iter().enumerate() {
+            let file = file_of[id].map(|f| &manifest.files[f]);
+            docs.push(&DocRecord {
+                info: info.clone(),
+                span: spans[id],
+                file: file.map_or_else(|| PathBytes(Vec::new()), |f| f.path.clone()),
+                stat: file.map(|f| f.stat).unwrap_or_default(),
+            })?;
+            ann.push(&store.annotations[id])?;
+        }
+        docs.finish()?;
+        ann.finish()?;
+        write_names(&self.gen_path(NAMES_KIND, g), &store.entities)?;
+        let head = Head {
+            checked_at_ns: manifest.checked_at_ns,
+            dirs: manifest.dirs.clone(),
+            files: manifest.top_files.clone(),
+            segments: manifest.segments.clone(),
+            segment_stats: manifest.segment_stats.clone(),
+            indexed: manifest.indexed,
+            epoch: manifest.epoch,
+        };
+        write_record(&self.gen_path(HEAD_KIND, g), HEAD_KIND, &head)
+    }
+
+    /// Removes the files of generations older than the previous one and text files no
+    /// generation since then uses (a reader still mapping one keeps its pages: unlinking is
+    /// safe on Unix).
     fn collect_garbage(&self, manifest: &Manifest) {
         let Ok(rd) = std::fs::read_dir(&self.dir) else { return };
         for e in rd.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
             let num =
                 |prefix: &str| name.strip_prefix(prefix)?.strip_suffix(".bin")?.parse::<u64>().ok();
-            let stale = if let Some(g) = num("state-") {
+            let generation = [STATE_KIND, DOCS_KIND, ANN_KIND, NAMES_KIND, HEAD_KIND]
+                .iter()
+                .find_map(|k| num(&format!("{k}-")));
+            let stale = if let Some(g) = generation {
                 g + 1 < manifest.generation
             } else if let Some(n) = num("texts-") {
                 n < u64::from(manifest.next_segment)
@@ -360,6 +500,36 @@ fn segment_len(s: &Segment) -> u64 {
         Segment::Memory(m) => m.len() as u64,
         Segment::Mapped(m) => m.len() as u64,
     }
+}
+
+/// Fails when a span reaches beyond its text file (the file was cut short).
+pub(crate) fn check_spans(
+    segments: &[std::sync::Arc<Segment>],
+    numbers: &[u32],
+    spans: &[TextSpan],
+) -> Result<(), CacheError> {
+    for s in spans {
+        let len = segments.get(s.segment as usize).map_or(0, |seg| segment_len(seg));
+        if s.start + u64::from(s.len) > len {
+            let n = numbers.get(s.segment as usize).copied().unwrap_or(0);
+            return Err(CacheError::Format(FormatError::Truncated(format!("texts-{n}.bin"))));
+        }
+    }
+    Ok(())
+}
+
+/// Writes the entity names a query can resolve, sorted by folded name.
+fn write_names(path: &std::path::Path, entities: &EntityIndex) -> std::io::Result<()> {
+    let mut names: Vec<NameRecord> = entities
+        .names()
+        .map(|(key, e)| NameRecord { key: key.to_string(), id: e.id.clone(), entity: e.entity })
+        .collect();
+    names.sort_by(|a, b| a.key.cmp(&b.key));
+    let mut w = TableWriter::create(path, NAMES_KIND)?;
+    for n in &names {
+        w.push(n)?;
+    }
+    w.finish()
 }
 
 /// One cached archive, as `qari cache` lists it.

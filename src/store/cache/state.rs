@@ -80,6 +80,8 @@ pub struct Manifest {
     pub files: Vec<FileEntry>,
     /// Every folder walked, with its stat.
     pub dirs: Vec<(PathBytes, FileStat)>,
+    /// Files opened by name rather than found in a folder, with their stat.
+    pub top_files: Vec<(PathBytes, FileStat)>,
     /// Paths that do not exist, folders that could not be listed.
     pub walk_problems: Vec<StoredProblem>,
     /// Files skipped as not an article format.
@@ -90,6 +92,8 @@ pub struct Manifest {
     pub next_segment: u32,
     /// Text file number of each segment of the store's texts.
     pub segments: Vec<u32>,
+    /// Each text file's stat when written: a text file that changed since is damaged.
+    pub segment_stats: Vec<FileStat>,
     /// Whether the search index holds this generation.
     pub indexed: bool,
 }
@@ -137,9 +141,9 @@ pub fn diff(state: &Manifest, found: &Found) -> Diff {
         let entry = by_path.get(f.path.as_os_str().as_bytes()).copied();
         let fresh = entry.is_some_and(|e| {
             let old = &state.files[e];
-            old.stat == f.stat
-                && old.stat.mtime_ns < state.checked_at_ns - RACY_NS
-                && old.stat.ctime_ns < state.checked_at_ns - RACY_NS
+            // Only the mtime can be racy: a later write always moves it, while a recent
+            // ctime alone (a chmod, a `touch -d`) says nothing about the bytes.
+            old.stat == f.stat && old.stat.mtime_ns < state.checked_at_ns - RACY_NS
         });
         if let Some(e) = entry {
             seen[e] = true;

@@ -8,6 +8,7 @@ pub mod index;
 pub mod query;
 pub mod snippet;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -17,8 +18,8 @@ use self::analyzer::{analyze, analyzer};
 use self::engine::{Engine, Searcher};
 use self::index::{Compiled, CompiledItem};
 use self::query::Clause;
+use super::Store;
 use super::annotations::EntityRef;
-use super::{EntityIndex, Store};
 
 /// A query the user typed that qari cannot run, with a short reason.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -93,20 +94,69 @@ impl SearchIndex {
     }
 }
 
-/// Runs `query` (see [`query`] for the language) over `store`, best first, at most `limit`
+/// An entity a query names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    /// Its place in the archive's entity table.
+    pub entity: EntityRef,
+    /// Its stable id (what the index's entity field holds).
+    pub id: String,
+}
+
+/// What a search reads of the archive besides its index: the open [`Store`], or a cache
+/// generation read lazily ([`crate::store::cache::snapshot::Snapshot`]).
+pub trait Source {
+    /// The searcher, or why there is none.
+    fn searcher(&self) -> Result<&Searcher, QueryError>;
+    /// The entity `name` names in any spelling or script seen (folded), if any.
+    fn entity_named(&self, name: &str) -> Option<Named>;
+    /// The id of the listed document whose key is `key`.
+    fn live_doc(&self, key: u64) -> Option<usize>;
+    /// Document `doc`'s text.
+    fn doc_text(&self, doc: usize) -> Cow<'_, str>;
+    /// Byte ranges of the mentions of `entities` in document `doc`.
+    fn mentions_of(&self, doc: usize, entities: &[EntityRef]) -> Vec<Range<usize>>;
+}
+
+impl Source for Store {
+    fn searcher(&self) -> Result<&Searcher, QueryError> {
+        self.search.searcher()
+    }
+
+    fn entity_named(&self, name: &str) -> Option<Named> {
+        self.entities.find_by_name(name).map(|e| Named { entity: e.entity, id: e.id.clone() })
+    }
+
+    fn live_doc(&self, key: u64) -> Option<usize> {
+        self.doc_of_key(key).filter(|&d| !self.docs[d].removed)
+    }
+
+    fn doc_text(&self, doc: usize) -> Cow<'_, str> {
+        Cow::Borrowed(self.text(doc))
+    }
+
+    fn mentions_of(&self, doc: usize, entities: &[EntityRef]) -> Vec<Range<usize>> {
+        self.annotations.get(doc).map_or_else(Vec::new, |a| {
+            a.mentions.iter().filter(|m| entities.contains(&m.entity)).map(|m| m.range()).collect()
+        })
+    }
+}
+
+/// Runs `query` (see [`query`] for the language) over `source`, best first, at most `limit`
 /// hits; removed documents never appear.
-pub fn search(store: &Store, query: &str, limit: usize) -> Result<Vec<SearchHit>, QueryError> {
+pub fn search(
+    source: &dyn Source,
+    query: &str,
+    limit: usize,
+) -> Result<Vec<SearchHit>, QueryError> {
     let parsed = query::parse(query).map_err(QueryError)?;
-    let searcher = store.search.searcher()?;
+    let searcher = source.searcher()?;
     let mut an = analyzer();
-    let plan = plan(&parsed, &store.entities, &mut an)?;
+    let plan = plan(&parsed, source, &mut an)?;
     if limit == 0 {
         return Ok(Vec::new());
     }
-    let live = |(key, score): (u64, f32)| {
-        let doc = store.doc_of_key(key)?;
-        (!store.docs[doc].removed).then_some((score, doc))
-    };
+    let live = |(key, score): (u64, f32)| Some((score, source.live_doc(key)?));
     let ranked = searcher.query(&plan.tier1, limit).map_err(QueryError)?;
     let mut found: Vec<(f32, usize, bool)> =
         ranked.hits.into_iter().filter_map(live).map(|(s, d)| (s, d, false)).collect();
@@ -128,18 +178,14 @@ pub fn search(store: &Store, query: &str, limit: usize) -> Result<Vec<SearchHit>
     let mut out = Vec::with_capacity(found.len());
     let mut memo = TermMemo::new(&mut an);
     for (score, doc, via_entity) in found {
-        let text = store.text(doc);
-        let mut hits = text_hits(&mut memo, text, &plan.text);
+        let text = source.doc_text(doc);
+        let mut hits = text_hits(&mut memo, &text, &plan.text);
         let ids: &[EntityRef] = if via_entity { &plan.expanded } else { &plan.text.entities };
         if !ids.is_empty() {
-            if let Some(a) = store.annotations.get(doc) {
-                hits.extend(
-                    a.mentions.iter().filter(|m| ids.contains(&m.entity)).map(|m| m.range()),
-                );
-            }
+            hits.extend(source.mentions_of(doc, ids));
             hits = merge(hits);
         }
-        let (snippet, snippet_highlights) = snippet::make(text, &hits);
+        let (snippet, snippet_highlights) = snippet::make(&text, &hits);
         out.push(SearchHit { doc, score, snippet, snippet_highlights, hits });
     }
     Ok(out)
@@ -148,7 +194,7 @@ pub fn search(store: &Store, query: &str, limit: usize) -> Result<Vec<SearchHit>
 /// Analyses the text clauses, resolves entity names, and decides the entity expansion.
 fn plan(
     parsed: &query::Parsed,
-    entities: &EntityIndex,
+    source: &dyn Source,
     an: &mut TextAnalyzer,
 ) -> Result<Plan, QueryError> {
     let mut tier1 = Vec::new();
@@ -180,7 +226,7 @@ fn plan(
                 Clause::After(d) => Compiled::After(*d),
                 Clause::Before(d) => Compiled::Before(*d),
                 Clause::Entity(name) => {
-                    let e = entities.find_by_name(name).ok_or_else(|| {
+                    let e = source.entity_named(name).ok_or_else(|| {
                         QueryError(format!("no entity named '{name}' in this archive"))
                     })?;
                     if !item.negated {
@@ -218,7 +264,7 @@ fn plan(
             plain.push(i);
             continue;
         }
-        if let Some(e) = entities.find_by_name(&tc.raw) {
+        if let Some(e) = source.entity_named(&tc.raw) {
             let t = tier2[i].any_of[0].clone();
             tier2[i].any_of =
                 vec![Compiled::Either(Box::new(t), Box::new(Compiled::Entity(e.id.clone())))];
@@ -228,7 +274,7 @@ fn plan(
     if !plain.is_empty() {
         let words: Vec<&str> =
             plain.iter().filter_map(|&i| sources[i].map(|t| t.raw.as_str())).collect();
-        if let Some(e) = entities.find_by_name(&words.join(" ")) {
+        if let Some(e) = source.entity_named(&words.join(" ")) {
             expanded.push(e.entity);
             let first = plain[0];
             tier2[first] =

@@ -46,6 +46,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, bar);
     let left = format!(" {} ", position(app));
     let mut right = String::new();
+    if let Some(a) = &app.activity {
+        right.push_str(&format!("{a} · "));
+    }
     if !app.store.problems.is_empty() {
         let key = app.keymap.key_for(Mode::Normal, &Action::ShowProblems);
         right.push_str(&format!("{} unreadable ({key}) · ", app.store.problems.len()));

@@ -5,12 +5,17 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use super::CliError;
+use super::output::{json_line, warn};
 use crate::store::SearchHit;
 use crate::store::search::query;
+use crate::text::printable::printable;
 
 /// Prints the hits, best first. A malformed query is an input error (exit 1), reported before
 /// the archive is loaded.
 pub fn run(json: bool, limit: usize, query: &str, paths: &[PathBuf]) -> Result<(), CliError> {
+    if limit == 0 {
+        return Err(CliError::Input("--limit 0 would print nothing; give 1 or more".into()));
+    }
     query::parse(query).map_err(|e| CliError::Input(format!("bad query: {e}")))?;
     let store = super::load_store(paths)?;
     let hits =
@@ -26,16 +31,17 @@ pub fn run(json: bool, limit: usize, query: &str, paths: &[PathBuf]) -> Result<(
                 "score": h.score,
                 "snippet": h.snippet,
             });
-            writeln!(out, "{v}")?;
+            json_line(&mut out, &v)?;
         } else {
             let date = d.date.map_or_else(|| "undated".to_string(), |x| x.to_string());
-            writeln!(out, "{:7.2}  {}  ({}, {})", h.score, d.title, date, d.lang)?;
-            writeln!(out, "         {}", d.path)?;
+            let (title, lang) = (printable(&d.title), printable(&d.lang));
+            writeln!(out, "{:7.2}  {title}  ({date}, {lang})", h.score)?;
+            writeln!(out, "         {}", printable(&d.path))?;
             writeln!(out, "         {}", marked(h, tty))?;
         }
     }
     if !json && hits.is_empty() {
-        eprintln!("qari: no document matches {query:?}");
+        warn(&format!("no document matches \"{}\"", query::echo(query)));
     }
     Ok(())
 }
@@ -46,7 +52,8 @@ fn marked(h: &SearchHit, tty: bool) -> String {
     mark(&h.snippet, &h.snippet_highlights, open, close)
 }
 
-/// `s` with every range wrapped in `open`…`close` (ranges sorted, not overlapping).
+/// `s` made printable, with every range wrapped in `open`…`close` (ranges sorted, not
+/// overlapping).
 fn mark(s: &str, ranges: &[Range<usize>], open: &str, close: &str) -> String {
     let mut out = String::with_capacity(s.len() + ranges.len() * 8);
     let mut at = 0;
@@ -54,13 +61,13 @@ fn mark(s: &str, ranges: &[Range<usize>], open: &str, close: &str) -> String {
         let (Some(before), Some(inside)) = (s.get(at..r.start), s.get(r.clone())) else {
             continue;
         };
-        out.push_str(before);
+        out.push_str(&printable(before));
         out.push_str(open);
-        out.push_str(inside);
+        out.push_str(&printable(inside));
         out.push_str(close);
         at = r.end;
     }
-    out.push_str(s.get(at..).unwrap_or_default());
+    out.push_str(&printable(s.get(at..).unwrap_or_default()));
     out
 }
 
@@ -70,5 +77,9 @@ mod tests {
     fn hits_are_bracketed() {
         assert_eq!(super::mark("a bc d", std::slice::from_ref(&(2..4)), "[", "]"), "a [bc] d");
         assert_eq!(super::mark("ab", &[0..1, 1..2], "[", "]"), "[a][b]");
+        assert_eq!(
+            super::mark("\u{9b}a b", std::slice::from_ref(&(2..3)), "[", "]"),
+            "\\u{9b}[a] b"
+        );
     }
 }

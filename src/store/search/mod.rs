@@ -100,7 +100,8 @@ impl SearchIndex {
         SearchIndex { inner, mentions }
     }
 
-    /// Runs `query` (see [`query`] for the language), best first, at most `limit` hits.
+    /// Runs `query` (see [`query`] for the language), best first, at most `limit` hits (any
+    /// `limit` is fine: it is clamped to the number of documents).
     pub fn search(
         &self,
         query: &str,
@@ -118,6 +119,8 @@ impl SearchIndex {
         if limit == 0 {
             return Ok(Vec::new());
         }
+        // No more hits than documents: tantivy sizes its heap by the limit.
+        let limit = limit.min(docs.len().max(1));
         let q1 = items_query(&inner.fields, &plan.tier1);
         let mut found: Vec<(f32, usize, bool)> =
             inner.top(&*q1, limit)?.into_iter().map(|(s, d)| (s, d, false)).collect();
@@ -191,7 +194,13 @@ fn plan(
                     let terms: Vec<String> =
                         analyze(an, &tc.raw).into_iter().map(|t| t.0).collect();
                     if terms.is_empty() {
-                        blank.push(tc.raw.clone());
+                        // Letters that make only words too long to be indexed match nothing;
+                        // only punctuation is nothing to search for.
+                        if analyzer::words(&tc.raw).next().is_some() {
+                            any_of.push(Compiled::Nothing);
+                        } else {
+                            blank.push(tc.raw.clone());
+                        }
                         continue;
                     }
                     if !item.negated {
@@ -208,7 +217,10 @@ fn plan(
                 Clause::Before(d) => Compiled::Before(*d),
                 Clause::Entity(name) => {
                     let e = entities.find_by_name(name).ok_or_else(|| {
-                        QueryError(format!("no entity named '{name}' in this archive"))
+                        QueryError(format!(
+                            "no entity named '{}' in this archive",
+                            query::echo(name)
+                        ))
                     })?;
                     if !item.negated {
                         text.entities.push(e.id.clone());
@@ -231,7 +243,7 @@ fn plan(
     if tier1.iter().all(|i| i.negated) {
         return Err(QueryError(format!(
             "nothing to search for in '{}': no letters or digits",
-            blank.join(" ")
+            query::echo(&blank.join(" "))
         )));
     }
 

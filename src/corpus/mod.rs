@@ -274,7 +274,9 @@ fn load_bytes(corpus: &mut Corpus, path: &Path, ext: &str, bytes: &[u8]) {
     let shown = path.display().to_string();
     for article in parsed.articles {
         let path = format!("{shown}{}", article.suffix);
-        match build(corpus.documents.len(), path, article, bytes.len() as u64, warnings.clone()) {
+        let mut warnings = warnings.clone();
+        warnings.extend(article.warnings.iter().cloned());
+        match build(corpus.documents.len(), path, article, bytes.len() as u64, warnings) {
             Some(doc) => corpus.documents.push(doc),
             None => corpus.problems.push(problem("no text")),
         }

@@ -1,7 +1,4 @@
-use clap::Parser;
-
 fn main() {
     qari::text::guard::install_hook();
-    let cli = qari::cli::Cli::parse();
-    std::process::exit(qari::cli::run(cli));
+    std::process::exit(qari::cli::entry::main_with(std::env::args_os()));
 }

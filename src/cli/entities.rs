@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use serde_json::json;
 
 use super::CliError;
+use super::output::json_line;
+use crate::text::printable::printable;
 
 /// Prints each document's entities and dates; `json` selects JSON Lines, one object per document.
 pub fn run(json: bool, paths: &[PathBuf], no_cache: bool) -> Result<(), CliError> {
@@ -38,12 +40,12 @@ pub fn run(json: bool, paths: &[PathBuf], no_cache: bool) -> Result<(), CliError
             let obj = json!({"path": d.path, "title": d.title,
                              "date": d.date.map(|x| x.format("%Y-%m-%d").to_string()),
                              "lang": d.lang, "entities": entities, "dates": dates});
-            writeln!(out, "{obj}").map_err(|e| CliError::Internal(e.to_string()))?;
+            json_line(&mut out, &obj)?;
         } else {
-            let mut s = format!("{} — {}\n", d.path, d.title);
+            let mut s = format!("{} — {}\n", printable(&d.path), printable(&d.title));
             for m in &a.mentions {
-                let surface = text(&m.range());
-                let canonical = store.entity_name(m.entity);
+                let surface = printable(&text(&m.range())).into_owned();
+                let canonical = printable(store.entity_name(m.entity)).into_owned();
                 let also =
                     if surface == canonical { String::new() } else { format!(" → {canonical}") };
                 s.push_str(&format!(
@@ -56,13 +58,13 @@ pub fn run(json: bool, paths: &[PathBuf], no_cache: bool) -> Result<(), CliError
             for x in &a.dates {
                 s.push_str(&format!(
                     "  DATE   {} = {}  [{}..{}]\n",
-                    text(&x.range),
+                    printable(&text(&x.range)),
                     x.value_string(),
                     x.range.start,
                     x.range.end
                 ));
             }
-            writeln!(out, "{s}").map_err(|e| CliError::Internal(e.to_string()))?;
+            writeln!(out, "{s}")?;
         }
     }
     Ok(())

@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use unicode_width::UnicodeWidthStr;
 
 use super::CliError;
+use super::output::{json_line as write_json, warn};
 use crate::store::DocInfo;
+use crate::text::printable::printable;
 
 /// Widest title column in the plain listing, in terminal cells.
 const TITLE_CELLS: usize = 60;
@@ -30,13 +32,13 @@ pub fn run(json: bool, paths: &[PathBuf], no_cache: bool) -> Result<(), CliError
     let mut out = std::io::stdout().lock();
     for d in &docs {
         if json {
-            writeln!(out, "{}", json_line(d))?;
+            write_json(&mut out, &json_line(d))?;
         } else {
             writeln!(out, "{}", plain_line(d))?;
         }
     }
     if skipped > 0 {
-        eprintln!("qari: {skipped} file(s) skipped (not txt, md, html, json or jsonl)");
+        warn(&format!("{skipped} file(s) skipped (not txt, md, html, json or jsonl)"));
     }
     Ok(())
 }
@@ -54,12 +56,18 @@ pub fn json_line(d: &DocInfo) -> serde_json::Value {
     })
 }
 
-/// `date  lang  title  path`, the title cut or padded to [`TITLE_CELLS`] cells.
+/// `date  lang  title  path`, the title cut or padded to [`TITLE_CELLS`] cells; every part
+/// printable.
 pub fn plain_line(d: &DocInfo) -> String {
     let date = d.date.map_or_else(|| "-".to_string(), |x| x.format("%Y-%m-%d").to_string());
-    let title = fit(&d.title, TITLE_CELLS);
+    let title = fit(&printable(&d.title), TITLE_CELLS);
     let pad = TITLE_CELLS.saturating_sub(title.width());
-    format!("{date:<10}  {:<3}  {title}{}  {}", d.lang, " ".repeat(pad), d.path)
+    format!(
+        "{date:<10}  {:<3}  {title}{}  {}",
+        printable(&d.lang),
+        " ".repeat(pad),
+        printable(&d.path)
+    )
 }
 
 /// `s` cut to at most `cells` terminal cells, with "…" when cut.

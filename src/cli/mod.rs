@@ -3,12 +3,13 @@
 
 pub mod cache;
 pub mod entities;
+pub mod entry;
 pub mod list;
+pub mod output;
 pub mod render;
 pub mod search;
 pub mod timeline;
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -17,7 +18,9 @@ use crate::corpus::{self, Corpus};
 use crate::store::archive::{Archive, OpenOptions};
 use crate::store::{Progress, Stage};
 use crate::text::layout::BidiMode;
+use crate::text::printable::printable_path;
 use crate::tui::RunError;
+use output::warn;
 
 /// qari — a terminal reader for multilingual news archives.
 #[derive(Debug, Parser)]
@@ -48,14 +51,17 @@ pub enum Command {
         json: bool,
         paths: Vec<PathBuf>,
     },
-    /// Search the archive (query language in the README).
+    /// Search the archive (query language in the README; `--` before a query that starts
+    /// with `-`, as in `qari search -- -word`).
     Search {
         /// JSON Lines, best first: path, title, score, snippet.
         #[arg(long)]
         json: bool,
-        /// At most this many results.
-        #[arg(long, default_value_t = 20)]
+        /// At most this many results (1 or more; more than the archive holds is all of it).
+        #[arg(long, default_value_t = 20, value_parser = parse_limit)]
         limit: usize,
+        /// The query; one that starts with `-` (an exclusion) is taken as the query too.
+        #[arg(allow_hyphen_values = true)]
         query: String,
         paths: Vec<PathBuf>,
     },
@@ -68,8 +74,8 @@ pub enum Command {
     },
     /// Print the reading pane's lines for FILE as the reader draws them.
     Render {
-        /// Pane width in cells.
-        #[arg(long)]
+        /// Pane width in cells, 1 to 10000.
+        #[arg(long, value_parser = parse_width)]
         width: usize,
         /// Same line breaks, in logical order.
         #[arg(long)]
@@ -122,13 +128,41 @@ impl From<BidiArg> for BidiMode {
     }
 }
 
-/// A failure a command reports: exit 1 for usage or input errors, 2 for internal ones.
+/// Widest `render --width`, in cells: wider than any terminal, small enough that a
+/// right-aligned line's indent stays a few kilobytes.
+pub const MAX_WIDTH: usize = 10_000;
+
+/// `--width`: a whole number of cells from 1 to [`MAX_WIDTH`].
+fn parse_width(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<u64>() {
+        Ok(n @ 1..) if n <= MAX_WIDTH as u64 => Ok(n as usize),
+        _ => Err(format!("the width is a number of cells from 1 to {MAX_WIDTH}")),
+    }
+}
+
+/// `--limit`: 1 or more results; any larger number means "all" (searches clamp it to the
+/// archive's size).
+fn parse_limit(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<u128>() {
+        Ok(0) => Err("0 results would print nothing; give 1 or more".into()),
+        Ok(n) => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
+        Err(_) => Err("the limit is a number of results, 1 or more".into()),
+    }
+}
+
+/// A failure a command reports: exit 1 for usage or input errors, 2 for internal ones; a
+/// closed output pipe ends the command quietly with 0.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
+    /// Bad input or usage; the message names the file or argument (lines separated by `\n`).
     #[error("{0}")]
     Input(String),
+    /// A bug or an unexpected system failure.
     #[error("internal error: {0}")]
     Internal(String),
+    /// Whoever read our output has gone (`qari list | head -1`): not an error, nothing to say.
+    #[error("output closed")]
+    Closed,
 }
 
 impl CliError {
@@ -137,15 +171,16 @@ impl CliError {
         match self {
             CliError::Input(_) => 1,
             CliError::Internal(_) => 2,
+            CliError::Closed => 0,
         }
     }
 }
 
 impl From<std::io::Error> for CliError {
+    /// Output errors: a closed pipe is [`CliError::Closed`], anything else internal.
     fn from(e: std::io::Error) -> Self {
-        // A closed pipe (`qari list | head`) is not an error worth a message.
         if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
+            return CliError::Closed;
         }
         CliError::Internal(e.to_string())
     }
@@ -155,9 +190,8 @@ impl From<std::io::Error> for CliError {
 /// unreadable files on stderr. Fails when no article could be read.
 pub fn load_corpus(paths: &[PathBuf]) -> Result<Corpus, CliError> {
     let corpus = if paths.is_empty() { corpus::load_bundled() } else { corpus::load_paths(paths) };
-    let mut err = std::io::stderr().lock();
     for p in &corpus.problems {
-        let _ = writeln!(err, "qari: {}: {}", p.path.display(), p.reason);
+        warn(&format!("{}: {}", printable_path(&p.path), p.reason));
     }
     if corpus.documents.is_empty() {
         return Err(CliError::Input(nothing_readable(paths)));
@@ -170,7 +204,7 @@ fn nothing_readable(paths: &[PathBuf]) -> String {
     let what = if paths.is_empty() {
         "the bundled archive".to_string()
     } else {
-        paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+        paths.iter().map(|p| printable_path(p)).collect::<Vec<_>>().join(", ")
     };
     format!("no readable article in {what}")
 }
@@ -204,13 +238,12 @@ pub fn open_archive(paths: &[PathBuf], no_cache: bool, index: bool) -> Result<Ar
     let bar = progress_bar();
     let opened = Archive::open(paths, OpenOptions { cache: !no_cache, index }, &report(&bar));
     bar.finish_and_clear();
-    let mut err = std::io::stderr().lock();
     for n in &opened.notes {
-        let _ = writeln!(err, "qari: {n}");
+        warn(n);
     }
     let store = &opened.archive.store;
     for p in &store.problems {
-        let _ = writeln!(err, "qari: {}: {}", p.path.display(), p.reason);
+        warn(&format!("{}: {}", printable_path(&p.path), p.reason));
     }
     if store.live_ids().next().is_none() {
         return Err(CliError::Input(nothing_readable(paths)));
@@ -239,10 +272,12 @@ fn reader_archive(
     let store = &archive.store;
     if store.live_ids().next().is_none() {
         let mut lines: Vec<String> = notes;
-        lines.extend(store.problems.iter().map(|p| format!("{}: {}", p.path.display(), p.reason)));
+        lines.extend(
+            store.problems.iter().map(|p| format!("{}: {}", printable_path(&p.path), p.reason)),
+        );
         lines.push(nothing_readable(paths));
-        // The caller prints "qari: " before the first line.
-        return Err(lines.join("\nqari: "));
+        // One `qari:` line each (the caller prints every line of the message so).
+        return Err(lines.join("\n"));
     }
     Ok(archive)
 }
@@ -267,7 +302,9 @@ pub fn run(cli: Cli) -> i32 {
             let load: crate::tui::Loader =
                 Box::new(move |progress| reader_archive(&paths, no_cache, progress));
             crate::tui::run(load, opts).map_err(|e| match e {
-                RunError::Load(message) => CliError::Input(message),
+                RunError::Load(message) | RunError::NotATerminal(message) => {
+                    CliError::Input(message)
+                }
                 RunError::Io(e) => CliError::Internal(e.to_string()),
                 RunError::Internal(e) => CliError::Internal(e),
             })
@@ -275,8 +312,9 @@ pub fn run(cli: Cli) -> i32 {
     };
     match result {
         Ok(()) => 0,
+        Err(CliError::Closed) => 0,
         Err(e) => {
-            eprintln!("qari: {e}");
+            warn(&e.to_string());
             e.exit_code()
         }
     }

@@ -5,16 +5,19 @@
 //! the boilerplate is printed laid out (as after the reader's unfold key) instead of the fold
 //! label, and trailing spaces of each line are trimmed (the reader leaves those cells blank).
 //! With `--logical`, each line is the same line in logical order: the source bytes it shows,
-//! unshaped and without indent. A file holding several articles renders the first.
+//! unshaped and without indent. A file holding several articles renders the first; an item
+//! of it is named as `qari list` names it (`items.json#2`, `feed.jsonl#7`).
 
 use std::io::{BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::CliError;
 use crate::text::layout::BidiMode;
+use crate::text::printable::printable_path;
 use crate::tui::rows::{self, LayoutKey, Row};
 
-/// Prints `file` laid out at `width` cells (0 is taken as 1), one screen line per output line.
+/// Prints `file` (or the item `file#N`) laid out at `width` cells, one screen line per output
+/// line. A folder is refused: render shows one document.
 pub fn run(
     width: usize,
     logical: bool,
@@ -22,11 +25,33 @@ pub fn run(
     shape: bool,
     file: &Path,
 ) -> Result<(), CliError> {
-    let corpus = super::load_corpus(&[file.to_path_buf()])?;
-    let Some(doc) = corpus.documents.first() else {
-        return Err(CliError::Input(format!("{}: no readable article", file.display())));
+    let (source, item) = split_item(file);
+    if source.is_dir() {
+        return Err(CliError::Input(format!(
+            "{}: is a folder; render shows one FILE (`qari list` names the files and items)",
+            printable_path(&source)
+        )));
+    }
+    let corpus = super::load_corpus(std::slice::from_ref(&source))?;
+    let wanted = file.display().to_string();
+    let doc = match item {
+        None => corpus.documents.first(),
+        Some(_) => corpus.documents.iter().find(|d| d.path == wanted),
     };
-    let key = LayoutKey { doc: doc.id, width: width.max(1), bidi, shape, unfolded: true };
+    let Some(doc) = doc else {
+        return Err(CliError::Input(format!(
+            "{}: no such item (the file holds {} readable article(s); `qari list` names them)",
+            printable_path(file),
+            corpus.documents.len()
+        )));
+    };
+    let key = LayoutKey {
+        doc: doc.id,
+        width: width.clamp(1, super::MAX_WIDTH),
+        bidi,
+        shape,
+        unfolded: true,
+    };
     let built = rows::build(&doc.text, doc.boilerplate.clone(), key);
     let mut out = BufWriter::new(std::io::stdout().lock());
     for row in &built.rows {
@@ -44,4 +69,19 @@ pub fn run(
     }
     out.flush()?;
     Ok(())
+}
+
+/// `items.json#2` → (`items.json`, Some(2)) when no file has the whole name and the part
+/// before `#` exists; anything else is a file name as given.
+fn split_item(file: &Path) -> (PathBuf, Option<usize>) {
+    let whole = (file.to_path_buf(), None);
+    if file.exists() {
+        return whole;
+    }
+    let Some(name) = file.to_str() else { return whole };
+    let Some((stem, n)) = name.rsplit_once('#') else { return whole };
+    match n.parse::<usize>() {
+        Ok(n) if Path::new(stem).is_file() => (PathBuf::from(stem), Some(n)),
+        _ => whole,
+    }
 }

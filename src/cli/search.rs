@@ -5,9 +5,11 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use super::CliError;
+use super::output::{json_line, warn};
 use crate::store::cache::snapshot::Snapshot;
 use crate::store::search::{self, query};
 use crate::store::{DocInfo, SearchHit};
+use crate::text::printable::printable;
 
 /// Prints the hits, best first. A malformed query is an input error (exit 1), reported before
 /// the archive is loaded. A fresh cache is queried in place (only the documents shown are
@@ -19,6 +21,9 @@ pub fn run(
     paths: &[PathBuf],
     no_cache: bool,
 ) -> Result<(), CliError> {
+    if limit == 0 {
+        return Err(CliError::Input("--limit 0 would print nothing; give 1 or more".into()));
+    }
     query::parse(query).map_err(|e| CliError::Input(format!("bad query: {e}")))?;
     let bad = |e: crate::store::QueryError| CliError::Input(format!("bad query: {e}"));
     if !no_cache
@@ -56,16 +61,17 @@ fn print(
                 "score": h.score,
                 "snippet": h.snippet,
             });
-            writeln!(out, "{v}")?;
+            json_line(&mut out, &v)?;
         } else {
             let date = d.date.map_or_else(|| "undated".to_string(), |x| x.to_string());
-            writeln!(out, "{:7.2}  {}  ({}, {})", h.score, d.title, date, d.lang)?;
-            writeln!(out, "         {}", d.path)?;
+            let (title, lang) = (printable(&d.title), printable(&d.lang));
+            writeln!(out, "{:7.2}  {title}  ({date}, {lang})", h.score)?;
+            writeln!(out, "         {}", printable(&d.path))?;
             writeln!(out, "         {}", marked(h, tty))?;
         }
     }
     if !json && hits.is_empty() {
-        eprintln!("qari: no document matches {query:?}");
+        warn(&format!("no document matches \"{}\"", query::echo(query)));
     }
     Ok(())
 }
@@ -76,7 +82,8 @@ fn marked(h: &SearchHit, tty: bool) -> String {
     mark(&h.snippet, &h.snippet_highlights, open, close)
 }
 
-/// `s` with every range wrapped in `open`…`close` (ranges sorted, not overlapping).
+/// `s` made printable, with every range wrapped in `open`…`close` (ranges sorted, not
+/// overlapping).
 fn mark(s: &str, ranges: &[Range<usize>], open: &str, close: &str) -> String {
     let mut out = String::with_capacity(s.len() + ranges.len() * 8);
     let mut at = 0;
@@ -84,13 +91,13 @@ fn mark(s: &str, ranges: &[Range<usize>], open: &str, close: &str) -> String {
         let (Some(before), Some(inside)) = (s.get(at..r.start), s.get(r.clone())) else {
             continue;
         };
-        out.push_str(before);
+        out.push_str(&printable(before));
         out.push_str(open);
-        out.push_str(inside);
+        out.push_str(&printable(inside));
         out.push_str(close);
         at = r.end;
     }
-    out.push_str(s.get(at..).unwrap_or_default());
+    out.push_str(&printable(s.get(at..).unwrap_or_default()));
     out
 }
 
@@ -100,5 +107,9 @@ mod tests {
     fn hits_are_bracketed() {
         assert_eq!(super::mark("a bc d", std::slice::from_ref(&(2..4)), "[", "]"), "a [bc] d");
         assert_eq!(super::mark("ab", &[0..1, 1..2], "[", "]"), "[a][b]");
+        assert_eq!(
+            super::mark("\u{9b}a b", std::slice::from_ref(&(2..3)), "[", "]"),
+            "\\u{9b}[a] b"
+        );
     }
 }

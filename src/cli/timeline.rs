@@ -7,9 +7,11 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::CliError;
+use super::output::json_line;
 use crate::extract::Granularity;
 use crate::store::timeline::{collapse, sentence_line};
 use crate::store::{Store, TimelineEntry};
+use crate::text::printable::printable;
 
 /// Longest sentence printed, in characters (the mention is always kept whole).
 const SENTENCE_CHARS: usize = 240;
@@ -36,9 +38,7 @@ pub fn run(json: bool, paths: &[PathBuf], no_cache: bool) -> Result<(), CliError
     let mut out = std::io::stdout().lock();
     if json {
         for e in &entries {
-            let line = to_line(store, e);
-            let s = serde_json::to_string(&line).map_err(|e| CliError::Internal(e.to_string()))?;
-            writeln!(out, "{s}")?;
+            json_line(&mut out, &to_line(store, e))?;
         }
     } else {
         print_listing(&mut out, store, &entries)?;
@@ -88,9 +88,10 @@ fn print_listing(
                 month = Some(m);
             }
         }
-        let title = short(line.title, TITLE_CHARS);
-        writeln!(out, "    {:<10}  “{}”  {} ({})", line.value, line.text, title, line.path)?;
-        writeln!(out, "                {}", line.sentence)?;
+        let title = short(&printable(line.title), TITLE_CHARS);
+        let (text, path) = (printable(&line.text), printable(line.path));
+        writeln!(out, "    {:<10}  “{text}”  {title} ({path})", line.value)?;
+        writeln!(out, "                {}", printable(&line.sentence))?;
     }
     Ok(())
 }

@@ -202,19 +202,34 @@ fn load_file(path: &Path, limits: Limits, corpus: &mut Corpus) -> Option<[u8; 32
     Some(*blake3::hash(&bytes).as_bytes())
 }
 
-/// Reads at most `cap` bytes; a bigger file is refused with its size in the message.
+/// Reads at most `cap` bytes of a regular file; a bigger file is refused with its size in
+/// the message. Anything else (a FIFO, a device) is refused before a byte is read: it is
+/// opened without blocking and checked on the open handle, so a file swapped for a FIFO
+/// after the walk cannot hang the load either.
 fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
-    let too_big = |n: u64| format!("file too large ({}, the limit is {})", human(n), human(cap));
-    let file = std::fs::File::open(path).map_err(|e| walk::io_reason(&e))?;
-    let len = file.metadata().map_err(|e| walk::io_reason(&e))?.len();
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // A FIFO without a writer would block `open` itself; O_NONBLOCK returns at once.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| walk::io_reason(&e))?;
+    let meta = file.metadata().map_err(|e| walk::io_reason(&e))?;
+    if !meta.is_file() {
+        return Err(walk::special_reason(&meta));
+    }
+    let len = meta.len();
     if len > cap {
-        return Err(too_big(len));
+        return Err(format!("file too large ({}, the limit is {})", human(len), human(cap)));
     }
     let mut bytes = Vec::with_capacity(len as usize);
-    // `take` guards against a file that grows while it is read.
+    // `take` guards against a file that grows while it is read, or one whose stated size is
+    // not its length (`/proc` files say 0): its true size is unknown, so none is claimed.
     file.take(cap + 1).read_to_end(&mut bytes).map_err(|e| walk::io_reason(&e))?;
     if bytes.len() as u64 > cap {
-        return Err(too_big(bytes.len() as u64));
+        return Err(format!("file too large (more than the limit of {})", human(cap)));
     }
     Ok(bytes)
 }
@@ -234,24 +249,64 @@ fn looks_binary(bytes: &[u8]) -> bool {
     head.contains(&0) || controls * 10 > head.len()
 }
 
-fn load_bytes(corpus: &mut Corpus, path: &Path, ext: &str, bytes: &[u8]) {
-    let problem = |reason: &str| Problem { path: path.to_path_buf(), reason: reason.to_string() };
+/// A file's bytes as text: UTF-8 (a leading byte-order mark dropped) or, after a UTF-16
+/// byte-order mark, UTF-16 LE/BE; undecodable sequences become U+FFFD with a warning.
+/// `Err` when it is not text at all (empty, binary, mostly undecodable).
+fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Vec<String>), &'static str> {
+    let mut warnings = Vec::new();
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16)),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, u16::from_be_bytes as fn([u8; 2]) -> u16)),
+        _ => None,
+    };
+    if let Some((rest, unit)) = utf16 {
+        let units = rest.chunks(2).map(|p| if let [a, b] = *p { unit([a, b]) } else { 0xFFFD });
+        let mut bad = usize::from(rest.len() % 2 == 1);
+        let text: String = char::decode_utf16(units)
+            .map(|c| {
+                c.unwrap_or_else(|_| {
+                    bad += 1;
+                    '\u{FFFD}'
+                })
+            })
+            .collect();
+        if text.chars().all(|c| c.is_ascii_whitespace()) {
+            return Err("empty file");
+        }
+        // NULs after decoding: UTF-32, or binary data behind a stray mark.
+        if looks_binary(text.as_bytes()) {
+            return Err("binary file, not text (UTF-16 mark, but no UTF-16 text)");
+        }
+        if bad > 0 {
+            warnings.push(format!("invalid UTF-16: {bad} unit(s) shown as U+FFFD"));
+        }
+        return Ok((std::borrow::Cow::Owned(text), warnings));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return corpus.problems.push(problem("empty file"));
+        return Err("empty file");
     }
     if looks_binary(bytes) {
-        return corpus.problems.push(problem("binary file, not text"));
+        return Err("binary file, not text");
     }
-    let mut warnings = Vec::new();
     let content = String::from_utf8_lossy(bytes);
     if let std::borrow::Cow::Owned(_) = content {
         let n = content.matches('\u{FFFD}').count();
         // Mostly undecodable: a binary file without NULs (compressed, an image), not text.
         if n * 3 > content.chars().count() {
-            return corpus.problems.push(problem("binary file, not text (mostly invalid UTF-8)"));
+            return Err("binary file, not text (mostly invalid UTF-8)");
         }
         warnings.push(format!("invalid UTF-8: {n} byte sequence(s) shown as U+FFFD"));
     }
+    Ok((content, warnings))
+}
+
+fn load_bytes(corpus: &mut Corpus, path: &Path, ext: &str, bytes: &[u8]) {
+    let problem = |reason: &str| Problem { path: path.to_path_buf(), reason: reason.to_string() };
+    let (content, warnings) = match decode(bytes) {
+        Ok(d) => d,
+        Err(reason) => return corpus.problems.push(problem(reason)),
+    };
     let parsed = match formats::parse(ext, &content) {
         Ok(p) => p,
         Err(reason) => return corpus.problems.push(problem(&reason)),
@@ -262,7 +317,9 @@ fn load_bytes(corpus: &mut Corpus, path: &Path, ext: &str, bytes: &[u8]) {
     let shown = path.display().to_string();
     for article in parsed.articles {
         let path = format!("{shown}{}", article.suffix);
-        match build(corpus.documents.len(), path, article, bytes.len() as u64, warnings.clone()) {
+        let mut warnings = warnings.clone();
+        warnings.extend(article.warnings.iter().cloned());
+        match build(corpus.documents.len(), path, article, bytes.len() as u64, warnings) {
             Some(doc) => corpus.documents.push(doc),
             None => corpus.problems.push(problem("no text")),
         }
@@ -298,7 +355,8 @@ fn build(
     let boilerplate = boilerplate::detect(&text, &paragraphs);
     let title = title
         .filter(|t| !t.is_empty())
-        .or(guessed.title)
+        .or(guessed.title.map(|t| one_line(&t)))
+        .filter(|t| !t.is_empty())
         .unwrap_or_else(|| "(untitled)".to_string());
     let lang = a
         .lang
@@ -308,7 +366,7 @@ fn build(
         id,
         path,
         title,
-        byline: byline.filter(|b| !b.is_empty()).or(guessed.byline),
+        byline: byline.filter(|b| !b.is_empty()).or(guessed.byline.map(|b| one_line(&b))),
         date: a.date.or(guessed.date),
         lang,
         url: a.url.map(|u| one_line(&clean_url(&u))),
@@ -320,9 +378,15 @@ fn build(
     })
 }
 
-/// Metadata is shown on one line: line breaks and runs of spaces become one space.
+/// Metadata is shown on one line: line breaks and runs of spaces become one space; a
+/// byte-order mark (U+FEFF) and BiDi marks (LRM, RLM, ALM) go, since a one-line title is laid
+/// out on its own and a mark in it would only be shown escaped.
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let kept: String = s
+        .chars()
+        .filter(|c| !matches!(c, '\u{feff}' | '\u{200e}' | '\u{200f}' | '\u{61c}'))
+        .collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn clean_url(u: &str) -> String {

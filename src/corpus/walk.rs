@@ -76,21 +76,63 @@ pub fn is_article_file(path: &Path) -> bool {
 
 /// Walks `paths`: a file is taken as given (even if hidden: the user named it), a folder is
 /// walked recursively with hidden entries skipped. Order: arguments as given, entries sorted.
+/// A path named directly that qari cannot read gets a reason: not a regular file (a FIFO
+/// would block, a device never ends), or not an article format.
 pub fn walk(paths: &[PathBuf]) -> Found {
     let mut w = Walker::default();
     for p in paths {
+        let problem = |reason: String| Problem { path: p.clone(), reason };
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => w.dir(p, &m),
+            Ok(m) if !m.is_file() => w.found.problems.push(problem(special_reason(&m))),
+            Ok(_) if !is_article_file(p) => w.found.problems.push(problem(format_reason(p))),
             Ok(m) => {
                 w.file(p, &m);
                 if let Some(f) = w.found.files.last().filter(|f| f.path == *p) {
                     w.found.given.push(f.clone());
                 }
             }
-            Err(e) => w.found.problems.push(Problem { path: p.clone(), reason: io_reason(&e) }),
+            Err(e) => w.found.problems.push(problem(io_reason(&e))),
         }
     }
     w.found
+}
+
+/// Why a file that is not a regular file is not read: "not a regular file (a FIFO)".
+pub fn special_reason(m: &std::fs::Metadata) -> String {
+    #[cfg(unix)]
+    let kind = {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        if t.is_fifo() {
+            "a FIFO"
+        } else if t.is_socket() {
+            "a socket"
+        } else if t.is_char_device() {
+            "a character device"
+        } else if t.is_block_device() {
+            "a block device"
+        } else {
+            "a special file"
+        }
+    };
+    #[cfg(not(unix))]
+    let kind = {
+        let _ = m;
+        "a special file"
+    };
+    format!("not a regular file ({kind}); qari reads only regular files")
+}
+
+/// Why a file named directly is not read for its name: "no extension" or an unknown one.
+fn format_reason(p: &Path) -> String {
+    let what = match p.extension().and_then(|e| e.to_str()) {
+        Some(e) => {
+            format!("'.{}' is not a format qari reads", crate::text::printable::printable(e))
+        }
+        None => "no extension, so no known format".to_string(),
+    };
+    format!("{what} (it reads .txt, .md, .html, .htm, .json and .jsonl)")
 }
 
 #[derive(Default)]

@@ -119,6 +119,7 @@ impl Extractor {
     /// news" headlines name people and places a reader follows, and the annotation rules
     /// (`shared/eval/CONVENTIONS.md`) count them.
     pub fn extract(&self, doc: &Document) -> Annotations {
+        test_panic(&doc.text);
         Annotations {
             mentions: self.mentions(&doc.text),
             dates: dates::extract_dates(&doc.text, doc.date),
@@ -361,6 +362,23 @@ impl Extractor {
         c.canonical = c.surface.clone();
         true
     }
+}
+
+/// Debug builds only: panics on a document whose text contains the value of
+/// `QARI_TEST_PANIC_TEXT`, so tests can check what a bug in one document's extraction does.
+fn test_panic(text: &str) {
+    #[cfg(debug_assertions)]
+    {
+        static MARKER: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+        let marker = MARKER.get_or_init(|| std::env::var("QARI_TEST_PANIC_TEXT").ok());
+        if let Some(m) = marker.as_deref().filter(|m| !m.is_empty())
+            && text.contains(m)
+        {
+            panic!("injected extraction panic");
+        }
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = text;
 }
 
 /// Whether `id` names an entity the gazetteer does not know, keyed by its phonetic skeleton

@@ -55,14 +55,18 @@ pub fn process(
         return out;
     }
     for d in read.documents {
-        let a = crate::text::guard::catch(|| extractor.extract(&d));
-        if a.is_none() {
-            out.problems.push(Problem {
-                path: d.path.clone().into(),
-                reason: "finding entities failed (an internal error); shown without entities"
-                    .into(),
-            });
-        }
+        let a = match crate::text::guard::catch_bug(|| extractor.extract(&d)) {
+            Ok(a) => Some(a),
+            Err(why) => {
+                out.problems.push(Problem {
+                    path: d.path.clone().into(),
+                    reason: format!(
+                        "finding entities failed (an internal error: {why}); shown without entities"
+                    ),
+                });
+                None
+            }
+        };
         out.docs.push((d, a));
     }
     out

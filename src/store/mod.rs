@@ -97,9 +97,11 @@ impl Store {
         let docs = corpus.documents;
         let mut problems = corpus.problems;
         let (annotations, failed) = extract_all(&docs, extractor, progress);
-        problems.extend(failed.into_iter().map(|d| Problem {
+        problems.extend(failed.into_iter().map(|(d, why)| Problem {
             path: docs[d].path.clone().into(),
-            reason: "finding entities failed (an internal error); shown without entities".into(),
+            reason: format!(
+                "finding entities failed (an internal error: {why}); shown without entities"
+            ),
         }));
         progress(Stage::Indexing, 0, 1);
         let store = Store::from_parts(docs, annotations, problems, corpus.skipped, true);
@@ -252,27 +254,37 @@ fn index_in_ram(
 }
 
 /// Annotations of every document, in order, extracted on up to one thread per core; and the
-/// ids of documents whose extraction panicked (a bug: they keep empty annotations, and the
-/// rest of the archive still opens).
+/// ids of documents whose extraction panicked, with the panic's message (a bug: they keep
+/// empty annotations, and the rest of the archive still opens).
 fn extract_all(
     docs: &[Document],
     extractor: &Extractor,
     progress: Progress,
-) -> (Vec<Annotations>, Vec<usize>) {
+) -> (Vec<Annotations>, Vec<(usize, String)>) {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let total = docs.len();
     let done = AtomicUsize::new(0);
     let one = |d: &Document| {
-        let a = crate::text::guard::catch(|| extractor.extract(d));
+        let a = crate::text::guard::catch_bug(|| extractor.extract(d));
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
         if n.is_multiple_of(REPORT_EVERY) || n == total {
             progress(Stage::Extracting, n, total);
         }
         a
     };
-    let split = |all: Vec<Option<Annotations>>| {
-        let failed = all.iter().enumerate().filter(|(_, a)| a.is_none()).map(|(i, _)| i).collect();
-        (all.into_iter().map(Option::unwrap_or_default).collect(), failed)
+    let split = |all: Vec<Result<Annotations, String>>| {
+        let mut failed = Vec::new();
+        let annotations = all
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| {
+                a.unwrap_or_else(|why| {
+                    failed.push((i, why));
+                    Annotations::default()
+                })
+            })
+            .collect();
+        (annotations, failed)
     };
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     if cores < 2 || total < 2 * REPORT_EVERY {
@@ -280,13 +292,26 @@ fn extract_all(
     }
     let chunk = total.div_ceil(cores);
     std::thread::scope(|s| {
-        let workers: Vec<_> =
-            docs.chunks(chunk).map(|c| s.spawn(|| c.iter().map(one).collect::<Vec<_>>())).collect();
+        // An explicit stack: a spawned thread's default (2 MiB) is not what qari is tested with.
+        let workers: Vec<_> = docs
+            .chunks(chunk)
+            .map(|c| {
+                std::thread::Builder::new()
+                    .name("qari-extract".into())
+                    .stack_size(crate::text::guard::THREAD_STACK)
+                    .spawn_scoped(s, || c.iter().map(one).collect::<Vec<_>>())
+            })
+            .collect();
         // Each document's panic is caught inside the worker; a worker that still dies is a
         // bug in this function: pass it on rather than lose documents.
+        // A worker that cannot start leaves its documents to this thread.
         let all = workers
             .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .zip(docs.chunks(chunk))
+            .flat_map(|(w, c)| match w {
+                Ok(w) => w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                Err(_) => c.iter().map(one).collect(),
+            })
             .collect();
         split(all)
     })

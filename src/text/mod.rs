@@ -5,6 +5,7 @@
 pub mod guard;
 pub mod layout;
 pub mod normalize;
+pub mod printable;
 pub mod sanitize;
 pub mod script;
 pub mod width;

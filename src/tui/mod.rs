@@ -95,6 +95,36 @@ fn debug_panic_hook(ev: &Event) {
     let _ = ev;
 }
 
+/// Starts a thread of the reader with qari's explicit stack ([`THREAD_STACK`]).
+///
+/// [`THREAD_STACK`]: crate::text::guard::THREAD_STACK
+fn spawn(name: &str, f: impl FnOnce() + Send + 'static) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name(name.into())
+        .stack_size(crate::text::guard::THREAD_STACK)
+        .spawn(f)
+        .map(drop)
+}
+
+/// Debug builds only: with `QARI_TEST_ABORT=overflow` the loader overflows its stack, with
+/// `QARI_TEST_ABORT=abort` it aborts, so the end-to-end tests can check that even a crash
+/// that unwinds nothing gives the terminal back.
+fn test_abort() {
+    #[cfg(debug_assertions)]
+    match std::env::var("QARI_TEST_ABORT").as_deref() {
+        Ok("abort") => std::process::abort(),
+        Ok("overflow") => {
+            #[allow(unconditional_recursion)]
+            fn deeper(n: u64) -> u64 {
+                let pad = std::hint::black_box([n; 64]);
+                deeper(pad[0] + 1) + pad[63]
+            }
+            std::hint::black_box(deeper(0));
+        }
+        _ => {}
+    }
+}
+
 /// What the event loop receives: terminal input, an action sent by a background job
 /// (search results) through [`Jobs`], or the archive loader's progress and result.
 #[derive(Debug)]
@@ -124,6 +154,9 @@ pub enum RunError {
     /// A bug stopped the reader.
     #[error("{0}")]
     Internal(String),
+    /// stdout is not a terminal, so the reader did not start (a usage error).
+    #[error("{0}")]
+    NotATerminal(String),
 }
 
 /// Handle for background work: a job clones the sender and reports back with
@@ -142,9 +175,9 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
     use std::io::IsTerminal;
     if !io::stdout().is_terminal() {
         // Never write escape sequences into a file or a pipe.
-        return Err(RunError::Io(io::Error::other(
-            "the reader needs a terminal on stdout; for pipes use `qari list`, `qari render` or `qari search`",
-        )));
+        return Err(RunError::NotATerminal(
+            "the reader needs a terminal on stdout; for pipes use `qari list`, `qari render` or `qari search`".into(),
+        ));
     }
     let guard = terminal::TerminalGuard::enter(opts.bidi == BidiMode::App)?;
     let mut term = fresh_terminal()?;
@@ -152,28 +185,31 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
     let jobs = Jobs { tx: tx.clone() };
     // Terminal input is read on its own thread so background jobs can wake the loop too.
     let input = tx.clone();
-    std::thread::spawn(move || {
+    spawn("qari-input", move || {
         while let Ok(ev) = event::read() {
             if input.send(Msg::Term(ev)).is_err() {
                 break;
             }
         }
-    });
-    std::thread::spawn(move || {
+    })?;
+    spawn("qari-loader", move || {
         let report = |stage, done, total| {
             let _ = tx.send(Msg::Progress(stage, done, total));
         };
-        // A panic while loading is a bug: the hook has printed it; the reader exits with it.
+        test_abort();
+        // A panic while loading is a bug: the hook has restored the terminal and printed it;
+        // the reader exits with its message.
         let result = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(&report)))
         {
             Ok(Ok(store)) => Ok(store),
             Ok(Err(message)) => Err(RunError::Load(message)),
-            Err(_) => {
-                Err(RunError::Internal("opening the archive failed on an internal error".into()))
-            }
+            Err(e) => Err(RunError::Internal(format!(
+                "opening the archive failed on an internal error: {}",
+                crate::text::guard::payload_message(&*e)
+            ))),
         };
         let _ = tx.send(Msg::Loaded(Box::new(result)));
-    });
+    })?;
     let mut archive = match loading::wait(&mut term, &rx)? {
         Some(result) => result?,
         None => return Ok(()),
@@ -242,11 +278,11 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
                     if Some(i) == newest_search {
                         let store = std::sync::Arc::clone(&app.store);
                         let tx = jobs.tx.clone();
-                        std::thread::spawn(move || {
+                        spawn("qari-search", move || {
                             let r = search::run(&store, generation, query);
                             let _ =
                                 tx.send(Msg::Action(Action::Nav(nav::NavAction::SearchDone(r))));
-                        });
+                        })?;
                     }
                 }
                 Effect::Refresh => effects_refresh(&mut app, &archive, &jobs, &mut refreshing),

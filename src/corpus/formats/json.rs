@@ -88,7 +88,7 @@ fn article(v: &Value) -> Result<Article, &'static str> {
         url: field(v, &["url", "link"]),
         lang: field(v, &["lang", "language"]).map(|l| l.to_lowercase()),
         text,
-        suffix: String::new(),
+        ..Article::default()
     })
 }
 

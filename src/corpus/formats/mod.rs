@@ -25,6 +25,8 @@ pub struct Article {
     pub text: String,
     /// Appended to the file path to name this article inside a multi-article file (`#2`).
     pub suffix: String,
+    /// What the reader should know about how it was read ("HTML nested too deeply…").
+    pub warnings: Vec<String>,
 }
 
 /// What parsing one file gave: its articles, and the parts that could not be read
@@ -43,7 +45,11 @@ pub fn parse(ext: &str, content: &str) -> Result<Parsed, String> {
     let one = |a: Article| Parsed { articles: vec![a], bad: Vec::new() };
     match ext {
         "md" => Ok(one(md::parse(content))),
-        "html" | "htm" => Ok(one(html::parse(content))),
+        "html" | "htm" => {
+            let (mut article, warning) = html::parse_page(content);
+            article.warnings.extend(warning);
+            Ok(one(article))
+        }
         "json" => json::parse_json(content),
         "jsonl" => json::parse_jsonl(content),
         _ => Ok(one(Article { text: content.to_string(), ..Article::default() })),

@@ -95,6 +95,8 @@ pub enum Compiled {
     Entity(String),
     /// Either of two conditions (used for a phrase that also names an entity).
     Either(Box<Compiled>, Box<Compiled>),
+    /// Matches no document: a word longer than the index keeps.
+    Nothing,
 }
 
 /// One item: its alternatives (OR), maybe negated.
@@ -153,6 +155,7 @@ pub fn clause_query(f: &Fields, c: &Compiled) -> Box<dyn Query> {
             (Occur::Should, clause_query(f, a)),
             (Occur::Should, clause_query(f, b)),
         ])),
+        Compiled::Nothing => Box::new(EmptyQuery),
     }
 }
 

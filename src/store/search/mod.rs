@@ -156,6 +156,8 @@ pub fn search(
     if limit == 0 {
         return Ok(Vec::new());
     }
+    // No more hits than documents: tantivy sizes its heap by the limit.
+    let limit = limit.min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX).max(1));
     let live = |(key, score): (u64, f32)| Some((score, source.live_doc(key)?));
     let ranked = searcher.query(&plan.tier1, limit).map_err(QueryError)?;
     let mut found: Vec<(f32, usize, bool)> =
@@ -210,7 +212,13 @@ fn plan(
                     let terms: Vec<String> =
                         analyze(an, &tc.raw).into_iter().map(|t| t.0).collect();
                     if terms.is_empty() {
-                        blank.push(tc.raw.clone());
+                        // Letters that make only words too long to be indexed match nothing;
+                        // only punctuation is nothing to search for.
+                        if analyzer::words(&tc.raw).next().is_some() {
+                            any_of.push(Compiled::Nothing);
+                        } else {
+                            blank.push(tc.raw.clone());
+                        }
                         continue;
                     }
                     if !item.negated {
@@ -227,7 +235,10 @@ fn plan(
                 Clause::Before(d) => Compiled::Before(*d),
                 Clause::Entity(name) => {
                     let e = source.entity_named(name).ok_or_else(|| {
-                        QueryError(format!("no entity named '{name}' in this archive"))
+                        QueryError(format!(
+                            "no entity named '{}' in this archive",
+                            query::echo(name)
+                        ))
                     })?;
                     if !item.negated {
                         text.entities.push(e.entity);
@@ -250,7 +261,7 @@ fn plan(
     if tier1.iter().all(|i| i.negated) {
         return Err(QueryError(format!(
             "nothing to search for in '{}': no letters or digits",
-            blank.join(" ")
+            query::echo(&blank.join(" "))
         )));
     }
 

@@ -138,6 +138,15 @@ fn lex(q: &str) -> Result<Vec<Lex>, String> {
     Ok(out)
 }
 
+/// Longest piece of a query quoted back in a message, in characters.
+pub const ECHO_CHARS: usize = 60;
+
+/// A piece of what the user typed, fit for a message: printable and at most [`ECHO_CHARS`]
+/// characters.
+pub fn echo(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::printable::printable_excerpt(s, ECHO_CHARS)
+}
+
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` → the first day of that period.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let parts: Vec<&str> = s.split('-').collect();
@@ -162,7 +171,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 fn clause(field: Option<&str>, value: String, quoted: bool) -> Result<Clause, String> {
     let date = |name: &str, v: &str| {
         parse_date(v).ok_or_else(|| {
-            format!("{name}: wants a date like 2018, 2018-06 or 2018-06-01, not '{v}'")
+            format!("{name}: wants a date like 2018, 2018-06 or 2018-06-01, not '{}'", echo(v))
         })
     };
     Ok(match field {
@@ -174,7 +183,8 @@ fn clause(field: Option<&str>, value: String, quoted: bool) -> Result<Clause, St
         Some("entity") => Clause::Entity(value.trim().to_string()),
         Some(other) => {
             return Err(format!(
-                "unknown field '{other}:' (fields: title, lang, after, before, entity)"
+                "unknown field '{}:' (fields: title, lang, after, before, entity)",
+                echo(other)
             ));
         }
     })

@@ -387,3 +387,31 @@ fn qari_cache_lists_and_clears() {
     let list = stdout(&qari_in(&f.home.0).arg("cache").output().unwrap());
     assert!(list.contains("no cached archives"), "{list}");
 }
+
+/// The reader as a person meets it: the first start builds the cache, a later start shows the
+/// list from it and then says what changed on disk meanwhile.
+#[test]
+fn the_reader_reopens_from_the_cache_and_says_what_changed() {
+    use common::qari::{QARI, quote};
+    use common::tmux::Tmux;
+    let f = Fixture::new("reader");
+    age_all(f.dir());
+    let script = format!(
+        "XDG_CACHE_HOME={} {} {}; echo QARI_EXITED; sleep 600",
+        quote(&f.home.0),
+        quote(Path::new(QARI)),
+        quote(f.dir())
+    );
+    let t = Tmux::start(120, 30, &script);
+    t.wait("the first start", |s| s.contains("Documents 5/5"));
+    t.keys(&["q"]);
+    t.wait("exit", |s| s.contains("QARI_EXITED"));
+    drop(t);
+    let extra = f.archive.write("news/zz-extra.txt", "Extra bulletin\n\nTalks in Hanoi resumed.");
+    age(&extra);
+    let t = Tmux::start(120, 30, &script);
+    let s = t.wait("the refresh", |s| s.contains("archive updated: 1 new"));
+    assert!(s.contains("Documents 6/6") && s.contains("Extra bulletin"), "{s}");
+    t.keys(&["q"]);
+    t.wait("exit", |s| s.contains("QARI_EXITED"));
+}

@@ -260,9 +260,11 @@ impl Archive {
             return Ok(None);
         }
         let lock = cache.lock().map_err(|e| format!("cannot write the cache: {e}"))?;
-        // Another process may have refreshed meanwhile: start from the newest generation.
-        let newer = match load(cache, self.opts) {
-            Ok(Some((store, manifest))) if manifest.generation > self.manifest.generation => {
+        // Another process may have refreshed meanwhile: start from the newest generation
+        // (read only when there is one: reading is most of a small refresh's time).
+        let moved_on = cache.current().is_ok_and(|g| g > self.manifest.generation);
+        let newer = match moved_on.then(|| load(cache, self.opts)) {
+            Some(Ok(Some((store, manifest)))) if manifest.generation > self.manifest.generation => {
                 Some((Arc::new(store), manifest))
             }
             _ => None,

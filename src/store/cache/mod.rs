@@ -279,12 +279,17 @@ impl Cache {
 
     fn load_generation(&self, generation: u64, with_index: bool) -> Result<Loaded, CacheError> {
         let (manifest, mut table): State = read_record(&self.state_path(generation), STATE_KIND)?;
-        let records: Vec<DocRecord> =
-            Table::open(&self.gen_path(DOCS_KIND, generation), DOCS_KIND)?.all()?;
+        let records = Table::open(&self.gen_path(DOCS_KIND, generation), DOCS_KIND)?;
+        // Decoded record by record into the store's own vectors (no second copy at once).
+        let (mut docs, mut spans) =
+            (Vec::with_capacity(records.len()), Vec::with_capacity(records.len()));
+        for i in 0..records.len() {
+            let r: DocRecord = records.get(i)?;
+            docs.push(r.info);
+            spans.push(r.span);
+        }
         let annotations: Vec<DocAnnotations> =
             Table::open(&self.gen_path(ANN_KIND, generation), ANN_KIND)?.all()?;
-        let (docs, spans): (Vec<DocInfo>, Vec<TextSpan>) =
-            records.into_iter().map(|r| (r.info, r.span)).unzip();
         if manifest.generation != generation || annotations.len() != docs.len() {
             return Err(CacheError::Format(FormatError::Damaged(format!(
                 "state-{generation}.bin"

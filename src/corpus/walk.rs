@@ -257,7 +257,7 @@ fn list(p: &Path) -> std::io::Result<Vec<Child>> {
         .filter(|e| !e.file_name().as_encoded_bytes().starts_with(b"."))
         .collect();
     // Siblings: ordering by name is ordering by path, without comparing every component.
-    entries.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    entries.sort_by_cached_key(std::fs::DirEntry::file_name);
     Ok(entries
         .into_iter()
         .map(|e| {

@@ -415,3 +415,27 @@ fn the_reader_reopens_from_the_cache_and_says_what_changed() {
     t.keys(&["q"]);
     t.wait("exit", |s| s.contains("QARI_EXITED"));
 }
+
+#[test]
+fn the_cache_is_one_however_the_archive_is_typed_and_paths_show_as_typed() {
+    let f = Fixture::new("typed");
+    age_all(f.dir());
+    let parent = f.dir().parent().unwrap();
+    let name = f.dir().file_name().unwrap().to_str().unwrap();
+    let run = |cwd: &Path, args: &[&str]| {
+        let out = qari_in(&f.home.0).current_dir(cwd).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    let first = run(parent, &["index", name]);
+    assert!(first.contains("5 new"), "{first}");
+    let abs = f.dir().to_str().unwrap();
+    let again = run(Path::new("/"), &["index", abs]);
+    assert!(again.contains("(no change; 0 file(s) read)"), "the same cache: {again}");
+    let listed = run(Path::new("/"), &["list", "--json", abs]);
+    assert!(listed.lines().all(|l| l.contains(&format!("\"path\":\"{abs}/news/"))), "{listed}");
+    let found = run(Path::new("/"), &["search", "--json", "Pyongyang", abs]);
+    assert!(found.lines().all(|l| l.contains(&format!("\"path\":\"{abs}/"))), "{found}");
+    let relative = run(parent, &["search", "--json", "Pyongyang", name]);
+    assert!(relative.lines().all(|l| l.contains(&format!("\"path\":\"{name}/"))), "{relative}");
+}

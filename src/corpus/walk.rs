@@ -45,8 +45,11 @@ impl FileStat {
 /// A file the walk found, with its stat.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundFile {
-    /// Path as given or found.
+    /// Path as given or found (what is shown, and opened).
     pub path: PathBuf,
+    /// The same file named from the canonical form of the path it was found under (the same
+    /// however that path was typed, from whatever folder): what the cache knows it by.
+    pub key: PathBuf,
     /// Its stat when found.
     pub stat: FileStat,
 }
@@ -81,6 +84,7 @@ pub fn is_article_file(path: &Path) -> bool {
 pub fn walk(paths: &[PathBuf]) -> Found {
     let mut w = Walker::default();
     for p in paths {
+        let (files, dirs, given) = (w.found.files.len(), w.found.dirs.len(), w.found.given.len());
         let problem = |reason: String| Problem { path: p.clone(), reason };
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => w.dir_with(p, &m, true),
@@ -94,6 +98,17 @@ pub fn walk(paths: &[PathBuf]) -> Found {
             }
             Err(e) => w.found.problems.push(problem(io_reason(&e))),
         }
+        let canonical = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+        let key = |f: &mut FoundFile| {
+            f.key = match f.path.strip_prefix(p) {
+                Ok(rest) if rest.as_os_str().is_empty() => canonical.clone(),
+                Ok(rest) => canonical.join(rest),
+                Err(_) => f.path.clone(),
+            };
+        };
+        w.found.files[files..].iter_mut().for_each(key);
+        w.found.dirs[dirs..].iter_mut().for_each(key);
+        w.found.given[given..].iter_mut().for_each(key);
     }
     w.found
 }
@@ -153,7 +168,11 @@ impl Walker {
         // A file is reached twice only through a link or overlapping arguments: the same
         // device and inode, without a `canonicalize` (a syscall per path component) per file.
         if self.seen_files.insert((m.dev(), m.ino())) {
-            self.found.files.push(FoundFile { path: p.to_path_buf(), stat: FileStat::of(m) });
+            self.found.files.push(FoundFile {
+                path: p.to_path_buf(),
+                key: PathBuf::new(),
+                stat: FileStat::of(m),
+            });
         }
     }
 
@@ -167,7 +186,11 @@ impl Walker {
         if !self.seen_dirs.insert((m.dev(), m.ino())) {
             return; // already walked: a symlink loop or a repeated argument
         }
-        self.found.dirs.push(FoundFile { path: p.to_path_buf(), stat: FileStat::of(m) });
+        self.found.dirs.push(FoundFile {
+            path: p.to_path_buf(),
+            key: PathBuf::new(),
+            stat: FileStat::of(m),
+        });
         let children = match list(p) {
             Ok(c) => c,
             Err(e) => {

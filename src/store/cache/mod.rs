@@ -104,6 +104,8 @@ pub struct Head {
     pub indexed: bool,
     /// Changes when ids are renumbered.
     pub epoch: u64,
+    /// The opened paths as typed when written, with their canonical forms.
+    pub roots: Vec<(PathBytes, PathBytes)>,
 }
 
 /// One generation read back: the manifest, the store's parts, and the index when it has one.
@@ -460,6 +462,7 @@ impl Cache {
             segment_stats: manifest.segment_stats.clone(),
             indexed: manifest.indexed,
             epoch: manifest.epoch,
+            roots: manifest.roots.clone(),
         };
         write_record(&self.gen_path(HEAD_KIND, g), HEAD_KIND, &head)
     }

@@ -132,7 +132,7 @@ impl Rebase {
             })
             .collect();
         // The longest prefix first (a root inside another root).
-        pairs.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        pairs.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         (!pairs.is_empty()).then_some(Rebase(pairs))
     }
 

@@ -736,6 +736,7 @@ fn a_refresh_while_reading_takes_in_new_and_changed_files() {
     let buf = draw(&a);
     assert!(shows(&buf, "Third file"), "the new file is listed");
     assert_eq!(a.list.order.len(), 3, "two old-or-changed plus one new");
+    assert!(shows(&buf, "Documents 3/3"), "the removed version is not counted");
     assert_eq!(a.reader.doc, Some(2), "the open document is its file's new version");
     assert!(shows(&buf, "New text of the second file"), "{}", screen(&buf).join("\n"));
     assert!(a.read[0], "the first file, opened at start, is still marked read");

@@ -76,6 +76,14 @@ pub struct DocRecord {
     pub stat: FileStat,
 }
 
+/// The start of a [`DocRecord`]: what the store keeps (postcard reads a prefix of a record
+/// without decoding the rest, so loading skips the file fields a query alone needs).
+#[derive(Debug, Deserialize)]
+struct DocRecordHead {
+    info: DocInfo,
+    span: TextSpan,
+}
+
 /// One entity name in `names-<N>.bin`, sorted by `key`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameRecord {
@@ -299,7 +307,7 @@ impl Cache {
                 let (mut docs, mut spans) =
                     (Vec::with_capacity(records.len()), Vec::with_capacity(records.len()));
                 for i in 0..records.len() {
-                    let r: DocRecord = records.get(i)?;
+                    let r: DocRecordHead = records.get(i)?;
                     docs.push(r.info);
                     spans.push(r.span);
                 }

@@ -14,8 +14,7 @@ use std::time::{Duration, Instant};
 
 use gen_archive::{Generator, Rng};
 use qari::corpus::Document;
-use qari::extract::Annotations;
-use qari::store::{EntityIndex, SearchIndex};
+use qari::store::Store;
 
 /// Queries timed per archive size.
 const QUERIES: usize = 300;
@@ -58,24 +57,22 @@ fn run(generator: &Generator, n: usize, rg: bool) {
         dir.display()
     );
 
-    let annotations = vec![Annotations::default(); docs.len()];
     let t = Instant::now();
-    let index = SearchIndex::build(&docs, &annotations);
+    let index = Store::from_parts(docs.clone(), Vec::new(), Vec::new(), 0, true);
     let build = t.elapsed().as_secs_f64();
     println!("indexing: {build:.2} s = {:.1} MB/s, {:.0} articles/s", mb / build, n as f64 / build);
 
     let queries = make_queries(generator, &docs);
-    let entities = EntityIndex::default();
     // Warm up once (page faults, lazy tables).
     for q in queries.iter().take(20) {
-        let _ = index.search(q, LIMIT, &docs, &entities);
+        let _ = index.search(q, LIMIT);
     }
     let mut lat = Vec::with_capacity(queries.len());
     let mut found = 0usize;
     let mut errors = 0usize;
     for q in &queries {
         let t = Instant::now();
-        match index.search(q, LIMIT, &docs, &entities) {
+        match index.search(q, LIMIT) {
             Ok(h) => found += usize::from(!h.is_empty()),
             Err(_) => errors += 1,
         }

@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod corpus;
 pub mod extract;
+pub mod par;
 pub mod store;
 pub mod text;
 pub mod tui;

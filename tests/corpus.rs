@@ -1,8 +1,9 @@
 //! The corpus layer as a user meets it: each format loads, bad files are reported by name while
 //! the rest loads, folders are walked safely, and the samples get the right metadata.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use qari::corpus::{self, Corpus, Document, Limits};
 
@@ -350,7 +351,7 @@ fn sample_furniture_starts_where_the_page_furniture_starts() {
 }
 
 fn qari(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_qari")).args(args).output().expect("run qari")
+    common::qari::qari().args(args).output().expect("run qari")
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! Dates end to end: the extractor scored against the gold dates of the bundled samples, and
 //! `qari timeline` run as a real process on the bundled archive and on a fixture file.
 
+mod common;
+
 use std::collections::HashMap;
 use std::ops::Range;
-use std::process::Command;
 
 use chrono::NaiveDate;
 use qari::corpus::{self, Document};
@@ -108,12 +109,8 @@ fn dates_match_the_gold_on_the_samples() {
 
 /// `qari timeline --json [paths]`, parsed.
 fn timeline_json(paths: &[&str]) -> Vec<Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
-        .arg("timeline")
-        .arg("--json")
-        .args(paths)
-        .output()
-        .expect("qari runs");
+    let out =
+        common::qari::qari().arg("timeline").arg("--json").args(paths).output().expect("qari runs");
     assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout)
         .expect("UTF-8 output")
@@ -195,7 +192,7 @@ fn timeline_of_a_file_reads_arabic_and_english_dates() {
 
 #[test]
 fn timeline_listing_groups_by_year_and_month() {
-    let out = Command::new(env!("CARGO_BIN_EXE_qari")).arg("timeline").output().expect("qari runs");
+    let out = common::qari::qari().arg("timeline").output().expect("qari runs");
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     let years: Vec<&str> =
@@ -212,7 +209,7 @@ fn timeline_listing_groups_by_year_and_month() {
 
 #[test]
 fn timeline_of_a_missing_file_fails_naming_it() {
-    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
+    let out = common::qari::qari()
         .args(["timeline", "--json", "no/such/article.txt"])
         .output()
         .expect("qari runs");

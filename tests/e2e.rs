@@ -28,7 +28,8 @@ fn quote(p: &Path) -> String {
 /// Runs qari with `args`, then prints the marker and the terminal's line discipline flags.
 fn script(args: &str) -> String {
     format!(
-        "{} {args}; echo {EXITED}; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600",
+        "XDG_CACHE_HOME={} {} {args}; echo {EXITED}; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600",
+        quote(&common::qari::shared_cache_home()),
         quote(Path::new(QARI))
     )
 }
@@ -60,7 +61,8 @@ fn reads_the_bundled_archive_and_gives_the_terminal_back() {
     t.keys(&["j", "Enter"]);
     let s = t.wait("second document", |s| s.contains("doc 2/5"));
     // The list's second document, by the same code the binary runs.
-    let store = qari::cli::load_store(&[]).expect("bundled archive");
+    let archive_opts = qari::store::archive::OpenOptions { cache: false, index: true };
+    let store = qari::store::archive::Archive::bundled(archive_opts).store;
     let opts = qari::tui::Options { bidi: qari::text::layout::BidiMode::App, shape: true };
     let app = qari::tui::App::new(store, opts, (W, H));
     let second = &app.store.docs[app.list.order[1]].path;

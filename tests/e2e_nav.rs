@@ -25,8 +25,8 @@ fn script() -> String {
 
 /// The same reader state the binary starts in, to learn list and row positions.
 fn model() -> App {
-    let store = qari::cli::load_store(&[]).expect("bundled archive");
-    App::new(store, OPTS, (W, H))
+    let opts = qari::store::archive::OpenOptions { cache: false, index: true };
+    App::new(qari::store::archive::Archive::bundled(opts).store, OPTS, (W, H))
 }
 
 fn file_of(app: &App, doc: usize) -> String {
@@ -136,7 +136,7 @@ fn follow_ri_yong_ho_from_000_to_the_arabic_004_and_back() {
 fn find_in_the_document_counts_hits_and_n_steps() {
     let m = model();
     let first = m.reader.doc.unwrap();
-    let text = &m.store.docs[first].text;
+    let text = m.store.text(first);
     let word = "north korea";
     let n = text.to_lowercase().matches(word).count();
     assert!(n >= 2, "the first document mentions {word} at least twice");

@@ -2,9 +2,10 @@
 //! (`shared/eval/seeds-gold.json`, scoring rule of `shared/eval/CONVENTIONS.md`): precision,
 //! recall and F1 per entity type, date values, and cross-document linking. Fails below the bars.
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
@@ -70,10 +71,7 @@ fn align(gold: &[(String, String)], pred: &[(String, String)]) -> Vec<(usize, us
 #[test]
 fn entities_score_against_the_gold_annotation() {
     let gold: Value = serde_json::from_str(GOLD).expect("gold parses");
-    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
-        .args(["entities", "--json"])
-        .output()
-        .expect("runs");
+    let out = common::qari::qari().args(["entities", "--json"]).output().expect("runs");
     assert!(out.status.success(), "qari entities failed: {}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8(out.stdout).expect("utf-8");
     let mut per_type: HashMap<String, Prf> = HashMap::new();
@@ -317,7 +315,7 @@ fn common_given_names_start_people_without_a_cue() {
 #[test]
 fn one_canonical_entity_across_scripts_in_the_archive() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract");
-    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
+    let out = common::qari::qari()
         .args(["entities", "--json"])
         .arg(dir.join("link_en.txt"))
         .arg(dir.join("link_ar.txt"))
@@ -474,10 +472,10 @@ fn arabic_name_lists_find_people_and_spell_them_as_news_does() {
     assert!(ents(t).iter().all(|(_, k, _)| *k != EntityKind::Person), "{:?}", ents(t));
     // An Arabic-only person is written in the usual Latin spelling of each name part.
     let docs = vec![doc_with("ar.txt", "ar", "وقال وزير الصناعة السوري زياد صباغ إن المصانع تعمل")];
-    let mut ann: Vec<_> = docs.iter().map(|d| Extractor::new().extract(d)).collect();
-    qari::extract::link(&docs, &mut ann);
-    let m = ann[0].mentions.iter().find(|m| m.kind == EntityKind::Person).expect("a person");
-    assert_eq!(m.canonical, "Ziad Sabbagh");
+    let ann: Vec<_> = docs.iter().map(|d| Extractor::new().extract(d)).collect();
+    let store = qari::store::Store::from_parts(docs, ann, Vec::new(), 0, false);
+    let m = store.annotations[0].mentions.iter().find(|m| m.kind == EntityKind::Person);
+    assert_eq!(store.entity_name(m.expect("a person").entity), "Ziad Sabbagh");
 }
 
 fn doc_with(name: &str, lang: &str, text: &str) -> qari::corpus::Document {

@@ -2,13 +2,14 @@
 //! archive: stemming, Arabic normalisation, phrases, OR, exclusion, fields, dates, entities
 //! across scripts, hit and snippet offsets, malformed queries, and `qari search` as a process.
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::process::Command;
 
 use chrono::NaiveDate;
 use qari::corpus::Document;
 use qari::extract::{Annotations, EntityKind, Extractor, Mention};
-use qari::store::{EntityIndex, SearchHit, SearchIndex, Store};
+use qari::store::{SearchHit, Store};
 use qari::text::normalize::fold_str;
 
 fn doc(id: usize, title: &str, lang: &str, date: &str, body: &str) -> Document {
@@ -50,8 +51,7 @@ fn mentions(
 
 struct Fixture {
     docs: Vec<Document>,
-    entities: EntityIndex,
-    index: SearchIndex,
+    store: Store,
 }
 
 impl Fixture {
@@ -108,13 +108,12 @@ impl Fixture {
             Annotations::default(),
             Annotations::default(),
         ];
-        let entities = EntityIndex::build(&docs, &annotations);
-        let index = SearchIndex::build(&docs, &annotations);
-        Fixture { docs, entities, index }
+        let store = Store::from_parts(docs.clone(), annotations, Vec::new(), 0, true);
+        Fixture { docs, store }
     }
 
     fn search(&self, q: &str) -> Vec<SearchHit> {
-        self.index.search(q, 20, &self.docs, &self.entities).unwrap_or_else(|e| panic!("{q}: {e}"))
+        self.store.search(q, 20).unwrap_or_else(|e| panic!("{q}: {e}"))
     }
 
     /// The ids of the documents found, as a set.
@@ -244,7 +243,7 @@ fn malformed_queries_are_errors_not_panics() {
         "—",
         "entity:\"Nobody At All\"",
     ] {
-        let e = f.index.search(q, 10, &f.docs, &f.entities).expect_err(q);
+        let e = f.store.search(q, 10).expect_err(q);
         assert!(!e.0.is_empty() && e.0.len() < 100, "{q}: {e}");
     }
     // Odd but valid input never panics.
@@ -258,7 +257,7 @@ fn malformed_queries_are_errors_not_panics() {
         "::",
         "\u{202E}abc",
     ] {
-        let _ = f.index.search(q, 10, &f.docs, &f.entities);
+        let _ = f.store.search(q, 10);
     }
 }
 
@@ -274,9 +273,7 @@ fn bundled_archive_stems_folds_and_crosses_scripts() {
     assert!(!sanctions.is_empty());
     for h in &sanctions {
         assert!(
-            h.hits
-                .iter()
-                .any(|r| s.docs[h.doc].text[r.clone()].to_lowercase().starts_with("sanction"))
+            h.hits.iter().any(|r| s.text(h.doc)[r.clone()].to_lowercase().starts_with("sanction"))
         );
     }
     let ar = s.search("العقوبات", 10).unwrap();
@@ -293,7 +290,7 @@ fn bundled_archive_stems_folds_and_crosses_scripts() {
     let first_ar = langs.iter().position(|l| *l == "ar").unwrap_or(0);
     assert!(langs[..first_ar].iter().all(|l| *l == "en"));
     let arabic = &hits[first_ar];
-    let text = &s.docs[arabic.doc].text;
+    let text = s.text(arabic.doc);
     assert!(
         arabic
             .hits
@@ -304,7 +301,7 @@ fn bundled_archive_stems_folds_and_crosses_scripts() {
 
 #[test]
 fn qari_search_json_lines_best_first() {
-    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
+    let out = common::qari::qari()
         .args(["search", "--json", "--limit", "3", "Pyongyang"])
         .output()
         .expect("qari runs");
@@ -326,10 +323,7 @@ fn qari_search_json_lines_best_first() {
         last = score;
     }
 
-    let bad = Command::new(env!("CARGO_BIN_EXE_qari"))
-        .args(["search", "\"north korea"])
-        .output()
-        .expect("qari runs");
+    let bad = common::qari::qari().args(["search", "\"north korea"]).output().expect("qari runs");
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unbalanced quote"));
     assert!(bad.stdout.is_empty());

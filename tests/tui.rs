@@ -4,8 +4,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use qari::corpus::{self, Corpus, Document, Problem};
-use qari::extract::{EntityKind, Extractor, Mention};
-use qari::store::{EntityIndex, Store};
+use qari::extract::{Annotations, EntityKind, Extractor, Mention};
+use qari::store::{EntityRef, Store};
 use qari::text::layout::{BidiMode, Direction};
 use qari::tui::app::{App, Overlay, Pane, SortKey};
 use qari::tui::keymap::parse_keys;
@@ -227,6 +227,12 @@ fn store_of(docs: Vec<Document>, problems: Vec<Problem>) -> Store {
     Store::build(Corpus { documents: docs, problems, skipped: 2 }, &Extractor::new())
 }
 
+/// A store of one document whose only annotation is `mention`.
+fn store_with_mention(doc: Document, mention: Mention) -> Store {
+    let ann = Annotations { mentions: vec![mention], dates: Vec::new() };
+    Store::from_parts(vec![doc], vec![ann], Vec::new(), 2, true)
+}
+
 #[test]
 fn boilerplate_is_folded_behind_one_line_and_z_unfolds_it_dimmed() {
     let mut a = App::new(store_of(vec![doc_with_furniture()], vec![]), OPTS, (100, 24));
@@ -315,15 +321,15 @@ fn arabic_sample_004_is_right_aligned_in_the_reading_pane() {
 
 #[test]
 fn selecting_an_entity_highlights_its_mentions_in_the_text() {
-    let mut store = store_of(vec![doc_with_furniture()], vec![]);
-    let at = store.docs[0].text.find("Hanoi").unwrap();
-    store.annotations[0].mentions = vec![Mention {
+    let doc = doc_with_furniture();
+    let at = doc.text.find("Hanoi").unwrap();
+    let hanoi = Mention {
         range: at..at + 5,
         kind: EntityKind::Place,
         entity: "gpe:hanoi".into(),
         canonical: "Hanoi".into(),
-    }];
-    store.entities = EntityIndex::build(&store.docs, &store.annotations);
+    };
+    let store = store_with_mention(doc, hanoi);
     let mut a = App::new(store, OPTS, (120, 30));
     assert!(shows(&draw(&a), "Places (1)"));
     assert!(shows(&draw(&a), "Hanoi ×1"));
@@ -433,10 +439,11 @@ fn medium_terminals_keep_the_reader_and_swap_list_and_side_panel() {
 #[test]
 fn reveal_scrolls_a_byte_offset_into_view() {
     let mut a = app(120, 20);
-    let doc = &a.store.docs[a.reader.doc.unwrap()];
+    let id = a.reader.doc.unwrap();
     // The last paragraph before any folded page furniture.
-    let fold = doc.boilerplate.clone().map_or(usize::MAX, |b| b.start);
-    let last_para = doc.paragraphs.iter().rfind(|p| p.end <= fold).unwrap().clone();
+    let fold = a.store.docs[id].boilerplate.clone().map_or(usize::MAX, |b| b.start);
+    let paragraphs = corpus::paragraph_ranges(a.store.text(id));
+    let last_para = paragraphs.iter().rfind(|p| p.end <= fold).unwrap().clone();
     a.reveal(last_para.start);
     let rows = a.rows.clone().unwrap();
     let shown = &rows.rows[a.reader.top..(a.reader.top + a.reader_height()).min(rows.rows.len())];
@@ -461,15 +468,14 @@ fn reordered_rtl_cells_are_drawn_in_visual_order_with_highlights_on_the_right_ce
     doc.boilerplate = None;
     doc.bytes = text.len() as u64;
     doc.text = text.clone();
-    let mut store = store_of(vec![doc], vec![]);
     let second = text.find("عليكم").unwrap();
-    store.annotations[0].mentions = vec![Mention {
+    let x = Mention {
         range: second..text.len(),
         kind: EntityKind::Person,
         entity: "per:x".into(),
         canonical: "X".into(),
-    }];
-    store.entities = EntityIndex::build(&store.docs, &store.annotations);
+    };
+    let store = store_with_mention(doc, x);
     let mut a = App::new(store, OPTS, (120, 30));
     press(&mut a, "<S-Tab>");
     let area = panes::reader_text_area(a.area(), a.focus).unwrap();
@@ -559,7 +565,8 @@ fn long_articles_are_laid_out_lazily_and_match_a_full_layout() {
     assert!(rows.is_complete());
     assert_eq!(a.reader.top, rows.rows.len() - a.reader_height());
     assert!(screen(&draw(&a)).last().unwrap().contains(&format!("/{} 100%", rows.rows.len())));
-    let full = qari::tui::rows::build(&a.store.docs[0], rows.key);
+    let full =
+        qari::tui::rows::build(a.store.text(0), a.store.docs[0].boilerplate.clone(), rows.key);
     assert_eq!(rows.rows, full.rows, "chunked layout = one-shot layout");
 }
 
@@ -616,11 +623,11 @@ fn side_panel_orders_entities_and_shows_the_selected_ones_other_spellings() {
     a.open_doc(d);
     // Within a kind: most mentioned first, ties in order of first appearance.
     let ann = &a.store.annotations[d];
-    let first = |id: &str| ann.mentions.iter().position(|m| m.entity == id).unwrap();
+    let first = |id: EntityRef| ann.mentions.iter().position(|m| m.entity == id).unwrap();
     for w in a.side.entities.windows(2) {
         let (x, y) = (&w[0], &w[1]);
         if x.kind == y.kind {
-            assert!(x.count > y.count || (x.count == y.count && first(&x.id) < first(&y.id)));
+            assert!(x.count > y.count || (x.count == y.count && first(x.id) < first(y.id)));
         }
     }
     // Selecting North Korea in the panel lists its other spellings, the Arabic one included,

@@ -11,19 +11,22 @@ use super::output::json_line;
 use crate::text::printable::printable;
 
 /// Prints each document's entities and dates; `json` selects JSON Lines, one object per document.
-pub fn run(json: bool, paths: &[PathBuf]) -> Result<(), CliError> {
-    let store = super::load_store(paths)?;
+pub fn run(json: bool, paths: &[PathBuf], no_cache: bool) -> Result<(), CliError> {
+    let archive = super::open_archive(paths, no_cache, false)?;
+    let store = &archive.store;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for (d, a) in store.docs.iter().zip(&store.annotations) {
-        let text = |r: &std::ops::Range<usize>| d.text.get(r.clone()).unwrap_or("").to_string();
+    for id in store.live_ids() {
+        let (d, a, body) = (&store.docs[id], &store.annotations[id], store.text(id));
+        let text = |r: &std::ops::Range<usize>| body.get(r.clone()).unwrap_or("").to_string();
         if json {
             let entities: Vec<_> = a
                 .mentions
                 .iter()
                 .map(|m| {
-                    json!({"text": text(&m.range), "type": m.kind.label(), "canonical": m.canonical,
-                           "start": m.range.start, "end": m.range.end})
+                    json!({"text": text(&m.range()), "type": m.kind.label(),
+                           "canonical": store.entity_name(m.entity),
+                           "start": m.start, "end": m.end})
                 })
                 .collect();
             let dates: Vec<_> = a
@@ -41,17 +44,15 @@ pub fn run(json: bool, paths: &[PathBuf]) -> Result<(), CliError> {
         } else {
             let mut s = format!("{} — {}\n", printable(&d.path), printable(&d.title));
             for m in &a.mentions {
-                let surface = printable(&text(&m.range)).into_owned();
-                let also = if surface == m.canonical {
-                    String::new()
-                } else {
-                    format!(" → {}", printable(&m.canonical))
-                };
+                let surface = printable(&text(&m.range())).into_owned();
+                let canonical = printable(store.entity_name(m.entity)).into_owned();
+                let also =
+                    if surface == canonical { String::new() } else { format!(" → {canonical}") };
                 s.push_str(&format!(
                     "  {:<6} {surface}{also}  [{}..{}]\n",
                     m.kind.label(),
-                    m.range.start,
-                    m.range.end
+                    m.start,
+                    m.end
                 ));
             }
             for x in &a.dates {

@@ -1,6 +1,7 @@
 //! Argument parsing and the headless commands. Wiring only: every command calls the same
 //! library layers the reader uses.
 
+pub mod cache;
 pub mod entities;
 pub mod entry;
 pub mod list;
@@ -14,8 +15,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::corpus::{self, Corpus};
-use crate::extract::Extractor;
-use crate::store::{Progress, Stage, Store};
+use crate::store::archive::{Archive, OpenOptions};
+use crate::store::{Progress, Stage};
 use crate::text::layout::BidiMode;
 use crate::text::printable::printable_path;
 use crate::tui::RunError;
@@ -35,6 +36,9 @@ pub struct Cli {
     /// Do not shape Arabic into presentation forms (for terminals that shape themselves).
     #[arg(long)]
     pub no_shape: bool,
+    /// Neither read nor write the cache: read and extract every file, in memory.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 /// The headless commands.
@@ -87,6 +91,18 @@ pub enum Command {
         /// JSON Lines: value, granularity, text, path, title, sentence.
         #[arg(long)]
         json: bool,
+        paths: Vec<PathBuf>,
+    },
+    /// Build or refresh the archive's cache (what the other commands then read at once).
+    Index {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// List the cached archives (size, last use), or remove caches.
+    Cache {
+        /// Remove the caches of PATH... (all of them without PATH).
+        #[arg(long)]
+        clear: bool,
         paths: Vec<PathBuf>,
     },
 }
@@ -170,8 +186,8 @@ impl From<std::io::Error> for CliError {
     }
 }
 
-/// Loads `paths` (or the bundled archive when empty), reporting unreadable files on stderr.
-/// Fails when no article could be read.
+/// Loads `paths` (or the bundled archive when empty) without the cache, reporting
+/// unreadable files on stderr. Fails when no article could be read.
 pub fn load_corpus(paths: &[PathBuf]) -> Result<Corpus, CliError> {
     let corpus = if paths.is_empty() { corpus::load_bundled() } else { corpus::load_paths(paths) };
     for p in &corpus.problems {
@@ -193,57 +209,98 @@ fn nothing_readable(paths: &[PathBuf]) -> String {
     format!("no readable article in {what}")
 }
 
-/// The reader's loader: reads `paths` and builds the store, reporting progress (nothing is
-/// printed: the terminal belongs to the reader). With no readable article the message lists
-/// every file's problem, one `qari:` line each, as [`load_corpus`] prints them.
-fn reader_store(paths: &[PathBuf], progress: Progress) -> Result<Store, String> {
-    let corpus = if paths.is_empty() {
-        corpus::load_bundled()
-    } else {
-        let read = |done, total| progress(Stage::Reading, done, total);
-        corpus::load_paths_reporting(paths, corpus::Limits::default(), &read)
+/// A progress bar on stderr while a command builds or refreshes the cache (drawn only when
+/// stderr is a terminal), and the callback that moves it.
+fn progress_bar() -> indicatif::ProgressBar {
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    let style =
+        indicatif::ProgressStyle::with_template("{spinner} {msg} {pos}/{len} [{bar:30}] {elapsed}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("█▌ ");
+    bar.set_style(style);
+    bar
+}
+
+fn report(bar: &indicatif::ProgressBar) -> impl Fn(Stage, usize, usize) + Sync + '_ {
+    move |stage, done, total| {
+        bar.set_message(stage.label());
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    }
+}
+
+/// Opens the archive of `paths` for a command: through its cache (built or refreshed for what
+/// changed, with a progress bar on a terminal) unless `no_cache`; `index` when the command
+/// searches. Notes (a damaged cache rebuilt, a cache that cannot be written) and unreadable
+/// files go to stderr. Fails when no article could be read.
+pub fn open_archive(paths: &[PathBuf], no_cache: bool, index: bool) -> Result<Archive, CliError> {
+    let bar = progress_bar();
+    let opened = Archive::open(paths, OpenOptions { cache: !no_cache, index }, &report(&bar));
+    bar.finish_and_clear();
+    for n in &opened.notes {
+        warn(n);
+    }
+    let store = &opened.archive.store;
+    for p in &store.problems {
+        warn(&format!("{}: {}", printable_path(&p.path), p.reason));
+    }
+    if store.live_ids().next().is_none() {
+        return Err(CliError::Input(nothing_readable(paths)));
+    }
+    Ok(opened.archive)
+}
+
+/// The reader's loader: opens `paths` from the cache at once when it can (the reader then
+/// refreshes in the background), else builds it, reporting progress (nothing is printed: the
+/// terminal belongs to the reader). With no readable article the message lists every file's
+/// problem, one `qari:` line each, as the commands print them.
+fn reader_archive(
+    paths: &[PathBuf],
+    no_cache: bool,
+    progress: Progress,
+) -> Result<Archive, String> {
+    let opts = OpenOptions { cache: !no_cache, index: true };
+    let (cached, note) = Archive::open_cached(paths, opts);
+    let (archive, notes) = match cached {
+        Some(a) => (a, Vec::new()),
+        None => {
+            let opened = Archive::open(paths, opts, progress);
+            (opened.archive, opened.notes.into_iter().chain(note).collect::<Vec<_>>())
+        }
     };
-    if corpus.documents.is_empty() {
-        let mut lines: Vec<String> = corpus
-            .problems
-            .iter()
-            .map(|p| format!("{}: {}", printable_path(&p.path), p.reason))
-            .collect();
+    let store = &archive.store;
+    if store.live_ids().next().is_none() {
+        let mut lines: Vec<String> = notes;
+        lines.extend(
+            store.problems.iter().map(|p| format!("{}: {}", printable_path(&p.path), p.reason)),
+        );
         lines.push(nothing_readable(paths));
         // One `qari:` line each (the caller prints every line of the message so).
         return Err(lines.join("\n"));
     }
-    Ok(Store::build_with(corpus, &Extractor::new(), progress))
-}
-
-/// Loads `paths` and builds the whole store (extraction, linking, index).
-pub fn load_store(paths: &[PathBuf]) -> Result<Store, CliError> {
-    let corpus = load_corpus(paths)?;
-    let reported = corpus.problems.len();
-    let store = Store::build(corpus, &Extractor::new());
-    // Problems found while building (a document whose extraction failed).
-    for p in &store.problems[reported..] {
-        warn(&format!("{}: {}", printable_path(&p.path), p.reason));
-    }
-    Ok(store)
+    Ok(archive)
 }
 
 /// Runs the command line; returns the process exit status.
 pub fn run(cli: Cli) -> i32 {
     let result = match cli.command {
-        Some(Command::List { json, paths }) => list::run(json, &paths),
+        Some(Command::List { json, paths }) => list::run(json, &paths, cli.no_cache),
         Some(Command::Search { json, limit, query, paths }) => {
-            search::run(json, limit, &query, &paths)
+            search::run(json, limit, &query, &paths, cli.no_cache)
         }
-        Some(Command::Entities { json, paths }) => entities::run(json, &paths),
+        Some(Command::Entities { json, paths }) => entities::run(json, &paths, cli.no_cache),
         Some(Command::Render { width, logical, bidi, no_shape, file }) => {
             render::run(width, logical, bidi.into(), !no_shape, &file)
         }
-        Some(Command::Timeline { json, paths }) => timeline::run(json, &paths),
+        Some(Command::Timeline { json, paths }) => timeline::run(json, &paths, cli.no_cache),
+        Some(Command::Index { paths }) => cache::index(&paths, cli.no_cache),
+        Some(Command::Cache { clear, paths }) => cache::run(clear, &paths),
         None => {
             let opts = crate::tui::Options { bidi: cli.bidi.into(), shape: !cli.no_shape };
-            let paths = cli.paths;
-            let load: crate::tui::Loader = Box::new(move |progress| reader_store(&paths, progress));
+            let (paths, no_cache) = (cli.paths, cli.no_cache);
+            let load: crate::tui::Loader =
+                Box::new(move |progress| reader_archive(&paths, no_cache, progress));
             crate::tui::run(load, opts).map_err(|e| match e {
                 RunError::Load(message) | RunError::NotATerminal(message) => {
                     CliError::Input(message)

@@ -52,7 +52,7 @@ pub fn run(
         shape,
         unfolded: true,
     };
-    let built = rows::build(doc, key);
+    let built = rows::build(&doc.text, doc.boilerplate.clone(), key);
     let mut out = BufWriter::new(std::io::stdout().lock());
     for row in &built.rows {
         match row {

@@ -6,24 +6,54 @@ use std::path::PathBuf;
 
 use super::CliError;
 use super::output::{json_line, warn};
-use crate::store::SearchHit;
-use crate::store::search::query;
+use crate::store::cache::snapshot::Snapshot;
+use crate::store::search::{self, query};
+use crate::store::{DocInfo, SearchHit};
 use crate::text::printable::printable;
 
 /// Prints the hits, best first. A malformed query is an input error (exit 1), reported before
-/// the archive is loaded.
-pub fn run(json: bool, limit: usize, query: &str, paths: &[PathBuf]) -> Result<(), CliError> {
+/// the archive is loaded. A fresh cache is queried in place (only the documents shown are
+/// read from it); otherwise the archive is opened (built or refreshed) first.
+pub fn run(
+    json: bool,
+    limit: usize,
+    query: &str,
+    paths: &[PathBuf],
+    no_cache: bool,
+) -> Result<(), CliError> {
     if limit == 0 {
         return Err(CliError::Input("--limit 0 would print nothing; give 1 or more".into()));
     }
     query::parse(query).map_err(|e| CliError::Input(format!("bad query: {e}")))?;
-    let store = super::load_store(paths)?;
-    let hits =
-        store.search(query, limit).map_err(|e| CliError::Input(format!("bad query: {e}")))?;
+    let bad = |e: crate::store::QueryError| CliError::Input(format!("bad query: {e}"));
+    if !no_cache
+        && !paths.is_empty()
+        && let Ok(Some(snap)) = Snapshot::open(paths)
+        && snap.is_fresh()
+    {
+        let hits = search::search(&snap, query, limit).map_err(bad)?;
+        // Every document shown must still be what its file holds; else refresh first.
+        if hits.iter().all(|h| snap.is_current(h.doc)) {
+            return print(json, query, &hits, |d| snap.info(d));
+        }
+    }
+    let archive = super::open_archive(paths, no_cache, true)?;
+    let store = &archive.store;
+    let hits = store.search(query, limit).map_err(bad)?;
+    print(json, query, &hits, |d| store.docs.get(d).cloned())
+}
+
+/// Prints `hits` as JSON Lines or a readable list; `info` gives each hit's metadata.
+fn print(
+    json: bool,
+    query: &str,
+    hits: &[SearchHit],
+    info: impl Fn(usize) -> Option<DocInfo>,
+) -> Result<(), CliError> {
     let tty = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();
-    for h in &hits {
-        let Some(d) = store.docs.get(h.doc) else { continue };
+    for h in hits {
+        let Some(d) = info(h.doc) else { continue };
         if json {
             let v = serde_json::json!({
                 "path": d.path,

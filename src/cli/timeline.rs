@@ -31,16 +31,17 @@ struct Line<'a> {
 }
 
 /// Prints the timeline of `paths` (or the bundled archive).
-pub fn run(json: bool, paths: &[PathBuf]) -> Result<(), CliError> {
-    let store = super::load_store(paths)?;
+pub fn run(json: bool, paths: &[PathBuf], no_cache: bool) -> Result<(), CliError> {
+    let archive = super::open_archive(paths, no_cache, false)?;
+    let store = &archive.store;
     let entries = store.timeline();
     let mut out = std::io::stdout().lock();
     if json {
         for e in &entries {
-            json_line(&mut out, &to_line(&store, e))?;
+            json_line(&mut out, &to_line(store, e))?;
         }
     } else {
-        print_listing(&mut out, &store, &entries)?;
+        print_listing(&mut out, store, &entries)?;
     }
     out.flush()?;
     Ok(())
@@ -48,13 +49,14 @@ pub fn run(json: bool, paths: &[PathBuf]) -> Result<(), CliError> {
 
 fn to_line<'a>(store: &'a Store, e: &TimelineEntry) -> Line<'a> {
     let doc = &store.docs[e.doc];
+    let text = store.text(e.doc);
     Line {
         value: e.value_string(),
         granularity: e.granularity,
-        text: collapse(doc.text.get(e.range.clone()).unwrap_or("")).trim().to_string(),
+        text: collapse(text.get(e.range.clone()).unwrap_or("")).trim().to_string(),
         path: &doc.path,
         title: &doc.title,
-        sentence: sentence_line(&doc.text, e, SENTENCE_CHARS).trim().to_string(),
+        sentence: sentence_line(text, e, SENTENCE_CHARS).trim().to_string(),
     }
 }
 

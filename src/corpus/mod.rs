@@ -95,7 +95,8 @@ pub fn load_paths_with(paths: &[PathBuf], limits: Limits) -> Corpus {
     load_paths_reporting(paths, limits, &|_, _| {})
 }
 
-/// [`load_paths_with`], calling `progress(files read, files found)` as it goes.
+/// [`load_paths_with`], calling `progress(files read, files found)` as it goes. Files are read
+/// and parsed on every core; documents keep walk order.
 pub fn load_paths_reporting(
     paths: &[PathBuf],
     limits: Limits,
@@ -105,13 +106,50 @@ pub fn load_paths_reporting(
     let mut corpus =
         Corpus { problems: found.problems, skipped: found.skipped, ..Corpus::default() };
     let total = found.files.len();
-    for (i, file) in found.files.iter().enumerate() {
-        load_file(file, limits, &mut corpus);
-        if (i + 1).is_multiple_of(64) || i + 1 == total {
-            progress(i + 1, total);
-        }
-    }
+    let files = &found.files;
+    crate::par::ordered(
+        total,
+        crate::par::threads(),
+        |i| read_file(&files[i].path, limits),
+        |i, read| {
+            corpus.add(read);
+            if (i + 1).is_multiple_of(64) || i + 1 == total {
+                progress(i + 1, total);
+            }
+        },
+    );
     corpus
+}
+
+/// One file read: its articles (ids from 0), the parts that could not be read, and the BLAKE3
+/// hash of its bytes (`None` when they could not be read at all).
+#[derive(Debug, Default)]
+pub struct FileRead {
+    /// The file's articles, ids numbered from 0 within the file.
+    pub documents: Vec<Document>,
+    /// What could not be read, with the reason.
+    pub problems: Vec<Problem>,
+    /// BLAKE3 hash of the file's bytes as read.
+    pub hash: Option<[u8; 32]>,
+}
+
+impl Corpus {
+    /// Appends one file's articles (renumbered after the documents already here) and problems.
+    pub fn add(&mut self, read: FileRead) {
+        for mut d in read.documents {
+            d.id = self.documents.len();
+            self.documents.push(d);
+        }
+        self.problems.extend(read.problems);
+    }
+}
+
+/// Reads one file (by its extension) into articles. Never fails: what cannot be read becomes
+/// a [`Problem`] naming the file.
+pub fn read_file(path: &Path, limits: Limits) -> FileRead {
+    let mut corpus = Corpus::default();
+    let hash = load_file(path, limits, &mut corpus);
+    FileRead { documents: corpus.documents, problems: corpus.problems, hash }
 }
 
 /// The bundled sample archive (embedded in the binary); paths read `assets/corpus/<file>`.
@@ -149,14 +187,19 @@ pub fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn load_file(path: &Path, limits: Limits, corpus: &mut Corpus) {
+/// Loads one file into `corpus`; returns the hash of the bytes read, if any.
+fn load_file(path: &Path, limits: Limits, corpus: &mut Corpus) -> Option<[u8; 32]> {
     let problem = |reason: String| Problem { path: path.to_path_buf(), reason };
     let bytes = match read_capped(path, limits.max_file_bytes) {
         Ok(b) => b,
-        Err(reason) => return corpus.problems.push(problem(reason)),
+        Err(reason) => {
+            corpus.problems.push(problem(reason));
+            return None;
+        }
     };
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     load_bytes(corpus, path, &ext, &bytes);
+    Some(*blake3::hash(&bytes).as_bytes())
 }
 
 /// Reads at most `cap` bytes of a regular file; a bigger file is refused with its size in

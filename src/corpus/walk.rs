@@ -3,18 +3,64 @@
 //! Reads directory listings only; never opens a file for writing.
 
 use std::collections::HashSet;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
 
 use super::Problem;
 
 /// The extensions qari reads (lower-case, without the dot).
 pub const EXTENSIONS: [&str; 6] = ["txt", "md", "html", "htm", "json", "jsonl"];
 
+/// What `stat` says of a file or folder: enough to tell that it changed without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct FileStat {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
+    pub mtime_ns: i64,
+    /// Status change time, nanoseconds since the epoch (changes on any write or rename).
+    pub ctime_ns: i64,
+    /// Inode number.
+    pub inode: u64,
+    /// Device number.
+    pub dev: u64,
+}
+
+impl FileStat {
+    /// The stat of `m`.
+    pub fn of(m: &std::fs::Metadata) -> FileStat {
+        let ns = |s: i64, n: i64| s.saturating_mul(1_000_000_000).saturating_add(n);
+        FileStat {
+            size: m.len(),
+            mtime_ns: ns(m.mtime(), m.mtime_nsec()),
+            ctime_ns: ns(m.ctime(), m.ctime_nsec()),
+            inode: m.ino(),
+            dev: m.dev(),
+        }
+    }
+}
+
+/// A file the walk found, with its stat.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundFile {
+    /// Path as given or found.
+    pub path: PathBuf,
+    /// Its stat when found.
+    pub stat: FileStat,
+}
+
 /// What a walk found: readable-looking files in order, plus what it skipped or could not list.
 #[derive(Debug, Default)]
 pub struct Found {
     /// Files with a known extension, deduplicated by canonical path, in walk order.
-    pub files: Vec<PathBuf>,
+    pub files: Vec<FoundFile>,
+    /// Folders listed, with their stat (a folder's mtime changes when an entry is added,
+    /// removed or renamed in it).
+    pub dirs: Vec<FoundFile>,
+    /// Of `files`, the ones named directly (not found in a folder).
+    pub given: Vec<FoundFile>,
     /// Files skipped because their extension is not one qari reads.
     pub skipped: usize,
     /// Paths that do not exist or folders that could not be listed.
@@ -37,10 +83,15 @@ pub fn walk(paths: &[PathBuf]) -> Found {
     for p in paths {
         let problem = |reason: String| Problem { path: p.clone(), reason };
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => w.dir(p),
+            Ok(m) if m.is_dir() => w.dir(p, &m),
             Ok(m) if !m.is_file() => w.found.problems.push(problem(special_reason(&m))),
             Ok(_) if !is_article_file(p) => w.found.problems.push(problem(format_reason(p))),
-            Ok(_) => w.file(p),
+            Ok(m) => {
+                w.file(p, &m);
+                if let Some(f) = w.found.files.last().filter(|f| f.path == *p) {
+                    w.found.given.push(f.clone());
+                }
+            }
             Err(e) => w.found.problems.push(problem(io_reason(&e))),
         }
     }
@@ -87,29 +138,30 @@ fn format_reason(p: &Path) -> String {
 #[derive(Default)]
 struct Walker {
     found: Found,
-    /// Canonical paths of folders entered: a symlink back up the tree is entered once only.
-    seen_dirs: HashSet<PathBuf>,
-    /// Canonical paths of files taken: a file reached twice (symlink, overlapping args) loads once.
-    seen_files: HashSet<PathBuf>,
+    /// Device and inode of folders entered: a symlink back up the tree is entered once only.
+    seen_dirs: HashSet<(u64, u64)>,
+    /// Device and inode of files taken: a file reached twice (symlink, overlapping args) loads once.
+    seen_files: HashSet<(u64, u64)>,
 }
 
 impl Walker {
-    fn file(&mut self, p: &Path) {
+    fn file(&mut self, p: &Path, m: &std::fs::Metadata) {
         if !is_article_file(p) {
             self.found.skipped += 1;
             return;
         }
-        let key = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-        if self.seen_files.insert(key) {
-            self.found.files.push(p.to_path_buf());
+        // A file is reached twice only through a link or overlapping arguments: the same
+        // device and inode, without a `canonicalize` (a syscall per path component) per file.
+        if self.seen_files.insert((m.dev(), m.ino())) {
+            self.found.files.push(FoundFile { path: p.to_path_buf(), stat: FileStat::of(m) });
         }
     }
 
-    fn dir(&mut self, p: &Path) {
-        let key = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-        if !self.seen_dirs.insert(key) {
+    fn dir(&mut self, p: &Path, m: &std::fs::Metadata) {
+        if !self.seen_dirs.insert((m.dev(), m.ino())) {
             return; // already walked: a symlink loop or a repeated argument
         }
+        self.found.dirs.push(FoundFile { path: p.to_path_buf(), stat: FileStat::of(m) });
         let entries = match std::fs::read_dir(p) {
             Ok(rd) => rd,
             Err(e) => {
@@ -127,8 +179,8 @@ impl Walker {
             }
             // `metadata` follows symlinks, so a link to a folder is walked (once, by `seen_dirs`).
             match std::fs::metadata(&child) {
-                Ok(m) if m.is_dir() => self.dir(&child),
-                Ok(m) if m.is_file() => self.file(&child),
+                Ok(m) if m.is_dir() => self.dir(&child, &m),
+                Ok(m) if m.is_file() => self.file(&child, &m),
                 Ok(_) => self.found.skipped += 1, // sockets, fifos, devices: never opened
                 Err(e) => self.found.problems.push(Problem { path: child, reason: io_reason(&e) }),
             }

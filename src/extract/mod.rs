@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
 
@@ -18,13 +18,11 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod resolve;
 
-use std::collections::HashMap;
-
 use gazetteer::Gazetteer;
 use resolve::Cand;
 
 /// The kind of a named entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EntityKind {
     #[serde(rename = "PERSON")]
     Person,
@@ -60,7 +58,7 @@ pub struct Mention {
 }
 
 /// How precise a date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Granularity {
     Day,
@@ -69,7 +67,7 @@ pub enum Granularity {
 }
 
 /// One date mentioned in a document's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateMention {
     /// Byte range in the document text.
     pub range: Range<usize>,
@@ -247,7 +245,7 @@ impl Extractor {
         // Acronyms paired with their expansion, then their bare uses: each use takes the
         // first expansion of its acronym before it (one pass over the tokens).
         let mut extra = Vec::new();
-        let mut first_pair: HashMap<String, usize> = HashMap::new();
+        let mut first_pair: std::collections::HashMap<String, usize> = Default::default();
         for (acr, ci) in acronyms::acronym_pairs(text, &kept) {
             first_pair.entry(acr).or_insert(ci);
         }
@@ -445,43 +443,33 @@ fn test_panic(text: &str) {
     let _ = text;
 }
 
-/// Archive-wide linking: gives every mention of one entity, across documents, the same id and
-/// canonical name (merging names the gazetteer does not know by their phonetic key).
-/// Display name of a skeleton-keyed entity: its longest-by-words Latin surface (most frequent
-/// on ties); else, for people and places, a romanisation of its longest Arabic-script surface
-/// (organisations keep that surface as written).
-pub fn link(docs: &[Document], annotations: &mut [Annotations]) {
-    let mut surfaces: HashMap<String, HashMap<String, usize>> = HashMap::new();
-    for (d, a) in docs.iter().zip(annotations.iter()) {
-        for m in a.mentions.iter().filter(|m| m.entity.starts_with('~')) {
-            if let Some(s) = d.text.get(m.range.clone()) {
-                *surfaces.entry(m.entity.clone()).or_default().entry(s.to_string()).or_default() +=
-                    1;
-            }
-        }
+/// Whether `id` names an entity the gazetteer does not know, keyed by its phonetic skeleton
+/// (`~per:rnk`): its display name comes from the spellings seen across the archive.
+pub fn is_skeleton_id(id: &str) -> bool {
+    id.starts_with('~')
+}
+
+/// Archive-wide display name of a skeleton-keyed entity (see [`is_skeleton_id`]), from every
+/// spelling it was seen in with its count: the longest-by-words Latin spelling (most frequent
+/// on ties); else, for people and places, a romanisation of the longest Arabic-script
+/// spelling (organisations keep that spelling as written). `None` for other ids or no forms.
+pub fn display_name<'a>(
+    id: &str,
+    forms: impl IntoIterator<Item = (&'a str, usize)>,
+) -> Option<String> {
+    if !is_skeleton_id(id) {
+        return None;
     }
-    let display: HashMap<String, String> = surfaces
+    let latin = |s: &str| s.chars().any(|c| c.is_ascii_alphabetic());
+    let best = forms
         .into_iter()
-        .filter_map(|(id, forms)| {
-            let latin = |s: &str| s.chars().any(|c| c.is_ascii_alphabetic());
-            let best = forms
-                .iter()
-                .max_by_key(|(s, n)| {
-                    (latin(s), s.split_whitespace().count(), **n, std::cmp::Reverse((*s).clone()))
-                })
-                .map(|(s, _)| s.clone())?;
-            // People and places get a Latin spelling; an organisation's Arabic name is a phrase
-            // a letter-by-letter romanisation would not make English, so it stays as written.
-            let best =
-                if latin(&best) || id.starts_with("~org:") { best } else { canon::romanize(&best) };
-            Some((id, best))
-        })
-        .collect();
-    for a in annotations.iter_mut() {
-        for m in a.mentions.iter_mut() {
-            if let Some(name) = display.get(&m.entity) {
-                m.canonical = name.clone();
-            }
-        }
-    }
+        .max_by_key(|(s, n)| (latin(s), s.split_whitespace().count(), *n, std::cmp::Reverse(*s)))
+        .map(|(s, _)| s)?;
+    // People and places get a Latin spelling; an organisation's Arabic name is a phrase a
+    // letter-by-letter romanisation would not make English, so it stays as written.
+    Some(if latin(best) || id.starts_with("~org:") {
+        best.to_string()
+    } else {
+        canon::romanize(best)
+    })
 }

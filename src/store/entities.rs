@@ -1,9 +1,11 @@
-//! The entity index: one entry per canonical entity, with every mention across the archive.
+//! The entity index: one entry per canonical entity, with every mention across the archive,
+//! its spellings and its display name. Derived from the stored annotations alone (no text is
+//! read), so it is rebuilt in a moment after a refresh.
 
 use std::collections::HashMap;
 
-use crate::corpus::Document;
-use crate::extract::{Annotations, EntityKind};
+use super::annotations::{DocAnnotations, EntityRef, EntityTable};
+use crate::extract::EntityKind;
 
 /// Where one mention is: document id and index into that document's `mentions`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -15,6 +17,8 @@ pub struct MentionRef {
 /// A canonical entity and its mentions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityInfo {
+    /// Its place in the archive's entity table.
+    pub entity: EntityRef,
     /// Stable id shared by every spelling.
     pub id: String,
     /// English display name.
@@ -35,79 +39,90 @@ impl EntityInfo {
     }
 }
 
-/// All canonical entities of the archive.
+/// All canonical entities of the archive's listed documents.
 #[derive(Debug, Clone, Default)]
 pub struct EntityIndex {
     /// Entities, most mentioned first.
     pub entities: Vec<EntityInfo>,
-    by_id: HashMap<String, usize>,
+    /// Table index → position in `entities`.
+    by_ref: HashMap<EntityRef, usize>,
+    /// Folded name (canonical or any spelling) → position of the most mentioned entity so named.
+    by_name: HashMap<String, usize>,
 }
 
 impl EntityIndex {
-    /// Groups the mentions of every document by entity id.
-    pub fn build(docs: &[Document], annotations: &[Annotations]) -> EntityIndex {
+    /// Groups the mentions of every document `live` accepts by entity, with display names
+    /// for skeleton-keyed entities chosen from their spellings across those documents.
+    pub fn build(
+        table: &EntityTable,
+        annotations: &[DocAnnotations],
+        live: impl Fn(usize) -> bool,
+    ) -> EntityIndex {
+        let mut slot: HashMap<EntityRef, usize> = HashMap::new();
         let mut entities: Vec<EntityInfo> = Vec::new();
-        let mut by_id: HashMap<String, usize> = HashMap::new();
-        let mut surface_counts: Vec<HashMap<String, usize>> = Vec::new();
-        for (doc, ann) in annotations.iter().enumerate() {
+        let mut counts: Vec<HashMap<u32, usize>> = Vec::new();
+        for (doc, ann) in annotations.iter().enumerate().filter(|(d, _)| live(*d)) {
             for (i, m) in ann.mentions.iter().enumerate() {
-                let idx = *by_id.entry(m.entity.clone()).or_insert_with(|| {
+                let Some(t) = table.get(m.entity) else { continue };
+                let at = *slot.entry(m.entity).or_insert_with(|| {
                     entities.push(EntityInfo {
-                        id: m.entity.clone(),
-                        canonical: m.canonical.clone(),
-                        kind: m.kind,
+                        entity: m.entity,
+                        id: t.id.clone(),
+                        canonical: t.canonical.clone(),
+                        kind: t.kind,
                         surfaces: Vec::new(),
                         mentions: Vec::new(),
                     });
-                    surface_counts.push(HashMap::new());
+                    counts.push(HashMap::new());
                     entities.len() - 1
                 });
-                entities[idx].mentions.push(MentionRef { doc, mention: i });
-                let surface = docs[doc].text.get(m.range.clone()).unwrap_or_default().to_string();
-                *surface_counts[idx].entry(surface).or_default() += 1;
+                entities[at].mentions.push(MentionRef { doc, mention: i });
+                *counts[at].entry(m.surface).or_default() += 1;
             }
         }
-        for (e, counts) in entities.iter_mut().zip(surface_counts) {
-            let mut s: Vec<(String, usize)> = counts.into_iter().collect();
-            s.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            e.surfaces = s.into_iter().map(|(s, _)| s).collect();
+        for (e, c) in entities.iter_mut().zip(counts) {
+            let mut forms: Vec<(&str, usize)> = c
+                .into_iter()
+                .filter_map(|(s, n)| Some((table.surfaces.get(s as usize)?.text.as_str(), n)))
+                .collect();
+            forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+            if let Some(name) = crate::extract::display_name(&e.id, forms.iter().copied()) {
+                e.canonical = name;
+            }
+            e.surfaces = forms.into_iter().map(|(s, _)| s.to_string()).collect();
         }
         entities.sort_by(|a, b| {
             b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.canonical.cmp(&b.canonical))
         });
-        let by_id = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-        EntityIndex { entities, by_id }
+        let by_ref = entities.iter().enumerate().map(|(i, e)| (e.entity, i)).collect();
+        let mut by_name = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            for name in std::iter::once(&e.canonical).chain(&e.surfaces) {
+                by_name.entry(name_key(name)).or_insert(i);
+            }
+        }
+        EntityIndex { entities, by_ref, by_name }
     }
 
-    /// The entity with id `id`.
-    pub fn get(&self, id: &str) -> Option<&EntityInfo> {
-        self.by_id.get(id).map(|&i| &self.entities[i])
+    /// Every folded name with the entity it finds (see [`EntityIndex::find_by_name`]).
+    pub fn names(&self) -> impl Iterator<Item = (&str, &EntityInfo)> {
+        self.by_name.iter().map(|(k, &i)| (k.as_str(), &self.entities[i]))
+    }
+
+    /// The entity `e`, when a listed document mentions it.
+    pub fn get(&self, e: EntityRef) -> Option<&EntityInfo> {
+        self.by_ref.get(&e).map(|&i| &self.entities[i])
+    }
+
+    /// The entity with stable id `id`.
+    pub fn by_id(&self, id: &str) -> Option<&EntityInfo> {
+        self.entities.iter().find(|e| e.id == id)
     }
 
     /// Finds an entity by a name in any spelling or script it was seen in, or its canonical name
-    /// (case, hyphens and Arabic letter variants folded).
+    /// (case, hyphens and Arabic letter variants folded); the most mentioned one on a tie.
     pub fn find_by_name(&self, name: &str) -> Option<&EntityInfo> {
-        let key = name_key(name);
-        self.entities.iter().find(|e| {
-            name_key(&e.canonical) == key || e.surfaces.iter().any(|s| name_key(s) == key)
-        })
-    }
-
-    /// Entities that share documents with `id`, most shared documents first.
-    pub fn co_occurring(&self, id: &str) -> Vec<(&EntityInfo, usize)> {
-        let Some(me) = self.get(id) else { return Vec::new() };
-        let mine = me.docs();
-        let mut out: Vec<(&EntityInfo, usize)> = self
-            .entities
-            .iter()
-            .filter(|e| e.id != me.id)
-            .filter_map(|e| {
-                let shared = e.docs().iter().filter(|d| mine.binary_search(d).is_ok()).count();
-                (shared > 0).then_some((e, shared))
-            })
-            .collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| b.0.mentions.len().cmp(&a.0.mentions.len())));
-        out
+        self.by_name.get(&name_key(name)).map(|&i| &self.entities[i])
     }
 }
 

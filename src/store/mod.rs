@@ -2,31 +2,47 @@
 //! mentions), the date timeline and the full-text index, with the queries over all of it.
 //! Draws nothing.
 
+pub mod annotations;
+pub mod archive;
+pub mod build;
+pub mod cache;
+pub mod docs;
 pub mod entities;
 pub mod search;
 pub mod timeline;
 
-use crate::corpus::{Corpus, Document, Problem};
-use crate::extract::{self, Annotations, Extractor};
+use std::collections::HashMap;
 
+use crate::corpus::{Corpus, Document, Problem};
+use crate::extract::{Annotations, Extractor};
+
+pub use annotations::{DocAnnotations, EntityRef, EntityTable, StoredMention};
+pub use docs::{DocInfo, Texts};
 pub use entities::{EntityIndex, EntityInfo, MentionRef};
 pub use search::{QueryError, SearchHit, SearchIndex};
 pub use timeline::TimelineEntry;
 
 /// Everything the reader and the headless commands query.
 pub struct Store {
-    /// The documents, `docs[i].id == i`.
-    pub docs: Vec<Document>,
+    /// The documents' metadata, by id (`0..len`); ids stay valid while the archive is open,
+    /// a removed document keeps its id with [`DocInfo::removed`] set.
+    pub docs: Vec<DocInfo>,
+    /// The documents' texts, by id.
+    pub texts: Texts,
     /// `annotations[i]` belongs to `docs[i]`.
-    pub annotations: Vec<Annotations>,
+    pub annotations: Vec<DocAnnotations>,
+    /// The entities and spellings the annotations refer to.
+    pub table: EntityTable,
     /// Files that could not be read.
     pub problems: Vec<Problem>,
     /// Files skipped as not an article format.
     pub skipped: usize,
-    /// Canonical entities and where they are mentioned.
+    /// Canonical entities of the listed documents and where they are mentioned.
     pub entities: EntityIndex,
     /// Full-text index over titles and bodies.
     pub search: SearchIndex,
+    /// Document key → id.
+    by_key: HashMap<u64, usize>,
 }
 
 impl std::fmt::Debug for Store {
@@ -41,7 +57,9 @@ impl std::fmt::Debug for Store {
 /// A stage of building the store, for progress reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
-    /// Reading and parsing files.
+    /// Walking the folders and comparing files with the cache.
+    Checking,
+    /// Reading and parsing files (and, when building, finding their entities too).
     Reading,
     /// Finding entities and dates.
     Extracting,
@@ -53,7 +71,8 @@ impl Stage {
     /// What the stage does, for a progress line ("reading files").
     pub fn label(self) -> &'static str {
         match self {
-            Stage::Reading => "reading files",
+            Stage::Checking => "checking files",
+            Stage::Reading => "reading files and finding entities",
             Stage::Extracting => "finding entities and dates",
             Stage::Indexing => "indexing for search",
         }
@@ -67,7 +86,7 @@ pub type Progress<'a> = &'a (dyn Fn(Stage, usize, usize) + Sync);
 const REPORT_EVERY: usize = 64;
 
 impl Store {
-    /// Extracts, links and indexes every document of `corpus`.
+    /// Extracts, links and indexes every document of `corpus`, in memory.
     pub fn build(corpus: Corpus, extractor: &Extractor) -> Store {
         Store::build_with(corpus, extractor, &|_, _, _| {})
     }
@@ -77,9 +96,9 @@ impl Store {
     pub fn build_with(corpus: Corpus, extractor: &Extractor, progress: Progress) -> Store {
         let docs = corpus.documents;
         let mut problems = corpus.problems;
-        let (mut annotations, failed) = extract_all(&docs, extractor, progress);
+        let (annotations, failed) = extract_all(&docs, extractor, progress);
         problems.extend(docs.iter().filter_map(|d| {
-            extract::budget_note(&d.text)
+            crate::extract::budget_note(&d.text)
                 .map(|reason| Problem { path: d.path.clone().into(), reason })
         }));
         problems.extend(failed.into_iter().map(|(d, why)| Problem {
@@ -88,22 +107,153 @@ impl Store {
                 "finding entities failed (an internal error: {why}); shown without entities"
             ),
         }));
-        extract::link(&docs, &mut annotations);
-        let entities = EntityIndex::build(&docs, &annotations);
         progress(Stage::Indexing, 0, 1);
-        let search = SearchIndex::build(&docs, &annotations);
+        let store = Store::from_parts(docs, annotations, problems, corpus.skipped, true);
         progress(Stage::Indexing, 1, 1);
-        Store { docs, annotations, problems, skipped: corpus.skipped, entities, search }
+        store
+    }
+
+    /// A store in memory over documents already annotated (tests, and archives opened without
+    /// the cache): links entities across documents and, with `index`, builds the search index
+    /// in RAM. Document keys are `1..=n`.
+    pub fn from_parts(
+        docs: Vec<Document>,
+        annotations: Vec<Annotations>,
+        problems: Vec<Problem>,
+        skipped: usize,
+        index: bool,
+    ) -> Store {
+        let mut table = EntityTable::default();
+        let stored: Vec<DocAnnotations> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                annotations
+                    .get(i)
+                    .map_or_else(DocAnnotations::default, |a| table.intern(a, &d.text))
+            })
+            .collect();
+        let infos: Vec<DocInfo> =
+            docs.iter().enumerate().map(|(i, d)| DocInfo::of(d, i as u64 + 1)).collect();
+        let texts = Texts::in_memory(docs.iter().map(|d| d.text.as_str()));
+        let search = if index {
+            index_in_ram(&infos, &texts, &stored, &table)
+        } else {
+            SearchIndex::unavailable("not built for this command")
+        };
+        Store::assemble(infos, texts, stored, table, problems, skipped, search)
+    }
+
+    /// A store from its parts, with the entity index and key map derived from them.
+    pub fn assemble(
+        docs: Vec<DocInfo>,
+        texts: Texts,
+        annotations: Vec<DocAnnotations>,
+        table: EntityTable,
+        problems: Vec<Problem>,
+        skipped: usize,
+        search: SearchIndex,
+    ) -> Store {
+        let entities = EntityIndex::build(&table, &annotations, |d| !docs[d].removed);
+        let by_key = docs.iter().enumerate().map(|(i, d)| (d.key, i)).collect();
+        Store { docs, texts, annotations, table, problems, skipped, entities, search, by_key }
+    }
+
+    /// The text of document `id` ("" for an unknown id, or a text the cache holds damaged).
+    pub fn text(&self, id: usize) -> &str {
+        self.texts.get(id)
+    }
+
+    /// The id of the document with stable key `key`.
+    pub fn doc_of_key(&self, key: u64) -> Option<usize> {
+        self.by_key.get(&key).copied()
+    }
+
+    /// Ids of the documents still in the archive, ascending.
+    pub fn live_ids(&self) -> impl Iterator<Item = usize> + '_ {
+        self.docs.iter().enumerate().filter(|(_, d)| !d.removed).map(|(i, _)| i)
     }
 
     /// Runs a query in the query language (see [`search`]), best hits first.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, QueryError> {
-        self.search.search(query, limit, &self.docs, &self.entities)
+        search::search(self, query, limit)
     }
 
     /// Every dated mention across the archive, oldest first.
     pub fn timeline(&self) -> Vec<TimelineEntry> {
-        timeline::build(&self.docs, &self.annotations)
+        timeline::build(self)
+    }
+
+    /// The display name of entity `e` ("" when the archive does not know it).
+    pub fn entity_name(&self, e: EntityRef) -> &str {
+        match self.entities.get(e) {
+            Some(info) => &info.canonical,
+            None => self.table.get(e).map_or("", |t| t.canonical.as_str()),
+        }
+    }
+
+    /// Entities that share documents with `e`, most shared documents first.
+    pub fn co_occurring(&self, e: EntityRef) -> Vec<(&EntityInfo, usize)> {
+        let Some(me) = self.entities.get(e) else { return Vec::new() };
+        let mut shared: HashMap<EntityRef, usize> = HashMap::new();
+        for d in me.docs() {
+            let mut seen: Vec<EntityRef> =
+                self.annotations[d].mentions.iter().map(|m| m.entity).filter(|&x| x != e).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for x in seen {
+                *shared.entry(x).or_default() += 1;
+            }
+        }
+        let mut out: Vec<(&EntityInfo, usize)> =
+            shared.into_iter().filter_map(|(x, n)| Some((self.entities.get(x)?, n))).collect();
+        out.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| b.0.mentions.len().cmp(&a.0.mentions.len()))
+                .then_with(|| a.0.canonical.cmp(&b.0.canonical))
+        });
+        out
+    }
+}
+
+/// The distinct entity ids a document mentions, sorted (what the index's entity field holds).
+pub fn entity_ids<'a>(table: &'a EntityTable, a: &DocAnnotations) -> Vec<&'a str> {
+    let mut ids: Vec<&str> =
+        a.mentions.iter().filter_map(|m| table.get(m.entity).map(|t| t.id.as_str())).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// A search index in RAM over every listed document.
+fn index_in_ram(
+    docs: &[DocInfo],
+    texts: &Texts,
+    annotations: &[DocAnnotations],
+    table: &EntityTable,
+) -> SearchIndex {
+    let build = || -> Result<search::engine::Engine, String> {
+        let engine = search::engine::Engine::in_ram()?;
+        let bytes: usize = docs.iter().map(|d| d.bytes as usize).sum();
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let mut w = engine.writer(if bytes < (8 << 20) { 1 } else { cores })?;
+        for (i, d) in docs.iter().enumerate().filter(|(_, d)| !d.removed) {
+            let ids = entity_ids(table, &annotations[i]);
+            w.add(&search::engine::IndexDoc {
+                key: d.key,
+                title: &d.title,
+                body: texts.get(i),
+                lang: &d.lang,
+                date: d.date,
+                entities: &ids,
+            })?;
+        }
+        w.commit("memory")?;
+        Ok(engine)
+    };
+    match build() {
+        Ok(engine) => SearchIndex::new(engine),
+        Err(e) => SearchIndex::unavailable(e),
     }
 }
 

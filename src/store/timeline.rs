@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::corpus::Document;
-use crate::extract::{Annotations, DateMention, Granularity};
+use super::Store;
+use crate::extract::{DateMention, Granularity};
 
 /// One dated mention on the timeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,15 +35,15 @@ impl TimelineEntry {
     }
 }
 
-/// The timeline of `docs`, oldest first. At equal first days the coarser period comes first
-/// ("2018" before "2018-01" before "2018-01-01"), so the order of [`TimelineEntry::value_string`]
-/// is sorted as text too; then by document and position.
-pub fn build(docs: &[Document], annotations: &[Annotations]) -> Vec<TimelineEntry> {
-    let mut out: Vec<TimelineEntry> = annotations
-        .iter()
-        .enumerate()
-        .flat_map(|(doc, a)| {
-            let text = docs.get(doc).map_or("", |d| d.text.as_str());
+/// The timeline of the store's listed documents, oldest first. At equal first days the
+/// coarser period comes first ("2018" before "2018-01" before "2018-01-01"), so the order of
+/// [`TimelineEntry::value_string`] is sorted as text too; then by document and position.
+pub fn build(store: &Store) -> Vec<TimelineEntry> {
+    let mut out: Vec<TimelineEntry> = store
+        .live_ids()
+        .flat_map(|doc| {
+            let text = store.text(doc);
+            let a = &store.annotations[doc];
             a.dates.iter().enumerate().filter(|(_, d)| text.get(d.range.clone()).is_some()).map(
                 move |(date, d)| TimelineEntry {
                     doc,
@@ -247,7 +247,7 @@ mod tests {
             value: NaiveDate::parse_from_str(v, "%Y-%m-%d").unwrap_or_default(),
             granularity: g,
         };
-        let ann = Annotations {
+        let ann = crate::extract::Annotations {
             mentions: Vec::new(),
             dates: vec![
                 mk("4 June 2018", "2018-06-04", Granularity::Day),
@@ -259,8 +259,8 @@ mod tests {
         let doc = crate::corpus::load_bundled().documents.into_iter().next();
         let Some(mut doc) = doc else { panic!("bundled archive is empty") };
         doc.text = text.clone();
-        let values: Vec<String> =
-            build(&[doc], &[ann]).iter().map(TimelineEntry::value_string).collect();
+        let store = Store::from_parts(vec![doc], vec![ann], Vec::new(), 0, false);
+        let values: Vec<String> = build(&store).iter().map(TimelineEntry::value_string).collect();
         assert_eq!(values, ["1966", "2018", "2018-06", "2018-06-04"]);
     }
 

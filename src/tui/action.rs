@@ -75,7 +75,35 @@ pub enum Action {
         /// Screen row.
         row: u16,
     },
+    /// Check the archive's files again and re-read what changed (in the background).
+    Refresh,
+    /// What a background job is doing, for the status bar (`None`: done).
+    Activity(Option<String>),
+    /// The background refresh finished with a new store: its documents keep their ids
+    /// (`same_ids`) unless the cache was rebuilt meanwhile.
+    Refreshed {
+        /// The refreshed archive.
+        store: SharedStore,
+        /// What changed, in words ("3 new, 1 changed").
+        summary: String,
+        /// Whether document ids are those of the store it replaces.
+        same_ids: bool,
+    },
+    /// The background refresh failed: why.
+    RefreshFailed(String),
 }
+
+/// A store handed over by a job; equal only to itself (actions compare in tests).
+#[derive(Debug, Clone)]
+pub struct SharedStore(pub std::sync::Arc<crate::store::Store>);
+
+impl PartialEq for SharedStore {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SharedStore {}
 
 /// Work `update` cannot do itself because it touches the terminal or the process.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,4 +120,7 @@ pub enum Effect {
         /// The query text.
         query: String,
     },
+    /// Check the files and refresh the archive off the UI thread (unless one runs already);
+    /// the result comes back as `Action::Refreshed` or `Action::RefreshFailed`.
+    Refresh,
 }

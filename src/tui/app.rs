@@ -118,7 +118,7 @@ pub struct Location {
     /// Logical byte offset of the first row shown (survives relayout at another width).
     pub anchor: usize,
     /// The entity whose mentions were highlighted.
-    pub entity: Option<String>,
+    pub entity: Option<crate::store::EntityRef>,
     /// The search or find hits shown, and the current one.
     pub search: Option<super::nav::HitMark>,
 }
@@ -158,8 +158,8 @@ pub struct ReaderState {
 /// One entity of the open document as the side panel lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SideEntity {
-    /// Canonical id (`Mention::entity`).
-    pub id: String,
+    /// The entity.
+    pub id: crate::store::EntityRef,
     /// Canonical display name.
     pub name: String,
     /// Person, organisation or place.
@@ -209,6 +209,8 @@ pub struct App {
     pub history: JumpList,
     /// One line for the status bar (cleared by the next key).
     pub message: Option<String>,
+    /// What a background job is doing (shown until it is done).
+    pub activity: Option<String>,
     /// Set when the loop should end.
     pub quit: bool,
     /// The open document's rows at the current width and settings.
@@ -220,10 +222,11 @@ pub struct App {
 
 impl App {
     /// A reader over `store` for a terminal of `size`, with the first document open.
-    pub fn new(store: Store, opts: Options, size: (u16, u16)) -> App {
+    pub fn new(store: impl Into<std::sync::Arc<Store>>, opts: Options, size: (u16, u16)) -> App {
+        let store = store.into();
         let n = store.docs.len();
         let mut app = App {
-            store: std::sync::Arc::new(store),
+            store,
             keymap: Keymap::default(),
             bidi: opts.bidi,
             shape: opts.shape,
@@ -243,6 +246,7 @@ impl App {
             read: vec![false; n],
             history: JumpList::default(),
             message: None,
+            activity: None,
             quit: false,
             rows: None,
             cache: LayoutCache::default(),
@@ -297,7 +301,8 @@ impl App {
 
     /// Languages present in the archive, sorted.
     pub fn languages(&self) -> Vec<String> {
-        let mut langs: Vec<String> = self.store.docs.iter().map(|d| d.lang.clone()).collect();
+        let mut langs: Vec<String> =
+            self.store.live_ids().map(|i| self.store.docs[i].lang.clone()).collect();
         langs.sort();
         langs.dedup();
         langs
@@ -308,7 +313,7 @@ impl App {
         self.reader.doc.map(|doc| Location {
             doc,
             anchor: self.reader.anchor,
-            entity: self.nav.entity.clone(),
+            entity: self.nav.entity,
             search: self.nav.hits.clone().filter(|h| h.doc == doc),
         })
     }
@@ -318,7 +323,9 @@ impl App {
     pub fn refresh_order(&mut self) {
         let keep = self.list.order.get(self.list.selected).copied();
         let docs = &self.store.docs;
-        let mut order: Vec<usize> = (0..docs.len())
+        let mut order: Vec<usize> = self
+            .store
+            .live_ids()
             .filter(|&i| self.list.lang.as_ref().is_none_or(|l| &docs[i].lang == l))
             .filter(|&i| self.nav.filter.allows(&self.store, &self.read, i))
             .collect();
@@ -369,25 +376,24 @@ impl App {
         self.sync_layout();
     }
 
-    fn side_entities(&self, doc: usize) -> Vec<SideEntity> {
+    pub(crate) fn side_entities(&self, doc: usize) -> Vec<SideEntity> {
         let Some(ann) = self.store.annotations.get(doc) else { return Vec::new() };
-        let mut by_id: BTreeMap<&str, (usize, SideEntity)> = BTreeMap::new();
+        let mut by_id: BTreeMap<crate::store::EntityRef, (usize, SideEntity)> = BTreeMap::new();
         for (at, m) in ann.mentions.iter().enumerate() {
             by_id
-                .entry(m.entity.as_str())
+                .entry(m.entity)
                 .or_insert_with(|| {
-                    let info = self.store.entities.get(&m.entity);
+                    let info = self.store.entities.get(m.entity);
+                    let name = self.store.entity_name(m.entity).to_string();
                     let entity = SideEntity {
-                        id: m.entity.clone(),
-                        name: m.canonical.clone(),
+                        id: m.entity,
                         kind: m.kind,
                         count: 0,
                         docs: info.map(|e| e.docs().len()).unwrap_or(1),
                         spellings: info
-                            .map(|e| {
-                                e.surfaces.iter().filter(|s| **s != m.canonical).cloned().collect()
-                            })
+                            .map(|e| e.surfaces.iter().filter(|s| **s != name).cloned().collect())
                             .unwrap_or_default(),
+                        name,
                     };
                     (at, entity)
                 })
@@ -420,8 +426,11 @@ impl App {
             if let Some(old) = self.rows.take() {
                 self.cache.put(old);
             }
-            let mut rows = self.cache.take(key).unwrap_or_else(|| ReaderRows::new(key));
-            rows.extend_past(&self.store.docs[doc], self.reader.anchor);
+            let text = self.store.text(doc);
+            let mut rows = self.cache.take(key).unwrap_or_else(|| {
+                ReaderRows::new(key, text, self.store.docs[doc].boilerplate.clone())
+            });
+            rows.extend_past(text, self.reader.anchor);
             self.reader.top = rows.row_at(self.reader.anchor);
             self.rows = Some(rows);
         }
@@ -436,14 +445,14 @@ impl App {
     /// Lays out more of the open document for about `budget`.
     pub fn layout_ahead(&mut self, budget: std::time::Duration) {
         if let (Some(rows), Some(doc)) = (self.rows.as_mut(), self.reader.doc) {
-            rows.extend_for(&self.store.docs[doc], budget);
+            rows.extend_for(self.store.text(doc), budget);
         }
     }
 
     /// Lays out the open document down to at least `min_rows` rows (`usize::MAX`: all).
     pub fn ensure_rows(&mut self, min_rows: usize) {
         if let (Some(rows), Some(doc)) = (self.rows.as_mut(), self.reader.doc) {
-            rows.extend(&self.store.docs[doc], min_rows);
+            rows.extend(self.store.text(doc), min_rows);
         }
     }
 
@@ -471,7 +480,7 @@ impl App {
             self.sync_layout();
         }
         let Some(rows) = self.rows.as_mut() else { return };
-        rows.extend_past(&self.store.docs[doc], byte);
+        rows.extend_past(self.store.text(doc), byte);
         let row = rows.row_at(byte);
         let h = self.reader_height();
         if row < self.reader.top || row >= self.reader.top + h {
@@ -509,7 +518,7 @@ impl App {
             return out;
         }
         if let Some(a) = self.store.annotations.get(doc) {
-            out.extend(a.mentions.iter().filter(|m| m.entity == e.id).map(|m| m.range.clone()));
+            out.extend(a.mentions.iter().filter(|m| m.entity == e.id).map(|m| m.range()));
         }
         out
     }

@@ -9,8 +9,8 @@ use crate::store::Store;
 /// Filters on the document list beyond the language (which `ListState` keeps).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListFilter {
-    /// Only documents mentioning this entity id.
-    pub entity: Option<String>,
+    /// Only documents mentioning this entity.
+    pub entity: Option<crate::store::EntityRef>,
     /// Only documents published in this inclusive date range.
     pub dates: Option<(NaiveDate, NaiveDate)>,
     /// Only documents not opened yet.
@@ -36,7 +36,7 @@ impl ListFilter {
         }
         if let Some(id) = &self.entity {
             let mentions = store.annotations.get(doc).map(|a| &a.mentions);
-            if !mentions.is_some_and(|m| m.iter().any(|m| &m.entity == id)) {
+            if !mentions.is_some_and(|m| m.iter().any(|m| m.entity == *id)) {
                 return false;
             }
         }
@@ -47,7 +47,7 @@ impl ListFilter {
     pub fn label(&self, store: &Store) -> String {
         let mut parts = Vec::new();
         if let Some(id) = &self.entity {
-            let name = store.entities.get(id).map_or(id.as_str(), |e| e.canonical.as_str());
+            let name = store.entity_name(*id);
             parts.push(name.to_string());
         }
         if let Some((a, b)) = self.dates {

@@ -184,6 +184,7 @@ impl Default for Keymap {
             (vec![Key::ctrl('o')], A::JumpBack, "back to the previous place"),
             (vec![Key::ctrl('n')], A::JumpForward, "forward again"),
             (vec![c('P')], A::ShowProblems, "files that could not be read"),
+            (vec![Key::ctrl('r')], A::Refresh, "check the files again, re-read what changed"),
             (vec![c('?')], A::ToggleHelp, "this help"),
             (vec![Key::ctrl('z')], A::Suspend, "suspend to the shell"),
             (vec![c('q')], A::Back, "quit"),

@@ -12,10 +12,11 @@ use ratatui::backend::CrosstermBackend;
 use super::action::Action;
 use super::keymap::{Keymap, Mode};
 use super::{Msg, RunError};
-use crate::store::{Progress, Stage, Store};
+use crate::store::archive::Archive;
+use crate::store::{Progress, Stage};
 
-/// Builds the reader's store, reporting progress; `Err` is a message for the user.
-pub type Loader = Box<dyn FnOnce(Progress) -> Result<Store, String> + Send>;
+/// Opens the reader's archive, reporting progress; `Err` is a message for the user.
+pub type Loader = Box<dyn FnOnce(Progress) -> Result<Archive, String> + Send>;
 
 /// How far loading has got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +39,7 @@ impl Default for Loading {
 pub fn wait(
     term: &mut Terminal<CrosstermBackend<io::Stdout>>,
     rx: &Receiver<Msg>,
-) -> io::Result<Option<Result<Store, RunError>>> {
+) -> io::Result<Option<Result<Archive, RunError>>> {
     let keymap = Keymap::default();
     let mut state = Loading::default();
     loop {

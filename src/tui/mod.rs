@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod loading;
 pub mod nav;
 pub mod panes;
+pub mod refresh;
 pub mod rows;
 pub mod search;
 pub mod terminal;
@@ -25,7 +26,8 @@ use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::store::{Stage, Store};
+use crate::store::Stage;
+use crate::store::archive::{Archive, Changes};
 use crate::text::layout::BidiMode;
 
 pub use action::{Action, Effect};
@@ -133,8 +135,11 @@ pub enum Msg {
     Action(Action),
     /// The loader reached `done` of `total` items of a stage.
     Progress(Stage, usize, usize),
-    /// The loader finished: the store, or why the archive cannot be read.
-    Loaded(Box<Result<Store, RunError>>),
+    /// The loader finished: the archive, or why it cannot be read.
+    Loaded(Box<Result<Archive, RunError>>),
+    /// A background refresh finished: the refreshed archive and what changed (`None`: nothing
+    /// did), or why it failed.
+    Refreshed(Box<Result<Option<(Archive, Changes)>, String>>),
 }
 
 /// Why the reader stopped other than by the user quitting.
@@ -205,12 +210,17 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
         };
         let _ = tx.send(Msg::Loaded(Box::new(result)));
     })?;
-    let store = match loading::wait(&mut term, &rx)? {
+    let mut archive = match loading::wait(&mut term, &rx)? {
         Some(result) => result?,
         None => return Ok(()),
     };
     let size = term.size()?;
-    let mut app = App::new(store, opts, (size.width, size.height));
+    let mut app = App::new(std::sync::Arc::clone(&archive.store), opts, (size.width, size.height));
+    // The list came from the cache as last written: check the files behind it now.
+    let mut refreshing = false;
+    if archive.is_cached() {
+        effects_refresh(&mut app, &archive, &jobs, &mut refreshing);
+    }
     loop {
         term.draw(|f| view::view(&app, f))?;
         // Block for one message, then take everything already queued before drawing again.
@@ -238,6 +248,19 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
                     action_for(&app, &ev)
                 }
                 Msg::Action(a) => Some(a),
+                Msg::Refreshed(result) => {
+                    refreshing = false;
+                    match *result {
+                        Ok(Some((fresh, changes))) => {
+                            let same_ids = fresh.manifest.epoch == archive.manifest.epoch;
+                            let store = action::SharedStore(std::sync::Arc::clone(&fresh.store));
+                            archive = fresh;
+                            Some(Action::Refreshed { store, summary: changes.summary(), same_ids })
+                        }
+                        Ok(None) => Some(Action::Activity(None)),
+                        Err(e) => Some(Action::RefreshFailed(e)),
+                    }
+                }
                 Msg::Progress(..) | Msg::Loaded(_) => None,
             };
             if let Some(a) = action {
@@ -262,6 +285,7 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
                         })?;
                     }
                 }
+                Effect::Refresh => effects_refresh(&mut app, &archive, &jobs, &mut refreshing),
                 Effect::Quit => return Ok(()),
                 Effect::Suspend => {
                     guard.suspend()?;
@@ -271,5 +295,37 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
                 }
             }
         }
+    }
+}
+
+/// Starts a background refresh of `archive` unless one is running; its progress shows in the
+/// status bar, its result comes back as `Msg::Refreshed`.
+fn effects_refresh(app: &mut App, archive: &Archive, jobs: &Jobs, refreshing: &mut bool) {
+    if *refreshing || !archive.is_cached() {
+        return;
+    }
+    *refreshing = true;
+    app.activity = Some("checking files…".into());
+    let base = archive.clone();
+    let tx = jobs.tx.clone();
+    let spawned =
+        std::thread::Builder::new().stack_size(crate::par::WORKER_STACK).spawn(move || {
+            let progress_tx = tx.clone();
+            let report = move |stage: Stage, done: usize, total: usize| {
+                let what = if total == 0 {
+                    format!("{}…", stage.label())
+                } else {
+                    format!("{} {done}/{total}", stage.label())
+                };
+                let _ = progress_tx.send(Msg::Action(Action::Activity(Some(what))));
+            };
+            let result =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| base.refresh(&report)))
+                    .unwrap_or_else(|_| Err("an internal error (see above)".into()));
+            let _ = tx.send(Msg::Refreshed(Box::new(result)));
+        });
+    if spawned.is_err() {
+        *refreshing = false;
+        app.activity = None;
     }
 }

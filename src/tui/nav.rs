@@ -10,7 +10,7 @@ use super::filter::apply_filter;
 pub use super::filter::{ListFilter, parse_date_range};
 use super::keymap::Mode;
 use super::search::{self, LineKind, SearchLine, SearchResults};
-use crate::store::TimelineEntry;
+use crate::store::{EntityRef, TimelineEntry};
 
 /// Everything a user can ask of the navigation features (wrapped in [`Action::Nav`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,8 +81,8 @@ pub struct HitMark {
 pub enum NavView {
     /// One entity: names, counts, documents, co-occurring entities, dates.
     Entity {
-        /// Entity id.
-        id: String,
+        /// The entity.
+        id: EntityRef,
         /// Selected row (index into the view's rows).
         selected: usize,
     },
@@ -107,7 +107,7 @@ pub struct NavState {
     /// Where the last search started (Esc returns there).
     pub search_origin: Option<Location>,
     /// The entity whose mentions are highlighted and stepped through with `]`/`[`.
-    pub entity: Option<String>,
+    pub entity: Option<EntityRef>,
     /// The open navigation view.
     pub view: Option<NavView>,
     /// Every dated mention, computed when the timeline is first opened.
@@ -142,10 +142,10 @@ impl App {
         let Some(doc) = self.reader.doc else { return Vec::new() };
         let mut out = Vec::new();
         // With the side panel focused its selected entity is lit instead (`App::highlights`).
-        if let Some(id) = self.nav.entity.as_ref().filter(|_| self.focus != Pane::Side)
+        if let Some(id) = self.nav.entity.filter(|_| self.focus != Pane::Side)
             && let Some(a) = self.store.annotations.get(doc)
         {
-            out.extend(a.mentions.iter().filter(|m| &m.entity == id).map(|m| m.range.clone()));
+            out.extend(a.mentions.iter().filter(|m| m.entity == id).map(|m| m.range()));
         }
         if let Some(h) = self.nav.hits.as_ref().filter(|h| h.doc == doc) {
             out.extend(h.hits.iter().cloned());
@@ -161,10 +161,10 @@ impl App {
     }
 
     /// Mentions (byte ranges, text order) of entity `id` in the open document.
-    pub fn mentions_here(&self, id: &str) -> Vec<Range<usize>> {
+    pub fn mentions_here(&self, id: EntityRef) -> Vec<Range<usize>> {
         let Some(doc) = self.reader.doc else { return Vec::new() };
         self.store.annotations.get(doc).map_or(Vec::new(), |a| {
-            a.mentions.iter().filter(|m| m.entity == id).map(|m| m.range.clone()).collect()
+            a.mentions.iter().filter(|m| m.entity == id).map(|m| m.range()).collect()
         })
     }
 
@@ -181,9 +181,9 @@ impl App {
             self.rows = None;
             self.sync_layout();
         }
-        self.nav.entity = to.entity.clone();
-        if let Some(id) = &to.entity
-            && let Some(i) = self.side.entities.iter().position(|e| &e.id == id)
+        self.nav.entity = to.entity;
+        if let Some(id) = to.entity
+            && let Some(i) = self.side.entities.iter().position(|e| e.id == id)
         {
             self.side.selected = i;
         }
@@ -220,9 +220,9 @@ impl App {
                 format!("“{}” {}/{}", h.query, h.current + 1, h.hits.len())
             });
         }
-        let id = self.nav.entity.as_ref()?;
+        let id = self.nav.entity?;
         let ms = self.mentions_here(id);
-        let name = self.store.entities.get(id).map_or(id.as_str(), |e| e.canonical.as_str());
+        let name = self.store.entity_name(id);
         // The mention `]`/`[` last went to; before any step, "–" (none visited yet).
         let at = self.nav.last_mention.and_then(|b| ms.iter().position(|m| m.start == b));
         Some(match at {
@@ -286,8 +286,8 @@ pub fn update(app: &mut App, action: NavAction) -> Vec<Effect> {
         N::EntityNearView => entity_near_view(app),
         N::EntityView => {
             // From the text: the entity being followed; from the side panel: the selected one.
-            let followed = app.nav.entity.clone().filter(|_| app.focus != Pane::Side);
-            let selected = app.side.entities.get(app.side.selected).map(|e| e.id.clone());
+            let followed = app.nav.entity.filter(|_| app.focus != Pane::Side);
+            let selected = app.side.entities.get(app.side.selected).map(|e| e.id);
             if let Some(id) = followed.or(selected) {
                 open_entity(app, id);
             } else {
@@ -297,7 +297,7 @@ pub fn update(app: &mut App, action: NavAction) -> Vec<Effect> {
         N::Timeline => open_timeline(app),
         N::FilterByEntity => {
             if let Some(NavView::Entity { id, .. }) = &app.nav.view {
-                app.nav.filter.entity = Some(id.clone());
+                app.nav.filter.entity = Some(*id);
                 app.nav.view = None;
                 apply_filter(app);
                 app.focus = Pane::List;
@@ -329,7 +329,7 @@ fn line_changed(app: &mut App) -> Vec<Effect> {
 }
 
 /// Bumps the generation and asks the loop to run the query off the UI thread.
-fn start_search(app: &mut App) -> Vec<Effect> {
+pub(crate) fn start_search(app: &mut App) -> Vec<Effect> {
     let Some(line) = &mut app.nav.line else { return Vec::new() };
     app.nav.generation += 1;
     line.pending = true;
@@ -393,13 +393,13 @@ fn enter(app: &mut App) {
     match target {
         Some(super::view::nav::Target::Doc { doc, byte, hl }) => {
             let entity = match &app.nav.view {
-                Some(NavView::Entity { id, .. }) => Some(id.clone()),
+                Some(NavView::Entity { id, .. }) => Some(*id),
                 _ => None,
             };
             app.nav.view = None;
             app.jump_to(doc, byte);
             app.nav.hits = None;
-            app.nav.entity = entity.clone();
+            app.nav.entity = entity;
             if entity.is_some() {
                 app.nav.last_mention = Some(byte);
             }
@@ -433,12 +433,12 @@ fn cancel(app: &mut App) {
     app.nav.view = None;
 }
 
-fn open_entity(app: &mut App, id: String) {
-    if app.store.entities.get(&id).is_none() {
+fn open_entity(app: &mut App, id: EntityRef) {
+    if app.store.entities.get(id).is_none() {
         app.message = Some("unknown entity".into());
         return;
     }
-    app.nav.entity = Some(id.clone());
+    app.nav.entity = Some(id);
     app.nav.view = Some(NavView::Entity { id, selected: 0 });
     let rows = super::view::nav::view_rows(app);
     if let Some(NavView::Entity { selected, .. }) = &mut app.nav.view {
@@ -482,16 +482,16 @@ fn step_hit(app: &mut App, forward: bool) {
 
 fn step_mention(app: &mut App, forward: bool) {
     // From the side panel, `]`/`[` follow the entity under its cursor.
-    let selected = app.side.entities.get(app.side.selected).map(|e| e.id.clone());
+    let selected = app.side.entities.get(app.side.selected).map(|e| e.id);
     if (app.nav.entity.is_none() || app.focus == Pane::Side) && app.nav.entity != selected {
         app.nav.entity = selected;
         app.nav.last_mention = None;
     }
-    let Some(id) = app.nav.entity.clone() else {
+    let Some(id) = app.nav.entity else {
         app.message = Some("no entity selected (Tab to the side panel, or e)".into());
         return;
     };
-    let ms = app.mentions_here(&id);
+    let ms = app.mentions_here(id);
     if ms.is_empty() {
         app.message = Some("not mentioned in this document".into());
         return;
@@ -527,16 +527,16 @@ fn entity_near_view(app: &mut App) {
     let Some(doc) = app.reader.doc else { return };
     let vis = app.visible_bytes();
     let Some(ann) = app.store.annotations.get(doc) else { return };
-    let m = ann.mentions.iter().find(|m| m.range.end > vis.start).or(ann.mentions.last());
+    let m = ann.mentions.iter().find(|m| m.range().end > vis.start).or(ann.mentions.last());
     let Some(m) = m else {
         app.message = Some("no entities in this document".into());
         return;
     };
-    let id = m.entity.clone();
+    let id = m.entity;
     if let Some(i) = app.side.entities.iter().position(|e| e.id == id) {
         app.side.selected = i;
     }
-    app.message = Some(format!("selected {}", m.canonical));
+    app.message = Some(format!("selected {}", app.store.entity_name(id)));
     app.nav.entity = Some(id);
     app.focus = Pane::Side;
 }

@@ -6,7 +6,6 @@
 
 use std::ops::Range;
 
-use crate::corpus::Document;
 use crate::text::layout::{self, BidiMode, LayoutOptions, VisualLine};
 
 /// Paragraph text laid out per step (bytes): big enough to amortise the call, small enough
@@ -57,27 +56,39 @@ impl Row {
     }
 }
 
-/// A document's rows, laid out from the top as far as needed so far.
+/// A document's rows, laid out from the top as far as needed so far. Every call that lays
+/// out more takes the document's text, the same text it was made for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReaderRows {
     /// What it was laid out for.
     pub key: LayoutKey,
     /// Screen rows of the text area laid out so far, top to bottom.
     pub rows: Vec<Row>,
+    /// Byte ranges of the text's paragraphs.
+    paragraphs: Vec<Range<usize>>,
+    /// The page furniture, a byte range of the text.
+    furniture: Option<Range<usize>>,
     /// Body paragraphs laid out so far.
     next: usize,
     done: bool,
 }
 
 impl ReaderRows {
-    /// Nothing laid out yet.
-    pub fn new(key: LayoutKey) -> ReaderRows {
-        ReaderRows { key, rows: Vec::new(), next: 0, done: false }
+    /// Nothing laid out yet of `text`, whose furniture is `boilerplate`.
+    pub fn new(key: LayoutKey, text: &str, boilerplate: Option<Range<usize>>) -> ReaderRows {
+        ReaderRows {
+            key,
+            rows: Vec::new(),
+            paragraphs: crate::corpus::paragraph_ranges(text),
+            furniture: boilerplate.filter(|b| b.start < b.end && b.end <= text.len()),
+            next: 0,
+            done: false,
+        }
     }
 
     /// Rows built elsewhere, taken as the whole document.
     pub fn complete(key: LayoutKey, rows: Vec<Row>) -> ReaderRows {
-        ReaderRows { key, rows, next: 0, done: true }
+        ReaderRows { key, rows, paragraphs: Vec::new(), furniture: None, next: 0, done: true }
     }
 
     /// Whether every row of the document is laid out (so `rows.len()` is the total).
@@ -91,24 +102,24 @@ impl ReaderRows {
     }
 
     /// Lays out more of `doc` until there are at least `min_rows` rows or the document ends.
-    pub fn extend(&mut self, doc: &Document, min_rows: usize) {
+    pub fn extend(&mut self, text: &str, min_rows: usize) {
         while !self.done && self.rows.len() < min_rows {
-            self.step(doc);
+            self.step(text);
         }
     }
 
     /// Lays out until some row starts after logical byte `byte` (or the document ends).
-    pub fn extend_past(&mut self, doc: &Document, byte: usize) {
+    pub fn extend_past(&mut self, text: &str, byte: usize) {
         while !self.done && self.rows.last().is_none_or(|r| r.start() <= byte) {
-            self.step(doc);
+            self.step(text);
         }
     }
 
     /// Lays out chunk after chunk for about `budget` (at least one chunk).
-    pub fn extend_for(&mut self, doc: &Document, budget: std::time::Duration) {
+    pub fn extend_for(&mut self, text: &str, budget: std::time::Duration) {
         let start = std::time::Instant::now();
         while !self.done {
-            self.step(doc);
+            self.step(text);
             if start.elapsed() >= budget {
                 break;
             }
@@ -116,9 +127,9 @@ impl ReaderRows {
     }
 
     /// Lays out the whole document.
-    pub fn finish(&mut self, doc: &Document) {
+    pub fn finish(&mut self, text: &str) {
         while !self.done {
-            self.step(doc);
+            self.step(text);
         }
     }
 
@@ -127,37 +138,49 @@ impl ReaderRows {
     }
 
     /// One chunk of body paragraphs, or the boilerplate at the end.
-    fn step(&mut self, doc: &Document) {
-        let furniture = doc.boilerplate.clone().filter(|b| b.start < b.end);
+    fn step(&mut self, text: &str) {
+        let furniture = self.furniture.clone();
+        let paragraphs = std::mem::take(&mut self.paragraphs);
         let body_end = match &furniture {
-            Some(b) => doc.paragraphs.partition_point(|p| p.end <= b.start),
-            None => doc.paragraphs.len(),
+            Some(b) => paragraphs.partition_point(|p| p.end <= b.start),
+            None => paragraphs.len(),
         };
+        self.step_in(text, &paragraphs, body_end, furniture);
+        self.paragraphs = paragraphs;
+    }
+
+    fn step_in(
+        &mut self,
+        text: &str,
+        paragraphs: &[Range<usize>],
+        body_end: usize,
+        furniture: Option<Range<usize>>,
+    ) {
         if self.next < body_end {
             let mut end = self.next;
             let mut bytes = 0;
             while end < body_end && (end == self.next || bytes < CHUNK_BYTES) {
-                bytes += doc.paragraphs[end].len();
+                bytes += paragraphs[end].len();
                 end += 1;
             }
-            let chunk = &doc.paragraphs[self.next..end];
+            let chunk = &paragraphs[self.next..end];
             if self.next > 0 {
                 self.rows.push(Row::Line { line: blank(chunk[0].start), furniture: false });
             }
-            let lines = layout::layout(&doc.text, chunk, &self.opts());
+            let lines = layout::layout(text, chunk, &self.opts());
             self.rows.extend(lines.into_iter().map(|line| Row::Line { line, furniture: false }));
             self.next = end;
             if end < body_end {
                 return;
             }
         }
-        let tail = &doc.paragraphs[body_end..];
+        let tail = &paragraphs[body_end..];
         if let (Some(b), false) = (furniture, tail.is_empty()) {
             if !self.rows.is_empty() {
                 self.rows.push(Row::Line { line: blank(b.start), furniture: false });
             }
             if self.key.unfolded {
-                let lines = layout::layout(&doc.text, tail, &self.opts());
+                let lines = layout::layout(text, tail, &self.opts());
                 self.rows.extend(lines.into_iter().map(|line| Row::Line { line, furniture: true }));
             } else {
                 self.rows.push(Row::Fold { lines: tail.len(), logical: b });
@@ -167,10 +190,10 @@ impl ReaderRows {
     }
 }
 
-/// The whole document laid out for `key` (what `qari render` prints, plus the fold).
-pub fn build(doc: &Document, key: LayoutKey) -> ReaderRows {
-    let mut rows = ReaderRows::new(key);
-    rows.finish(doc);
+/// The whole of `text` laid out for `key` (what `qari render` prints, plus the fold).
+pub fn build(text: &str, boilerplate: Option<Range<usize>>, key: LayoutKey) -> ReaderRows {
+    let mut rows = ReaderRows::new(key, text, boilerplate);
+    rows.finish(text);
     rows
 }
 

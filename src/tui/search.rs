@@ -157,10 +157,9 @@ pub fn open_result(app: &mut App, line: SearchLine) {
     // entity instead, so its mentions are lit and `]`/`[` step through them.
     let entity = if row.hits.is_empty() { named_entity(app, &line.input) } else { None };
     let first = entity
-        .as_ref()
         .and_then(|id| {
             let ann = app.store.annotations.get(row.doc)?;
-            ann.mentions.iter().find(|m| &m.entity == id).map(|m| m.range.start)
+            ann.mentions.iter().find(|m| m.entity == id).map(|m| m.start as usize)
         })
         .unwrap_or(first);
     app.jump_to(row.doc, first);
@@ -174,10 +173,10 @@ pub fn open_result(app: &mut App, line: SearchLine) {
 }
 
 /// The id of the entity a query names (`entity:"Ri Yong Ho"`, or the whole query as a name).
-fn named_entity(app: &App, query: &str) -> Option<String> {
+fn named_entity(app: &App, query: &str) -> Option<crate::store::EntityRef> {
     let q = query.trim();
     let name = q.strip_prefix("entity:").unwrap_or(q).trim().trim_matches('"');
-    app.store.entities.find_by_name(name).map(|e| e.id.clone())
+    app.store.entities.find_by_name(name).map(|e| e.entity)
 }
 
 /// Finds the line's input in the open document (folded) and previews the first hit.
@@ -185,7 +184,7 @@ pub fn find_in_document(app: &mut App) {
     let Some(doc) = app.reader.doc else { return };
     // Fold the document once per find line, not once per keystroke.
     if app.nav.folded.as_ref().is_none_or(|(d, _)| *d != doc) {
-        app.nav.folded = Some((doc, normalize::fold(&app.store.docs[doc].text)));
+        app.nav.folded = Some((doc, normalize::fold(app.store.text(doc))));
     }
     let Some((_, hay)) = &app.nav.folded else { return };
     let Some(line) = app.nav.line.as_mut() else { return };

@@ -12,7 +12,11 @@ const IDLE_BUDGET: std::time::Duration = std::time::Duration::from_millis(8);
 
 /// Applies `action` to `app`, returning the effects for the event loop to run.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    if !matches!(action, Action::Resize(..) | Action::Scroll { .. } | Action::Idle) {
+    let quiet = matches!(
+        action,
+        Action::Resize(..) | Action::Scroll { .. } | Action::Idle | Action::Activity(_)
+    );
+    if !quiet {
         app.message = None;
     }
     let mut effects = Vec::new();
@@ -74,6 +78,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Click { column, row } => click(app, column, row),
+        Action::Refresh => {
+            app.activity = Some("checking files…".into());
+            effects.push(Effect::Refresh);
+        }
+        Action::Activity(a) => app.activity = a,
+        Action::Refreshed { store, summary, same_ids } => {
+            effects.extend(super::refresh::apply(app, store.0, same_ids));
+            app.activity = None;
+            app.message = Some(format!("archive updated: {summary}"));
+        }
+        Action::RefreshFailed(e) => {
+            app.activity = None;
+            app.message = Some(format!("refresh failed: {e}"));
+        }
         Action::Nav(a) => effects.extend(super::nav::update(app, a)),
         Action::Down
         | Action::Up

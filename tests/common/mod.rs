@@ -1,4 +1,5 @@
 //! Helpers shared by the integration tests.
 
 pub mod fribidi;
+pub mod qari;
 pub mod tmux;

@@ -1,5 +1,5 @@
-//! The tantivy index in RAM: schema, building it from documents, and turning qari's parsed
-//! query into tantivy queries (BooleanQuery, TermQuery, PhraseQuery, RangeQuery).
+//! The tantivy schema, and qari's parsed query turned into tantivy queries (BooleanQuery,
+//! TermQuery, PhraseQuery, RangeQuery). The index itself lives in [`super::engine`].
 
 use std::ops::Bound;
 
@@ -11,17 +11,12 @@ use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, STRING, Schema,
     TextFieldIndexing, TextOptions,
 };
-use tantivy::{DateTime, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{DateTime, Term};
 
-use super::analyzer::{ANALYZER, analyzer};
-use crate::corpus::Document;
-use crate::extract::Annotations;
+use super::analyzer::ANALYZER;
 
 /// Title matches count this much more than body matches.
 const TITLE_BOOST: f32 = 2.0;
-
-/// Indexing memory budget per writer thread, in bytes.
-const BUDGET_PER_THREAD: usize = 64 << 20;
 
 /// The schema's fields.
 #[derive(Debug, Clone, Copy)]
@@ -31,13 +26,30 @@ pub struct Fields {
     pub lang: Field,
     pub date: Field,
     pub entity: Field,
-    pub doc: Field,
+    /// The document's stable key (indexed, to delete it; fast, to map hits back).
+    pub key: Field,
 }
 
-/// Name of the fast field holding qari's document id.
-pub const DOC_FIELD: &str = "doc";
+/// Name of the field holding the document's stable key.
+pub const KEY_FIELD: &str = "key";
 
-fn schema() -> (Schema, Fields) {
+impl Fields {
+    /// The fields of an index opened from disk (`None` when one is missing).
+    pub fn of(schema: &Schema) -> Option<Fields> {
+        let f = |n| super::engine::field(schema, n);
+        Some(Fields {
+            title: f("title")?,
+            body: f("body")?,
+            lang: f("lang")?,
+            date: f("date")?,
+            entity: f("entity")?,
+            key: f(KEY_FIELD)?,
+        })
+    }
+}
+
+/// qari's schema.
+pub fn schema() -> (Schema, Fields) {
     let mut sb = Schema::builder();
     let text = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
@@ -56,7 +68,7 @@ fn schema() -> (Schema, Fields) {
                 .set_precision(DateTimePrecision::Seconds),
         ),
         entity: sb.add_text_field("entity", STRING),
-        doc: sb.add_u64_field(DOC_FIELD, NumericOptions::default().set_fast()),
+        key: sb.add_u64_field(KEY_FIELD, NumericOptions::default().set_indexed().set_fast()),
     };
     (sb.build(), fields)
 }
@@ -65,44 +77,6 @@ fn schema() -> (Schema, Fields) {
 pub fn date_value(d: NaiveDate) -> DateTime {
     let secs = d.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp());
     DateTime::from_timestamp_secs(secs)
-}
-
-/// Builds the index and opens a reader on it. Writer threads: up to 4, one for small archives.
-pub fn build(
-    docs: &[Document],
-    annotations: &[Annotations],
-) -> tantivy::Result<(Index, IndexReader, Fields)> {
-    let (schema, f) = schema();
-    let index = Index::create_in_ram(schema);
-    index.tokenizers().register(ANALYZER, analyzer());
-    let bytes: usize = docs.iter().map(|d| d.text.len() + d.title.len()).sum();
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let threads = if bytes < (8 << 20) { 1 } else { cores.clamp(1, 4) };
-    let mut writer =
-        index.writer_with_num_threads::<TantivyDocument>(threads, threads * BUDGET_PER_THREAD)?;
-    for (i, d) in docs.iter().enumerate() {
-        let mut td = TantivyDocument::default();
-        td.add_text(f.title, &d.title);
-        td.add_text(f.body, &d.text);
-        td.add_text(f.lang, d.lang.to_lowercase());
-        if let Some(date) = d.date {
-            td.add_date(f.date, date_value(date));
-        }
-        if let Some(ann) = annotations.get(i) {
-            let mut ids: Vec<&str> = ann.mentions.iter().map(|m| m.entity.as_str()).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            for id in ids {
-                td.add_text(f.entity, id);
-            }
-        }
-        td.add_u64(f.doc, i as u64);
-        writer.add_document(td)?;
-    }
-    writer.commit()?;
-    writer.wait_merging_threads()?;
-    let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-    Ok((index, reader, f))
 }
 
 /// A condition with its text already analysed and its entity resolved to an id.

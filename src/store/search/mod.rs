@@ -1,27 +1,25 @@
-//! Full-text search over the archive: a tantivy index in RAM with a script-aware analyser,
-//! and qari's query language.
+//! Full-text search over the archive: qari's query language, planned against the entity index,
+//! answered by the engine (tantivy, with a script-aware analyser), then hits and snippets found
+//! in the documents' text.
 
 pub mod analyzer;
+pub mod engine;
 pub mod index;
 pub mod query;
 pub mod snippet;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use tantivy::collector::TopDocs;
-use tantivy::columnar::Column;
-use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, Searcher};
 
 use self::analyzer::{analyze, analyzer};
-use self::index::{Compiled, CompiledItem, DOC_FIELD, Fields, items_query};
+use self::engine::{Engine, Searcher};
+use self::index::{Compiled, CompiledItem};
 use self::query::Clause;
-use crate::corpus::Document;
-use crate::extract::Annotations;
-
-use super::EntityIndex;
+use super::Store;
+use super::annotations::EntityRef;
 
 /// A query the user typed that qari cannot run, with a short reason.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -41,20 +39,16 @@ pub struct SearchHit {
     pub hits: Vec<Range<usize>>,
 }
 
-/// The search index: tantivy over titles and bodies, plus each document's entity mentions
-/// (to highlight documents found through an entity rather than their words).
+/// The search index of a store: the engine and a searcher on its last commit, or why there is
+/// none (not built for this command, or failed).
 pub struct SearchIndex {
-    /// The index, or why it could not be built (then every search says so).
-    inner: Result<Inner, String>,
-    /// Per document: entity id and byte range of every mention.
-    mentions: Vec<Vec<(String, Range<usize>)>>,
+    inner: Result<(Engine, Searcher), String>,
 }
 
-struct Inner {
-    searcher: Searcher,
-    fields: Fields,
-    /// Per segment (in searcher order): qari document id of each tantivy doc.
-    ids: Vec<Column<u64>>,
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex").field("ready", &self.inner.is_ok()).finish()
+    }
 }
 
 /// What a document must contain to be highlighted: analysed single terms, phrases and entities.
@@ -62,123 +56,147 @@ struct Inner {
 struct Wanted {
     terms: HashSet<String>,
     phrases: Vec<Vec<String>>,
-    entities: Vec<String>,
+    entities: Vec<EntityRef>,
 }
 
-/// A query compiled for tantivy: tier one matches the text as typed; tier two (when the words
-/// or a quoted phrase name a known entity) also accepts documents mentioning that entity.
+/// A query compiled for the engine: tier one matches the text as typed; tier two (when the
+/// words or a quoted phrase name a known entity) also accepts documents mentioning that entity.
 struct Plan {
     tier1: Vec<CompiledItem>,
     tier2: Option<Vec<CompiledItem>>,
     text: Wanted,
     /// Entities found by name from the words (their mentions are the hits of tier-two documents).
-    expanded: Vec<String>,
+    expanded: Vec<EntityRef>,
 }
 
 impl SearchIndex {
-    /// Indexes every document with its entity ids. Takes about a second per 20 MB of text on one
-    /// core; callers with a UI should run it off the UI thread.
-    pub fn build(docs: &[Document], annotations: &[Annotations]) -> SearchIndex {
-        let mentions = (0..docs.len())
-            .map(|i| {
-                annotations.get(i).map_or_else(Vec::new, |a| {
-                    a.mentions.iter().map(|m| (m.entity.clone(), m.range.clone())).collect()
-                })
-            })
-            .collect();
-        let inner = index::build(docs, annotations)
-            .and_then(|(_index, reader, fields)| {
-                let searcher = reader.searcher();
-                let ids = searcher
-                    .segment_readers()
-                    .iter()
-                    .map(|s| s.fast_fields().u64(DOC_FIELD))
-                    .collect::<tantivy::Result<Vec<_>>>()?;
-                Ok(Inner { searcher, fields, ids })
-            })
-            .map_err(|e| e.to_string());
-        SearchIndex { inner, mentions }
+    /// Searches `engine` at its last commit.
+    pub fn new(engine: Engine) -> SearchIndex {
+        let inner = engine.searcher().map(|s| (engine, s));
+        SearchIndex { inner }
     }
 
-    /// Runs `query` (see [`query`] for the language), best first, at most `limit` hits (any
-    /// `limit` is fine: it is clamped to the number of documents).
-    pub fn search(
-        &self,
-        query: &str,
-        limit: usize,
-        docs: &[Document],
-        entities: &EntityIndex,
-    ) -> Result<Vec<SearchHit>, QueryError> {
-        let parsed = query::parse(query).map_err(QueryError)?;
-        let inner = self
-            .inner
+    /// No index: every search answers `reason`.
+    pub fn unavailable(reason: impl Into<String>) -> SearchIndex {
+        SearchIndex { inner: Err(reason.into()) }
+    }
+
+    /// The engine, to add and delete documents.
+    pub fn engine(&self) -> Option<&Engine> {
+        self.inner.as_ref().ok().map(|(e, _)| e)
+    }
+
+    fn searcher(&self) -> Result<&Searcher, QueryError> {
+        self.inner
             .as_ref()
-            .map_err(|e| QueryError(format!("the search index could not be built: {e}")))?;
-        let mut an = analyzer();
-        let plan = plan(&parsed, entities, &mut an)?;
-        if limit == 0 {
-            return Ok(Vec::new());
-        }
-        // No more hits than documents: tantivy sizes its heap by the limit.
-        let limit = limit.min(docs.len().max(1));
-        let q1 = items_query(&inner.fields, &plan.tier1);
-        let mut found: Vec<(f32, usize, bool)> =
-            inner.top(&*q1, limit)?.into_iter().map(|(s, d)| (s, d, false)).collect();
-        if let Some(tier2) = &plan.tier2
-            && found.len() < limit
-        {
-            let q2 = BooleanQuery::new(vec![
-                (Occur::Must, items_query(&inner.fields, tier2)),
-                (Occur::MustNot, q1),
-            ]);
-            let more = inner.top(&q2, limit - found.len())?;
-            // Ranked below every text match: scaled under the lowest tier-one score.
-            let floor = found.iter().map(|f| f.0).fold(f32::INFINITY, f32::min);
-            let top2 = more.iter().map(|m| m.0).fold(0.0f32, f32::max).max(f32::MIN_POSITIVE);
-            for (s, d) in more {
-                let s = if floor.is_finite() { floor * 0.5 * (s / top2) } else { s };
-                found.push((s, d, true));
-            }
-        }
-        let mut out = Vec::with_capacity(found.len());
-        let mut memo = TermMemo::new(&mut an);
-        for (score, doc, via_entity) in found {
-            let Some(d) = docs.get(doc) else { continue };
-            let mut hits = text_hits(&mut memo, &d.text, &plan.text);
-            let ids: &[String] = if via_entity { &plan.expanded } else { &plan.text.entities };
-            if !ids.is_empty() {
-                if let Some(ms) = self.mentions.get(doc) {
-                    hits.extend(ms.iter().filter(|m| ids.contains(&m.0)).map(|m| m.1.clone()));
-                }
-                hits = merge(hits);
-            }
-            let (snippet, snippet_highlights) = snippet::make(&d.text, &hits);
-            out.push(SearchHit { doc, score, snippet, snippet_highlights, hits });
-        }
-        Ok(out)
+            .map(|(_, s)| s)
+            .map_err(|e| QueryError(format!("the search index is not available: {e}")))
     }
 }
 
-impl Inner {
-    /// The best `limit` documents for `q`: (score, qari document id).
-    fn top(&self, q: &dyn Query, limit: usize) -> Result<Vec<(f32, usize)>, QueryError> {
-        let top = self
-            .searcher
-            .search(q, &TopDocs::with_limit(limit.max(1)).order_by_score())
-            .map_err(|e| QueryError(format!("search failed: {e}")))?;
-        Ok(top.into_iter().filter_map(|(s, a)| Some((s, self.doc_id(a)?))).collect())
+/// An entity a query names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    /// Its place in the archive's entity table.
+    pub entity: EntityRef,
+    /// Its stable id (what the index's entity field holds).
+    pub id: String,
+}
+
+/// What a search reads of the archive besides its index: the open [`Store`], or a cache
+/// generation read lazily ([`crate::store::cache::snapshot::Snapshot`]).
+pub trait Source {
+    /// The searcher, or why there is none.
+    fn searcher(&self) -> Result<&Searcher, QueryError>;
+    /// The entity `name` names in any spelling or script seen (folded), if any.
+    fn entity_named(&self, name: &str) -> Option<Named>;
+    /// The id of the listed document whose key is `key`.
+    fn live_doc(&self, key: u64) -> Option<usize>;
+    /// Document `doc`'s text.
+    fn doc_text(&self, doc: usize) -> Cow<'_, str>;
+    /// Byte ranges of the mentions of `entities` in document `doc`.
+    fn mentions_of(&self, doc: usize, entities: &[EntityRef]) -> Vec<Range<usize>>;
+}
+
+impl Source for Store {
+    fn searcher(&self) -> Result<&Searcher, QueryError> {
+        self.search.searcher()
     }
 
-    fn doc_id(&self, a: DocAddress) -> Option<usize> {
-        let v = self.ids.get(a.segment_ord as usize)?.first(a.doc_id)?;
-        usize::try_from(v).ok()
+    fn entity_named(&self, name: &str) -> Option<Named> {
+        self.entities.find_by_name(name).map(|e| Named { entity: e.entity, id: e.id.clone() })
     }
+
+    fn live_doc(&self, key: u64) -> Option<usize> {
+        self.doc_of_key(key).filter(|&d| !self.docs[d].removed)
+    }
+
+    fn doc_text(&self, doc: usize) -> Cow<'_, str> {
+        Cow::Borrowed(self.text(doc))
+    }
+
+    fn mentions_of(&self, doc: usize, entities: &[EntityRef]) -> Vec<Range<usize>> {
+        self.annotations.get(doc).map_or_else(Vec::new, |a| {
+            a.mentions.iter().filter(|m| entities.contains(&m.entity)).map(|m| m.range()).collect()
+        })
+    }
+}
+
+/// Runs `query` (see [`query`] for the language) over `source`, best first, at most `limit`
+/// hits; removed documents never appear.
+pub fn search(
+    source: &dyn Source,
+    query: &str,
+    limit: usize,
+) -> Result<Vec<SearchHit>, QueryError> {
+    let parsed = query::parse(query).map_err(QueryError)?;
+    let searcher = source.searcher()?;
+    let mut an = analyzer();
+    let plan = plan(&parsed, source, &mut an)?;
+    if limit == 0 {
+        return Ok(Vec::new());
+    }
+    // No more hits than documents: tantivy sizes its heap by the limit.
+    let limit = limit.min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX).max(1));
+    let live = |(key, score): (u64, f32)| Some((score, source.live_doc(key)?));
+    let ranked = searcher.query(&plan.tier1, limit).map_err(QueryError)?;
+    let mut found: Vec<(f32, usize, bool)> =
+        ranked.hits.into_iter().filter_map(live).map(|(s, d)| (s, d, false)).collect();
+    if let Some(tier2) = &plan.tier2
+        && found.len() < limit
+    {
+        let more = searcher
+            .query_excluding(tier2, &plan.tier1, limit - found.len())
+            .map_err(QueryError)?;
+        let more: Vec<(f32, usize)> = more.hits.into_iter().filter_map(live).collect();
+        // Ranked below every text match: scaled under the lowest tier-one score.
+        let floor = found.iter().map(|f| f.0).fold(f32::INFINITY, f32::min);
+        let top2 = more.iter().map(|m| m.0).fold(0.0f32, f32::max).max(f32::MIN_POSITIVE);
+        for (s, d) in more {
+            let s = if floor.is_finite() { floor * 0.5 * (s / top2) } else { s };
+            found.push((s, d, true));
+        }
+    }
+    let mut out = Vec::with_capacity(found.len());
+    let mut memo = TermMemo::new(&mut an);
+    for (score, doc, via_entity) in found {
+        let text = source.doc_text(doc);
+        let mut hits = text_hits(&mut memo, &text, &plan.text);
+        let ids: &[EntityRef] = if via_entity { &plan.expanded } else { &plan.text.entities };
+        if !ids.is_empty() {
+            hits.extend(source.mentions_of(doc, ids));
+            hits = merge(hits);
+        }
+        let (snippet, snippet_highlights) = snippet::make(&text, &hits);
+        out.push(SearchHit { doc, score, snippet, snippet_highlights, hits });
+    }
+    Ok(out)
 }
 
 /// Analyses the text clauses, resolves entity names, and decides the entity expansion.
 fn plan(
     parsed: &query::Parsed,
-    entities: &EntityIndex,
+    source: &dyn Source,
     an: &mut TextAnalyzer,
 ) -> Result<Plan, QueryError> {
     let mut tier1 = Vec::new();
@@ -216,14 +234,14 @@ fn plan(
                 Clause::After(d) => Compiled::After(*d),
                 Clause::Before(d) => Compiled::Before(*d),
                 Clause::Entity(name) => {
-                    let e = entities.find_by_name(name).ok_or_else(|| {
+                    let e = source.entity_named(name).ok_or_else(|| {
                         QueryError(format!(
                             "no entity named '{}' in this archive",
                             query::echo(name)
                         ))
                     })?;
                     if !item.negated {
-                        text.entities.push(e.id.clone());
+                        text.entities.push(e.entity);
                     }
                     Compiled::Entity(e.id.clone())
                 }
@@ -257,18 +275,18 @@ fn plan(
             plain.push(i);
             continue;
         }
-        if let Some(e) = entities.find_by_name(&tc.raw) {
+        if let Some(e) = source.entity_named(&tc.raw) {
             let t = tier2[i].any_of[0].clone();
             tier2[i].any_of =
                 vec![Compiled::Either(Box::new(t), Box::new(Compiled::Entity(e.id.clone())))];
-            expanded.push(e.id.clone());
+            expanded.push(e.entity);
         }
     }
     if !plain.is_empty() {
         let words: Vec<&str> =
             plain.iter().filter_map(|&i| sources[i].map(|t| t.raw.as_str())).collect();
-        if let Some(e) = entities.find_by_name(&words.join(" ")) {
-            expanded.push(e.id.clone());
+        if let Some(e) = source.entity_named(&words.join(" ")) {
+            expanded.push(e.entity);
             let first = plain[0];
             tier2[first] =
                 CompiledItem { negated: false, any_of: vec![Compiled::Entity(e.id.clone())] };

@@ -13,6 +13,7 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::{draw_line, one_line, pane_block, put};
 use crate::extract::EntityKind;
+use crate::store::EntityRef;
 use crate::store::timeline::sentence_around;
 use crate::tui::app::App;
 use crate::tui::nav::NavView;
@@ -30,8 +31,8 @@ pub enum Target {
         /// Byte range of the mention or date.
         hl: Range<usize>,
     },
-    /// Open the view of this entity id.
-    Entity(String),
+    /// Open the view of this entity.
+    Entity(EntityRef),
 }
 
 /// One row of a navigation view.
@@ -60,7 +61,7 @@ fn heading(text: String) -> ViewRow {
 /// Rows of the open navigation view (none when no view is open).
 pub fn view_rows(app: &App) -> Vec<ViewRow> {
     match &app.nav.view {
-        Some(NavView::Entity { id, .. }) => entity_rows(app, id),
+        Some(NavView::Entity { id, .. }) => entity_rows(app, *id),
         Some(NavView::Timeline { .. }) => timeline_rows(app),
         None => Vec::new(),
     }
@@ -108,7 +109,7 @@ pub fn context_line(text: &str, range: Range<usize>, max: usize) -> (String, Ran
 }
 
 /// The entity view: names, counts, documents with context, "appears with", dates.
-pub fn entity_rows(app: &App, id: &str) -> Vec<ViewRow> {
+pub fn entity_rows(app: &App, id: EntityRef) -> Vec<ViewRow> {
     let mut out = Vec::new();
     let Some(e) = app.store.entities.get(id) else { return out };
     let docs = e.docs();
@@ -131,23 +132,23 @@ pub fn entity_rows(app: &App, id: &str) -> Vec<ViewRow> {
         let date = doc.date.map(|x| x.to_string()).unwrap_or_else(|| "no date".into());
         let n = e.mentions.iter().filter(|m| m.doc == d).count();
         let file = doc.path.rsplit('/').next().unwrap_or(&doc.path);
-        let target = Target::Doc { doc: d, byte: first.range.start, hl: first.range.clone() };
+        let target = Target::Doc { doc: d, byte: first.start as usize, hl: first.range() };
         out.push(ViewRow {
             indent: 1,
             target: Some(target),
             ..row(format!("{file} · {date} · {} · ×{n} · {}", doc.lang, doc.title))
         });
-        let (ctx, hl) = context_line(&doc.text, first.range.clone(), width);
+        let (ctx, hl) = context_line(app.store.text(d), first.range(), width);
         out.push(ViewRow { indent: 4, hl: vec![hl], ..row(ctx) });
     }
-    let co = app.store.entities.co_occurring(id);
+    let co = app.store.co_occurring(id);
     if !co.is_empty() {
         out.push(row(String::new()));
         out.push(heading(format!("Appears with ({})", co.len())));
         for (other, shared) in co.iter().take(30) {
             out.push(ViewRow {
                 indent: 1,
-                target: Some(Target::Entity(other.id.clone())),
+                target: Some(Target::Entity(other.entity)),
                 ..row(format!(
                     "{} ({}) · {shared} shared doc(s)",
                     other.canonical,
@@ -159,12 +160,9 @@ pub fn entity_rows(app: &App, id: &str) -> Vec<ViewRow> {
     // Dates in the sentences that mention the entity.
     let mut dates: Vec<(String, usize, Range<usize>)> = Vec::new();
     for m in &e.mentions {
-        let (Some(doc), Some(ann)) = (app.store.docs.get(m.doc), app.store.annotations.get(m.doc))
-        else {
-            continue;
-        };
+        let Some(ann) = app.store.annotations.get(m.doc) else { continue };
         let Some(mention) = ann.mentions.get(m.mention) else { continue };
-        let s = sentence_around(&doc.text, mention.range.clone());
+        let s = sentence_around(app.store.text(m.doc), mention.range());
         for d in ann.dates.iter().filter(|d| d.range.start >= s.start && d.range.end <= s.end) {
             let key = (d.value_string(), m.doc, d.range.clone());
             if !dates.contains(&key) {
@@ -178,7 +176,7 @@ pub fn entity_rows(app: &App, id: &str) -> Vec<ViewRow> {
         out.push(heading(format!("Dates ({})", dates.len())));
         for (value, d, range) in dates {
             let doc = &app.store.docs[d];
-            let surface = doc.text.get(range.clone()).unwrap_or("");
+            let surface = app.store.text(d).get(range.clone()).unwrap_or("");
             out.push(ViewRow {
                 indent: 1,
                 target: Some(Target::Doc { doc: d, byte: range.start, hl: range }),
@@ -209,13 +207,14 @@ pub fn timeline_rows(app: &App) -> Vec<ViewRow> {
             month = Some(m);
             out.push(ViewRow { indent: 1, ..heading(month_label(e.value)) });
         }
-        let surface = doc.text.get(e.range.clone()).unwrap_or("");
+        let text = app.store.text(e.doc);
+        let surface = text.get(e.range.clone()).unwrap_or("");
         out.push(ViewRow {
             indent: 2,
             target: Some(Target::Doc { doc: e.doc, byte: e.range.start, hl: e.range.clone() }),
             ..row(format!("{}  {surface} · {}", e.value_string(), doc.title))
         });
-        let (ctx, hl) = context_line(&doc.text, e.range.clone(), width);
+        let (ctx, hl) = context_line(text, e.range.clone(), width);
         out.push(ViewRow { indent: 5, hl: vec![hl], ..row(ctx) });
     }
     out

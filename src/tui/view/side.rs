@@ -83,7 +83,7 @@ pub fn rows(app: &App) -> Vec<SideRow> {
         out.push(plain(String::new()));
         out.push(head(format!("Dates ({})", dates.len())));
         for d in dates {
-            let surface = doc.text.get(d.range.clone()).unwrap_or("");
+            let surface = app.store.text(doc_id).get(d.range.clone()).unwrap_or("");
             out.push(plain(format!("{}  {surface}", d.value_string())));
         }
     }

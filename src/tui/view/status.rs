@@ -27,7 +27,7 @@ pub fn position(app: &App) -> String {
                 s.push_str(&format!(" · line {top}/{total} {pct}%"));
             } else {
                 // Not laid out to the end yet: the share of the text above the screen.
-                let len = app.store.docs[doc].text.len().max(1);
+                let len = app.store.text(doc).len().max(1);
                 s.push_str(&format!(" · line {top} ~{}%", app.reader.anchor * 100 / len));
             }
         }
@@ -46,6 +46,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, bar);
     let left = format!(" {} ", position(app));
     let mut right = String::new();
+    if let Some(a) = &app.activity {
+        right.push_str(&format!("{a} · "));
+    }
     if !app.store.problems.is_empty() {
         let key = app.keymap.key_for(Mode::Normal, &Action::ShowProblems);
         right.push_str(&format!("{} unreadable ({key}) · ", app.store.problems.len()));

@@ -1,0 +1,220 @@
+//! The search engine behind the store's narrow interface: index a document, delete one, commit,
+//! and answer a compiled query with ranked document keys and facet counts. Today tantivy, in RAM
+//! or in a directory of the cache (memory-mapped); the rest of qari sees only this module's
+//! types, so a server engine could stand behind the same calls (README, "Beyond one machine").
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::columnar::Column;
+use tantivy::directory::MmapDirectory;
+use tantivy::query::Query;
+use tantivy::schema::{Field, Schema};
+use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use super::analyzer::{ANALYZER, analyzer};
+use super::index::{CompiledItem, Fields, KEY_FIELD, date_value, items_query, schema};
+
+/// Indexing memory budget per writer thread, in bytes.
+const BUDGET_PER_THREAD: usize = 64 << 20;
+
+/// A failure of the engine, in words.
+pub type EngineError = String;
+
+fn err(e: impl std::fmt::Display) -> EngineError {
+    e.to_string()
+}
+
+/// What the engine indexes of one document.
+#[derive(Debug, Clone, Copy)]
+pub struct IndexDoc<'a> {
+    /// The document's stable key (what queries return).
+    pub key: u64,
+    pub title: &'a str,
+    pub body: &'a str,
+    pub lang: &'a str,
+    pub date: Option<NaiveDate>,
+    /// Stable ids of the entities it mentions (each once).
+    pub entities: &'a [&'a str],
+}
+
+/// Ranked answers to one query.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Ranked {
+    /// (document key, score), best first.
+    pub hits: Vec<(u64, f32)>,
+    /// How many documents match in all (beyond the ones returned).
+    pub total: usize,
+}
+
+/// An open index: where it lives, and a reader on its last commit (cheap to clone: shared).
+#[derive(Clone)]
+pub struct Engine {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine").finish_non_exhaustive()
+    }
+}
+
+impl Engine {
+    /// A new, empty index in RAM (an archive opened without the cache).
+    pub fn in_ram() -> Result<Engine, EngineError> {
+        let (schema, _) = schema();
+        Engine::from_index(Index::create_in_ram(schema))
+    }
+
+    /// The index in `dir` (created empty when there is none). Fails on an index of another
+    /// schema, or files that are not an index.
+    pub fn open_or_create(dir: &Path) -> Result<Engine, EngineError> {
+        std::fs::create_dir_all(dir).map_err(err)?;
+        let (schema, _) = schema();
+        let mmap = MmapDirectory::open(dir).map_err(err)?;
+        let index = Index::open_or_create(mmap, schema.clone()).map_err(err)?;
+        if index.schema() != schema {
+            return Err("the index was written with another schema".into());
+        }
+        Engine::from_index(index)
+    }
+
+    fn from_index(index: Index) -> Result<Engine, EngineError> {
+        index.tokenizers().register(ANALYZER, analyzer());
+        let fields = Fields::of(&index.schema()).ok_or("the index lacks qari's fields")?;
+        let reader =
+            index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(err)?;
+        Ok(Engine { index, reader, fields })
+    }
+
+    /// The opstamp of the last commit (0 for a new index): what the cache checks its records
+    /// against.
+    pub fn opstamp(&self) -> Result<u64, EngineError> {
+        Ok(self.index.load_metas().map_err(err)?.opstamp)
+    }
+
+    /// The payload of the last commit (see [`Writer::commit`]).
+    pub fn payload(&self) -> Result<Option<String>, EngineError> {
+        Ok(self.index.load_metas().map_err(err)?.payload)
+    }
+
+    /// A writer; `threads` indexing threads (1 for small batches).
+    pub fn writer(&self, threads: usize) -> Result<Writer, EngineError> {
+        let threads = threads.clamp(1, 4);
+        let w = self
+            .index
+            .writer_with_num_threads::<TantivyDocument>(threads, threads * BUDGET_PER_THREAD)
+            .map_err(err)?;
+        Ok(Writer { w, fields: self.fields })
+    }
+
+    /// A searcher on the last commit (reloads the reader first).
+    pub fn searcher(&self) -> Result<Searcher, EngineError> {
+        self.reader.reload().map_err(err)?;
+        let searcher = self.reader.searcher();
+        let keys = searcher
+            .segment_readers()
+            .iter()
+            .map(|s| s.fast_fields().u64(KEY_FIELD))
+            .collect::<tantivy::Result<Vec<_>>>()
+            .map_err(err)?;
+        Ok(Searcher { searcher, fields: self.fields, keys })
+    }
+}
+
+/// Adds and deletes documents; nothing is visible until [`Writer::commit`].
+pub struct Writer {
+    w: IndexWriter,
+    fields: Fields,
+}
+
+impl Writer {
+    /// Queues `d` for indexing.
+    pub fn add(&mut self, d: &IndexDoc) -> Result<(), EngineError> {
+        let f = &self.fields;
+        let mut td = TantivyDocument::default();
+        td.add_text(f.title, d.title);
+        td.add_text(f.body, d.body);
+        td.add_text(f.lang, d.lang.to_lowercase());
+        if let Some(date) = d.date {
+            td.add_date(f.date, date_value(date));
+        }
+        for id in d.entities {
+            td.add_text(f.entity, id);
+        }
+        td.add_u64(f.key, d.key);
+        self.w.add_document(td).map(|_| ()).map_err(err)
+    }
+
+    /// Queues the removal of the document with `key`.
+    pub fn delete(&mut self, key: u64) {
+        self.w.delete_term(Term::from_field_u64(self.fields.key, key));
+    }
+
+    /// Makes every queued change visible at once, with `payload` recorded in the commit (the
+    /// cache names its generation there); returns the new opstamp. Merges the index runs in the
+    /// background are waited for, so the files are complete when this returns.
+    pub fn commit(mut self, payload: &str) -> Result<u64, EngineError> {
+        let mut prepared = self.w.prepare_commit().map_err(err)?;
+        prepared.set_payload(payload);
+        let stamp = prepared.commit().map_err(err)?;
+        self.w.wait_merging_threads().map_err(err)?;
+        Ok(stamp)
+    }
+}
+
+/// Answers queries on one commit.
+pub struct Searcher {
+    searcher: tantivy::Searcher,
+    fields: Fields,
+    /// Per segment (in searcher order): the key of each tantivy doc.
+    keys: Vec<Column<u64>>,
+}
+
+impl Searcher {
+    /// The best `limit` documents for `items` (every item must hold).
+    pub fn query(&self, items: &[CompiledItem], limit: usize) -> Result<Ranked, EngineError> {
+        self.run(&*items_query(&self.fields, items), limit)
+    }
+
+    /// The best `limit` documents matching `must` but none of `must_not`.
+    pub fn query_excluding(
+        &self,
+        must: &[CompiledItem],
+        must_not: &[CompiledItem],
+        limit: usize,
+    ) -> Result<Ranked, EngineError> {
+        use tantivy::query::{BooleanQuery, Occur};
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, items_query(&self.fields, must)),
+            (Occur::MustNot, items_query(&self.fields, must_not)),
+        ]);
+        self.run(&q, limit)
+    }
+
+    fn run(&self, q: &dyn Query, limit: usize) -> Result<Ranked, EngineError> {
+        let (top, total) = self
+            .searcher
+            .search(q, &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count))
+            .map_err(|e| format!("search failed: {e}"))?;
+        let hits = top.into_iter().filter_map(|(s, a)| Some((self.key(a)?, s))).collect();
+        Ok(Ranked { hits, total })
+    }
+
+    fn key(&self, a: DocAddress) -> Option<u64> {
+        self.keys.get(a.segment_ord as usize)?.first(a.doc_id)
+    }
+
+    /// Number of documents in this commit.
+    pub fn num_docs(&self) -> u64 {
+        self.searcher.num_docs()
+    }
+}
+
+/// The schema's field by name, for [`Fields::of`].
+pub(super) fn field(schema: &Schema, name: &str) -> Option<Field> {
+    schema.get_field(name).ok()
+}

@@ -123,3 +123,50 @@ fn a_hostile_folder_sends_only_qaris_own_sequences() {
     assert!(String::from_utf8_lossy(&buffers.stdout).trim().is_empty(), "no clipboard buffer");
     let _ = std::fs::remove_file(&log);
 }
+
+/// Runs qari with `env` and `args` in tmux, then prints the marker and the line settings.
+fn script(env: &str, args: &str) -> String {
+    format!(
+        "{env} XDG_CACHE_HOME={} {} {args}; echo \"{EXITED} $?\"; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600",
+        quote(&shared_cache_home()),
+        quote(Path::new(QARI))
+    )
+}
+
+/// The loader thread crashing without unwinding (a stack overflow, an abort) still gives the
+/// terminal back: cooked mode, main screen, no mouse reporting. (Debug builds crash on
+/// `QARI_TEST_ABORT`.)
+#[test]
+fn a_crash_in_the_loader_gives_the_terminal_back() {
+    for mode in ["overflow", "abort"] {
+        let t = Tmux::start(100, 30, &script(&format!("QARI_TEST_ABORT={mode}"), "--no-cache"));
+        let s = t.wait("exit", |s| s.contains(EXITED) && s.contains("echo"));
+        assert!(s.contains(&format!("{EXITED} 134")), "{mode}: killed by SIGABRT:\n{s}");
+        assert!(s.contains("the terminal was restored"), "{mode}:\n{s}");
+        assert!(
+            s.contains("icanon echo") || s.contains("echo icanon"),
+            "{mode}: cooked mode:\n{s}"
+        );
+        assert!(!s.contains("-icanon") && !s.contains("-echo"), "{mode}:\n{s}");
+        assert_eq!(t.format("#{alternate_on}"), "0", "{mode}: main screen");
+        assert_eq!(t.format("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}"), "000");
+    }
+}
+
+/// Case 1 in the reader: 70,000 nested `<div>`s next to a plain article open (the deep page
+/// with a warning in the problems view) instead of aborting on the loader's stack.
+#[test]
+fn deeply_nested_html_opens_in_the_reader() {
+    let d = TempDir::new("deep-html");
+    let n = 70_000;
+    d.write("deep.html", &format!("<body>{}DEEP-TEXT{}", "<div>".repeat(n), "</div>".repeat(n)));
+    d.write("plain.txt", "Plain article\n\nPLAIN-TEXT stays readable.\n");
+    let t = Tmux::start(120, 35, &script("", &format!("--no-cache {}", quote(&d.0))));
+    t.wait("the reader", |s| s.contains("Documents 2/2"));
+    t.keys(&["P"]);
+    let s = t.wait("warnings", |s| s.contains("Warnings"));
+    assert!(s.contains("deep.html: HTML nested too deeply"), "{s}");
+    t.keys(&["q", "q"]);
+    let s = t.wait("exit", |s| s.contains(EXITED));
+    assert!(s.contains(&format!("{EXITED} 0")), "{s}");
+}

@@ -125,7 +125,10 @@ pub fn layout_text(data: &[u8]) {
                 c.logical,
                 l.logical
             );
-            assert!(c.width <= 2, "a cell is 0, 1 or 2 columns");
+            // A cell is as wide as its cluster (wider than 2 only for clusters of spacing
+            // marks), or the one-column "…" for a cluster wider than the pane.
+            let shown = unicode_width::UnicodeWidthStr::width(c.symbol.as_str());
+            assert!(c.width == shown || (c.symbol == "…" && c.width == 1), "{c:?} is {shown} wide");
             assert!(!c.symbol.chars().any(|ch| ch.is_control()), "cell draws {:?}", c.symbol);
         }
     }

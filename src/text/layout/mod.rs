@@ -79,7 +79,9 @@ pub struct VisualCell {
     pub symbol: String,
     /// Byte range in the source text that this cell shows.
     pub logical: Range<usize>,
-    /// Display width in cells (1 or 2).
+    /// Display width in cells: 1 or 2, 0 for a zero-width cluster, more for a cluster of
+    /// several spacing marks (Indic vowel signs, stacked U+0604) that terminals draw one
+    /// column each.
     pub width: usize,
 }
 

@@ -387,3 +387,55 @@ fn qari_cache_lists_and_clears() {
     let list = stdout(&qari_in(&f.home.0).arg("cache").output().unwrap());
     assert!(list.contains("no cached archives"), "{list}");
 }
+
+/// The reader as a person meets it: the first start builds the cache, a later start shows the
+/// list from it and then says what changed on disk meanwhile.
+#[test]
+fn the_reader_reopens_from_the_cache_and_says_what_changed() {
+    use common::qari::{QARI, quote};
+    use common::tmux::Tmux;
+    let f = Fixture::new("reader");
+    age_all(f.dir());
+    let script = format!(
+        "XDG_CACHE_HOME={} {} {}; echo QARI_EXITED; sleep 600",
+        quote(&f.home.0),
+        quote(Path::new(QARI)),
+        quote(f.dir())
+    );
+    let t = Tmux::start(120, 30, &script);
+    t.wait("the first start", |s| s.contains("Documents 5/5"));
+    t.keys(&["q"]);
+    t.wait("exit", |s| s.contains("QARI_EXITED"));
+    drop(t);
+    let extra = f.archive.write("news/zz-extra.txt", "Extra bulletin\n\nTalks in Hanoi resumed.");
+    age(&extra);
+    let t = Tmux::start(120, 30, &script);
+    let s = t.wait("the refresh", |s| s.contains("archive updated: 1 new"));
+    assert!(s.contains("Documents 6/6") && s.contains("Extra bulletin"), "{s}");
+    t.keys(&["q"]);
+    t.wait("exit", |s| s.contains("QARI_EXITED"));
+}
+
+#[test]
+fn the_cache_is_one_however_the_archive_is_typed_and_paths_show_as_typed() {
+    let f = Fixture::new("typed");
+    age_all(f.dir());
+    let parent = f.dir().parent().unwrap();
+    let name = f.dir().file_name().unwrap().to_str().unwrap();
+    let run = |cwd: &Path, args: &[&str]| {
+        let out = qari_in(&f.home.0).current_dir(cwd).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    let first = run(parent, &["index", name]);
+    assert!(first.contains("5 new"), "{first}");
+    let abs = f.dir().to_str().unwrap();
+    let again = run(Path::new("/"), &["index", abs]);
+    assert!(again.contains("(no change; 0 file(s) read)"), "the same cache: {again}");
+    let listed = run(Path::new("/"), &["list", "--json", abs]);
+    assert!(listed.lines().all(|l| l.contains(&format!("\"path\":\"{abs}/news/"))), "{listed}");
+    let found = run(Path::new("/"), &["search", "--json", "Pyongyang", abs]);
+    assert!(found.lines().all(|l| l.contains(&format!("\"path\":\"{abs}/"))), "{found}");
+    let relative = run(parent, &["search", "--json", "Pyongyang", name]);
+    assert!(relative.lines().all(|l| l.contains(&format!("\"path\":\"{name}/"))), "{relative}");
+}

@@ -594,7 +594,7 @@ fn the_loading_screen_names_the_stage_and_counts_at_any_size() {
     use qari::store::Stage;
     use qari::tui::loading::Loading;
     let drawn = |done: usize, w: u16, h: u16| {
-        let state = Loading { stage: Stage::Extracting, done, total: 4000 };
+        let state = Loading { stage: Stage::Extracting, done, total: 4000, seconds: 12 };
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| view::loading::draw(&state, f)).unwrap();
         t.backend().buffer().clone()
@@ -605,7 +605,11 @@ fn the_loading_screen_names_the_stage_and_counts_at_any_size() {
         (0..buf.area.width).filter(|&x| buf[(x, y)].symbol() == "█").count()
     };
     let buf = drawn(1280, 80, 24);
-    assert!(shows(&buf, "finding entities and dates 1280/4000"), "{}", screen(&buf).join("\n"));
+    assert!(
+        shows(&buf, "finding entities and dates 1280/4000 · 12 s"),
+        "{}",
+        screen(&buf).join("\n")
+    );
     assert!(shows(&buf, "q to quit"));
     let (none, third, all) =
         (filled(&drawn(0, 80, 24)), filled(&buf), filled(&drawn(4000, 80, 24)));
@@ -678,4 +682,64 @@ fn idle_moments_lay_out_the_rest_of_a_long_document() {
     update(&mut a, Action::FocusNext);
     press(&mut a, "G");
     assert_eq!(a.reader.top + a.reader_height(), total, "the end is on screen");
+}
+
+/// A plain one-paragraph document.
+fn note(path: &str, title: &str, body: &str) -> Document {
+    let text = format!("{title}\n{body}");
+    Document {
+        id: 0,
+        path: path.into(),
+        title: title.into(),
+        byline: None,
+        date: None,
+        lang: "en".into(),
+        url: None,
+        bytes: text.len() as u64,
+        paragraphs: corpus::paragraph_ranges(&text),
+        text,
+        boilerplate: None,
+        problems: Vec::new(),
+    }
+}
+
+/// A refresh lands while reading: the list gains the new file, the open document (whose file
+/// changed) is replaced by its new version, read marks and the other ids stay, and the status
+/// bar says what changed.
+#[test]
+fn a_refresh_while_reading_takes_in_new_and_changed_files() {
+    let a0 = note("a/one.txt", "First file", "Talks in Hanoi went on.");
+    let b0 = note("a/two.txt", "Second file", "Old text of the second file.");
+    let old = Store::from_parts(vec![a0.clone(), b0.clone()], Vec::new(), Vec::new(), 0, true);
+    let mut a = App::new(old, OPTS, (120, 30));
+    let second = a.list.order.iter().position(|&d| a.store.docs[d].path == "a/two.txt").unwrap();
+    a.list.selected = second;
+    press(&mut a, "<Enter>");
+    assert_eq!(a.reader.doc, Some(1));
+    let b1 = note("a/two.txt", "Second file", "New text of the second file.");
+    let c = note("a/three.txt", "Third file", "A new file arrived.");
+    // The refreshed store keeps ids 0 and 1 (1 removed: its file changed) and appends two.
+    let fresh = Store::from_parts(vec![a0, b0, b1, c], Vec::new(), Vec::new(), 0, true);
+    let mut docs = fresh.docs;
+    docs[1].removed = true;
+    let fresh = Store::assemble(
+        docs,
+        fresh.texts,
+        fresh.annotations,
+        fresh.table,
+        Vec::new(),
+        0,
+        fresh.search,
+    );
+    let store = qari::tui::action::SharedStore(std::sync::Arc::new(fresh));
+    update(&mut a, Action::Refreshed { store, summary: "1 new, 1 changed".into(), same_ids: true });
+    let buf = draw(&a);
+    assert!(shows(&buf, "Third file"), "the new file is listed");
+    assert_eq!(a.list.order.len(), 3, "two old-or-changed plus one new");
+    assert!(shows(&buf, "Documents 3/3"), "the removed version is not counted");
+    assert_eq!(a.reader.doc, Some(2), "the open document is its file's new version");
+    assert!(shows(&buf, "New text of the second file"), "{}", screen(&buf).join("\n"));
+    assert!(a.read[0], "the first file, opened at start, is still marked read");
+    assert!(a.read[2] && !a.read[3], "the new version is read (open), the new file is not");
+    assert!(shows(&buf, "archive updated: 1 new, 1 changed"));
 }

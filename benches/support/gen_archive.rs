@@ -1,11 +1,11 @@
-//! A deterministic generator of a mixed English/Arabic news archive for the search benchmark.
-//! Common words come from the bundled articles (with their frequencies); a long tail of
-//! made-up rare words (names, places) follows a Zipf-like law, so posting lists have realistic
-//! shapes. Articles have 4–10 paragraphs of 30–70 words (about 350 words). No `rand` crate:
-//! a SplitMix64 generator, so the same seed gives the same archive everywhere.
+//! A deterministic generator of a mixed English/Arabic news archive for the benchmarks: news
+//! files made of the bundled articles' paragraphs, with a long tail of made-up rare words
+//! (names, places) following a Zipf-like law, so the vocabulary and posting lists grow as in a
+//! real archive. No `rand` crate: a SplitMix64 generator, so the same seed gives the same
+//! archive everywhere.
 
 use chrono::NaiveDate;
-use qari::corpus::{BUNDLED, Document, paragraph_ranges};
+use qari::corpus::BUNDLED;
 
 /// SplitMix64: small, fast and good enough for picking words.
 pub struct Rng(u64);
@@ -51,6 +51,8 @@ struct Vocab {
 pub struct Generator {
     en: Vocab,
     ar: Vocab,
+    /// Paragraphs of the bundled articles, by language (for [`Generator::news_file`]).
+    paragraphs: [Vec<String>; 2],
 }
 
 /// Size of each language's rare-word tail.
@@ -105,79 +107,56 @@ impl Generator {
                 made_up(&mut rng, &ar_syl, n)
             })
             .collect();
+        let mut paragraphs: [Vec<String>; 2] = [Vec::new(), Vec::new()];
+        for (_, text) in BUNDLED {
+            let arabic = text.chars().filter(|c| ('\u{0600}'..='\u{06FF}').contains(c)).count();
+            let lang = usize::from(arabic * 4 > text.chars().count());
+            paragraphs[lang].extend(
+                text.lines().map(str::trim).filter(|l| l.chars().count() > 40).map(str::to_string),
+            );
+        }
         Generator {
             en: Vocab { common: en, rare: en_rare },
             ar: Vocab { common: ar, rare: ar_rare },
+            paragraphs,
         }
     }
 
-    fn word<'a>(&'a self, rng: &mut Rng, v: &'a Vocab) -> &'a str {
-        if rng.below(100) < 88 {
-            &v.common[rng.below(v.common.len())]
-        } else {
-            // Zipf-like: low indices are far more frequent.
-            let u = rng.unit();
-            &v.rare[((u * u * u) * v.rare.len() as f64) as usize]
+    /// Article number `id` as a news file: a title, a date line and 4–9 paragraphs of the
+    /// bundled articles (60 % English, 40 % Arabic), one word in thirty replaced by a rare
+    /// made-up word, so the text reads like news (its entities, dates and furniture) while
+    /// the vocabulary keeps growing with the archive. Returns the relative path and the text.
+    pub fn news_file(&self, seed: u64, id: usize) -> (String, String) {
+        let mut rng = Rng::new(seed ^ (id as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let lang = usize::from(rng.below(100) >= 60);
+        let (v, pool) = (if lang == 1 { &self.ar } else { &self.en }, &self.paragraphs[lang]);
+        let n = rng.range(4, 9);
+        let mut paras = Vec::with_capacity(n);
+        for _ in 0..n {
+            let p = &pool[rng.below(pool.len())];
+            let words: Vec<String> = p
+                .split(' ')
+                .map(|w| {
+                    if rng.below(30) == 0 {
+                        let u = rng.unit();
+                        v.rare[((u * u * u) * v.rare.len() as f64) as usize].clone()
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect();
+            paras.push(words.join(" "));
         }
+        let title: String = paras[0].chars().take(70).collect();
+        let epoch = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap_or_default();
+        let date = epoch + chrono::Duration::days(rng.below(3650) as i64);
+        let text = format!("{title}\n{date}\n\n{}\n", paras.join("\n\n"));
+        (format!("news/{:03}/{id:06}.txt", id / 1000), text)
     }
 
     /// A common word of language `lang` (`en` or `ar`), for queries.
     pub fn common_word(&self, rng: &mut Rng, lang: &str) -> String {
         let v = if lang == "ar" { &self.ar } else { &self.en };
         v.common[rng.below(v.common.len())].clone()
-    }
-
-    /// A rare-tail word of language `lang`, for queries.
-    pub fn rare_word(&self, rng: &mut Rng, lang: &str) -> String {
-        let v = if lang == "ar" { &self.ar } else { &self.en };
-        let u = rng.unit();
-        v.rare[((u * u * u) * v.rare.len() as f64) as usize].clone()
-    }
-
-    /// Article number `id` of the archive of seed `seed`: the file text and its document.
-    pub fn document(&self, seed: u64, id: usize) -> Document {
-        let mut rng = Rng::new(seed ^ (id as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
-        let lang = if rng.below(100) < 60 { "en" } else { "ar" };
-        let v = if lang == "ar" { &self.ar } else { &self.en };
-        let stop = ".";
-        let title_words = rng.range(5, 11);
-        let title: Vec<&str> = (0..title_words).map(|_| self.word(&mut rng, v)).collect();
-        let title = title.join(" ");
-        let mut text = format!("{title}\n\n");
-        for p in 0..rng.range(4, 10) {
-            if p > 0 {
-                text.push_str("\n\n");
-            }
-            let words = rng.range(30, 70);
-            let mut until_stop = rng.range(8, 20);
-            for i in 0..words {
-                if i > 0 {
-                    text.push(' ');
-                }
-                text.push_str(self.word(&mut rng, v));
-                until_stop -= 1;
-                if until_stop == 0 || i + 1 == words {
-                    text.push_str(stop);
-                    until_stop = rng.range(8, 20);
-                }
-            }
-        }
-        text.push('\n');
-        let epoch = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap_or_default();
-        let date = epoch + chrono::Duration::days(rng.below(3650) as i64);
-        Document {
-            id,
-            path: format!("gen/{:03}/{id:06}.txt", id / 1000),
-            title,
-            byline: None,
-            date: Some(date),
-            lang: lang.to_string(),
-            url: None,
-            paragraphs: paragraph_ranges(&text),
-            boilerplate: None,
-            bytes: text.len() as u64,
-            problems: Vec::new(),
-            text,
-        }
     }
 }

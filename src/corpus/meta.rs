@@ -27,13 +27,19 @@ static DATE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^date:?\s+(\d{4}-\d{2}-\d{2})\s*(.*)$").expect("valid regex")
 });
 static MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+// Word boundaries are ASCII (`(?-u:\b)`) where the words around them are: a Unicode `\b`
+// keeps the regex crate off its fast engines on Arabic text (most of reading's time).
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})\b"))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})(?-u:\b)"
+    ))
+    .expect("valid regex")
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?-u:\b)"
+    ))
+    .expect("valid regex")
 });
 /// Arabic month names (Levantine and Egyptian/Gulf sets) and their numbers.
 const ARABIC_MONTHS: [(&str, u32); 46] = [
@@ -95,10 +101,12 @@ static ARABIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:[^\d]|$)").expect("valid regex"));
-static SLASHED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b").expect("valid regex"));
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?:[^\d]|$)").expect("valid regex")
+});
+static SLASHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{4})/(\d{1,2})/(\d{1,2})(?-u:\b)").expect("valid regex")
+});
 /// `8/12/2024`, `15-1-2025`: day first, as Arabic date lines write them (read day first in
 /// lines with Arabic letters; otherwise only when one order is impossible).
 static DAY_FIRST_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -113,7 +121,7 @@ static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
 /// A line that labels a date ("Date 19.01.2020", "Published: June 4, 2018", "- Updated …").
 static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^[-•*–\s]*(?:date|published|posted|updated|last updated|تاريخ النشر|نشر في|نشر بتاريخ|نشر|آخر تحديث|اخر تحديث)\b\s*:?\s*(.+)$",
+        r"(?i)^[-•*–\s]*(?:(?:date|published|posted|updated|last updated)(?-u:\b)|(?:تاريخ النشر|نشر في|نشر بتاريخ|نشر|آخر تحديث|اخر تحديث)(?:[\s:]|$))\s*:?\s*(.+)$",
     )
     .expect("valid regex")
 });
@@ -237,7 +245,10 @@ pub fn guess(text: &str, paragraphs: &[Range<usize>]) -> Guessed {
                 .chars()
                 .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}'))
                 .collect();
-            let c = LABELLED_DATE.captures(&line).filter(|_| line.chars().count() <= 60)?;
+            if line.chars().count() > 60 {
+                return None;
+            }
+            let c = LABELLED_DATE.captures(&line)?;
             parse_date(&c[1])
         });
     }

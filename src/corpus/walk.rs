@@ -45,8 +45,11 @@ impl FileStat {
 /// A file the walk found, with its stat.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundFile {
-    /// Path as given or found.
+    /// Path as given or found (what is shown, and opened).
     pub path: PathBuf,
+    /// The same file named from the canonical form of the path it was found under (the same
+    /// however that path was typed, from whatever folder): what the cache knows it by.
+    pub key: PathBuf,
     /// Its stat when found.
     pub stat: FileStat,
 }
@@ -81,9 +84,10 @@ pub fn is_article_file(path: &Path) -> bool {
 pub fn walk(paths: &[PathBuf]) -> Found {
     let mut w = Walker::default();
     for p in paths {
+        let (files, dirs, given) = (w.found.files.len(), w.found.dirs.len(), w.found.given.len());
         let problem = |reason: String| Problem { path: p.clone(), reason };
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => w.dir(p, &m),
+            Ok(m) if m.is_dir() => w.dir_with(p, &m, true),
             Ok(m) if !m.is_file() => w.found.problems.push(problem(special_reason(&m))),
             Ok(_) if !is_article_file(p) => w.found.problems.push(problem(format_reason(p))),
             Ok(m) => {
@@ -94,6 +98,17 @@ pub fn walk(paths: &[PathBuf]) -> Found {
             }
             Err(e) => w.found.problems.push(problem(io_reason(&e))),
         }
+        let canonical = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+        let key = |f: &mut FoundFile| {
+            f.key = match f.path.strip_prefix(p) {
+                Ok(rest) if rest.as_os_str().is_empty() => canonical.clone(),
+                Ok(rest) => canonical.join(rest),
+                Err(_) => f.path.clone(),
+            };
+        };
+        w.found.files[files..].iter_mut().for_each(key);
+        w.found.dirs[dirs..].iter_mut().for_each(key);
+        w.found.given[given..].iter_mut().for_each(key);
     }
     w.found
 }
@@ -153,39 +168,136 @@ impl Walker {
         // A file is reached twice only through a link or overlapping arguments: the same
         // device and inode, without a `canonicalize` (a syscall per path component) per file.
         if self.seen_files.insert((m.dev(), m.ino())) {
-            self.found.files.push(FoundFile { path: p.to_path_buf(), stat: FileStat::of(m) });
+            self.found.files.push(FoundFile {
+                path: p.to_path_buf(),
+                key: PathBuf::new(),
+                stat: FileStat::of(m),
+            });
         }
     }
 
     fn dir(&mut self, p: &Path, m: &std::fs::Metadata) {
+        self.dir_with(p, m, false);
+    }
+
+    /// Walks folder `p`; with `parallel`, its subfolders are walked on every core (each by a
+    /// walker of its own, merged back in order, repeats dropped as one walker would).
+    fn dir_with(&mut self, p: &Path, m: &std::fs::Metadata, parallel: bool) {
         if !self.seen_dirs.insert((m.dev(), m.ino())) {
             return; // already walked: a symlink loop or a repeated argument
         }
-        self.found.dirs.push(FoundFile { path: p.to_path_buf(), stat: FileStat::of(m) });
-        let entries = match std::fs::read_dir(p) {
-            Ok(rd) => rd,
+        self.found.dirs.push(FoundFile {
+            path: p.to_path_buf(),
+            key: PathBuf::new(),
+            stat: FileStat::of(m),
+        });
+        let children = match list(p) {
+            Ok(c) => c,
             Err(e) => {
                 self.found.problems.push(Problem { path: p.to_path_buf(), reason: io_reason(&e) });
                 return;
             }
         };
-        let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        children.sort();
-        for child in children {
-            let hidden =
-                child.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-            if hidden {
-                continue;
+        let subdirs = children.iter().filter(|c| matches!(c, Child::Dir(..))).count();
+        if !parallel || subdirs < 2 {
+            for c in children {
+                self.child(c);
             }
-            // `metadata` follows symlinks, so a link to a folder is walked (once, by `seen_dirs`).
-            match std::fs::metadata(&child) {
-                Ok(m) if m.is_dir() => self.dir(&child, &m),
-                Ok(m) if m.is_file() => self.file(&child, &m),
-                Ok(_) => self.found.skipped += 1, // sockets, fifos, devices: never opened
-                Err(e) => self.found.problems.push(Problem { path: child, reason: io_reason(&e) }),
+            return;
+        }
+        let (seen_dirs, seen_files) = (self.seen_dirs.clone(), self.seen_files.clone());
+        let mut slots: Vec<Option<Child>> = children.into_iter().map(Some).collect();
+        let subwalks: Vec<Option<(PathBuf, std::fs::Metadata)>> = slots
+            .iter()
+            .map(|c| match c {
+                Some(Child::Dir(p, m)) => Some((p.clone(), m.clone())),
+                _ => None,
+            })
+            .collect();
+        crate::par::ordered(
+            subwalks.len(),
+            crate::par::threads(),
+            |i| {
+                let (p, m) = subwalks[i].as_ref()?;
+                let mut w = Walker {
+                    found: Found::default(),
+                    seen_dirs: seen_dirs.clone(),
+                    seen_files: seen_files.clone(),
+                };
+                w.dir(p, m);
+                Some(w)
+            },
+            |i, walked| match walked {
+                Some(w) => self.merge(w.found),
+                None => {
+                    if let Some(c) = slots[i].take() {
+                        self.child(c);
+                    }
+                }
+            },
+        );
+    }
+
+    /// Takes in what another walker found after what this one found.
+    fn merge(&mut self, f: Found) {
+        for d in f.dirs {
+            if self.seen_dirs.insert((d.stat.dev, d.stat.inode)) {
+                self.found.dirs.push(d);
             }
         }
+        for file in f.files {
+            if self.seen_files.insert((file.stat.dev, file.stat.inode)) {
+                self.found.files.push(file);
+            }
+        }
+        self.found.problems.extend(f.problems);
+        self.found.skipped += f.skipped;
     }
+
+    fn child(&mut self, c: Child) {
+        match c {
+            Child::Dir(p, m) => self.dir(&p, &m),
+            Child::File(p, m) => self.file(&p, &m),
+            Child::Special => self.found.skipped += 1, // sockets, fifos, devices: never opened
+            Child::Failed(path, reason) => self.found.problems.push(Problem { path, reason }),
+        }
+    }
+}
+
+/// One entry of a folder, stat'ed.
+enum Child {
+    Dir(PathBuf, std::fs::Metadata),
+    File(PathBuf, std::fs::Metadata),
+    Special,
+    Failed(PathBuf, String),
+}
+
+/// The entries of folder `p` but hidden ones, sorted by name, each stat'ed (a symlink followed,
+/// so a link to a folder is walked — once, by `seen_dirs`).
+fn list(p: &Path) -> std::io::Result<Vec<Child>> {
+    let mut entries: Vec<std::fs::DirEntry> = std::fs::read_dir(p)?
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_name().as_encoded_bytes().starts_with(b"."))
+        .collect();
+    // Siblings: ordering by name is ordering by path, without comparing every component.
+    entries.sort_by_cached_key(std::fs::DirEntry::file_name);
+    Ok(entries
+        .into_iter()
+        .map(|e| {
+            let path = e.path();
+            // Not a link: stat relative to the open folder (no walk of the whole path).
+            let meta = match e.file_type() {
+                Ok(t) if !t.is_symlink() => e.metadata(),
+                _ => std::fs::metadata(&path),
+            };
+            match meta {
+                Ok(m) if m.is_dir() => Child::Dir(path, m),
+                Ok(m) if m.is_file() => Child::File(path, m),
+                Ok(_) => Child::Special,
+                Err(e) => Child::Failed(path, io_reason(&e)),
+            }
+        })
+        .collect())
 }
 
 /// A short, lower-case reason for an I/O error ("permission denied", "no such file").

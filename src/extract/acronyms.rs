@@ -111,7 +111,7 @@ pub fn acronym_pairs(text: &str, cands: &[Cand]) -> Vec<(String, usize)> {
         }) else {
             continue;
         };
-        let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = inner.chars().filter(|&c| crate::text::script::is_letter(c)).count();
         if (2..=8).contains(&letters) && inner.chars().all(|c| c.is_ascii_uppercase() || c == '.') {
             out.push((inner.to_string(), ci));
         }

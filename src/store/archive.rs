@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use super::build::{self, Builder, TextSink};
-use super::cache::state::{FileEntry, Manifest, PathBytes, StoredProblem, diff, now_ns};
+use super::cache::state::{FileEntry, Manifest, PathBytes, Rebase, StoredProblem, diff, now_ns};
 use super::cache::{Cache, CacheError, Lock};
 use super::search::SearchIndex;
 use super::search::engine::{Engine, Writer};
@@ -137,7 +137,7 @@ impl Archive {
             Ok(c) => c,
             Err(e) => return (None, Some(e.to_string())),
         };
-        match load(&cache, opts) {
+        match load(&cache, opts, &roots_of(paths)) {
             Ok(Some((store, manifest))) => {
                 cache.touch();
                 let a = Archive {
@@ -190,22 +190,28 @@ impl Archive {
     pub fn build_in_memory(paths: &[PathBuf], opts: OpenOptions, progress: Progress) -> Archive {
         let found = checked_walk(paths, progress);
         let extractor = LazyExtractor(OnceLock::new());
-        let (store, manifest, _) =
-            update(None, found, &extractor, &Target::Memory, opts.index, progress).unwrap_or_else(
-                |e| {
-                    (
-                        Store::from_parts(
-                            Vec::new(),
-                            Vec::new(),
-                            vec![crate::corpus::Problem { path: PathBuf::new(), reason: e }],
-                            0,
-                            false,
-                        ),
-                        Manifest::default(),
-                        Changes::default(),
-                    )
-                },
-            );
+        let (store, manifest, _) = update(
+            None,
+            &roots_of(paths),
+            found,
+            &extractor,
+            &Target::Memory,
+            opts.index,
+            progress,
+        )
+        .unwrap_or_else(|e| {
+            (
+                Store::from_parts(
+                    Vec::new(),
+                    Vec::new(),
+                    vec![crate::corpus::Problem { path: PathBuf::new(), reason: e }],
+                    0,
+                    false,
+                ),
+                Manifest::default(),
+                Changes::default(),
+            )
+        });
         Archive { store: Arc::new(store), manifest, cache: None, paths: paths.to_vec(), opts }
     }
 
@@ -219,7 +225,7 @@ impl Archive {
         let cache = Cache::for_paths(paths).map_err(|e| e.to_string())?;
         let lock = cache.lock().map_err(|e| format!("cannot write the cache: {e}"))?;
         // Built by another process while this one waited for the lock?
-        if let Ok(Some((store, manifest))) = load(&cache, opts) {
+        if let Ok(Some((store, manifest))) = load(&cache, opts, &roots_of(paths)) {
             drop(lock);
             let a = Archive {
                 store: Arc::new(store),
@@ -234,8 +240,15 @@ impl Archive {
         cache.reset(&lock).map_err(|e| e.to_string())?;
         let found = checked_walk(paths, progress);
         let extractor = LazyExtractor(OnceLock::new());
-        let (store, manifest, changes) =
-            update(None, found, &extractor, &Target::Cache(&cache, &lock), opts.index, progress)?;
+        let (store, manifest, changes) = update(
+            None,
+            &roots_of(paths),
+            found,
+            &extractor,
+            &Target::Cache(&cache, &lock),
+            opts.index,
+            progress,
+        )?;
         cache.touch();
         let a = Archive {
             store: Arc::new(store),
@@ -260,9 +273,11 @@ impl Archive {
             return Ok(None);
         }
         let lock = cache.lock().map_err(|e| format!("cannot write the cache: {e}"))?;
-        // Another process may have refreshed meanwhile: start from the newest generation.
-        let newer = match load(cache, self.opts) {
-            Ok(Some((store, manifest))) if manifest.generation > self.manifest.generation => {
+        // Another process may have refreshed meanwhile: start from the newest generation
+        // (read only when there is one: reading is most of a small refresh's time).
+        let moved_on = cache.current().is_ok_and(|g| g > self.manifest.generation);
+        let newer = match moved_on.then(|| load(cache, self.opts, &roots_of(&self.paths))) {
+            Some(Ok(Some((store, manifest)))) if manifest.generation > self.manifest.generation => {
                 Some((Arc::new(store), manifest))
             }
             _ => None,
@@ -273,8 +288,15 @@ impl Archive {
         };
         let extractor = LazyExtractor(OnceLock::new());
         let target = Target::Cache(cache, &lock);
-        let (store, manifest, changes) =
-            update(Some((store, manifest)), found, &extractor, &target, self.opts.index, progress)?;
+        let (store, manifest, changes) = update(
+            Some((store, manifest)),
+            &roots_of(&self.paths),
+            found,
+            &extractor,
+            &target,
+            self.opts.index,
+            progress,
+        )?;
         let a = Archive {
             store: Arc::new(store),
             manifest,
@@ -295,6 +317,17 @@ fn bundled_store(corpus: Corpus, index: bool) -> Store {
     Store::from_parts(corpus.documents, anns, problems, skipped, index)
 }
 
+/// Each opened path as typed, with its canonical form (see [`Manifest::roots`]).
+pub fn roots_of(paths: &[PathBuf]) -> Vec<(PathBytes, PathBytes)> {
+    paths
+        .iter()
+        .map(|p| {
+            let canonical = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+            (PathBytes::of(p), PathBytes::of(&canonical))
+        })
+        .collect()
+}
+
 /// A walk of `paths`, reported as the checking stage.
 fn checked_walk(paths: &[PathBuf], progress: Progress) -> Found {
     progress(Stage::Checking, 0, 0);
@@ -311,13 +344,17 @@ fn same_walk(m: &Manifest, found: &Found) -> bool {
         && m.dirs
             .iter()
             .zip(&found.dirs)
-            .all(|(a, b)| a.0 == PathBytes::of(&b.path) && a.1 == b.stat)
+            .all(|(a, b)| a.0 == PathBytes::of(&b.key) && a.1 == b.stat)
         && m.walk_problems.len() == found.problems.len()
 }
 
 /// Reads the cache's newest generation into a store. `Ok(None)`: no cache yet.
-fn load(cache: &Cache, opts: OpenOptions) -> Result<Option<(Store, Manifest)>, CacheError> {
-    let loaded = match cache.load(opts.index) {
+fn load(
+    cache: &Cache,
+    opts: OpenOptions,
+    roots: &[(PathBytes, PathBytes)],
+) -> Result<Option<(Store, Manifest)>, CacheError> {
+    let mut loaded = match cache.load(opts.index) {
         Ok(l) => l,
         Err(CacheError::Missing) => return Ok(None),
         // The records are fine but the index is not theirs: open without it; the refresh
@@ -329,6 +366,18 @@ fn load(cache: &Cache, opts: OpenOptions) -> Result<Option<(Store, Manifest)>, C
         }
         Err(e) => return Err(e),
     };
+    // Shown paths as this command types the opened paths.
+    if let Some(r) = Rebase::between(&loaded.manifest.roots, roots) {
+        for d in &mut loaded.docs {
+            d.path = r.apply(&d.path);
+        }
+        let m = &mut loaded.manifest;
+        for p in m.walk_problems.iter_mut().chain(m.files.iter_mut().flat_map(|f| &mut f.problems))
+        {
+            p.path = r.apply_bytes(&p.path);
+        }
+    }
+    loaded.manifest.roots = roots.to_vec();
     let problems = loaded.manifest.problems();
     let search = match loaded.engine {
         Some(engine) => SearchIndex::new(engine),
@@ -352,6 +401,7 @@ fn load(cache: &Cache, opts: OpenOptions) -> Result<Option<(Store, Manifest)>, C
 /// result as the cache's next generation when `target` is the cache.
 fn update(
     base: Option<(&Store, &Manifest)>,
+    roots: &[(PathBytes, PathBytes)],
     found: Found,
     extractor: &LazyExtractor,
     target: &Target,
@@ -442,7 +492,7 @@ fn update(
                     changes.new += 1;
                 }
                 FileEntry {
-                    path: PathBytes::of(&r.path),
+                    path: PathBytes::of(&d.files[d.to_read[i]].0.key),
                     stat: r.stat,
                     hash: r.hash,
                     keys: added.keys.clone(),
@@ -491,11 +541,11 @@ fn update(
     let mut manifest = Manifest {
         generation: old.generation,
         epoch: if base.is_some() { old.epoch } else { started as u64 },
-        paths: old.paths.clone(),
+        roots: roots.to_vec(),
         checked_at_ns: started,
         files,
-        dirs: found.dirs.iter().map(|f| (PathBytes::of(&f.path), f.stat)).collect(),
-        top_files: found.given.iter().map(|f| (PathBytes::of(&f.path), f.stat)).collect(),
+        dirs: found.dirs.iter().map(|f| (PathBytes::of(&f.key), f.stat)).collect(),
+        top_files: found.given.iter().map(|f| (PathBytes::of(&f.key), f.stat)).collect(),
         walk_problems: found.problems.iter().map(StoredProblem::of).collect(),
         skipped: found.skipped,
         next_key: built.next_key,

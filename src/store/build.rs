@@ -219,8 +219,12 @@ impl Builder {
         }
     }
 
-    /// Marks document `id` removed: no longer listed, linked or searched.
+    /// Marks document `id` removed: no longer listed, linked or searched (its annotations are
+    /// dropped; its id, key and metadata stay, so ids stay put while an archive is open).
     pub fn remove(&mut self, id: usize) {
+        if let Some(a) = self.annotations.get_mut(id) {
+            *a = DocAnnotations::default();
+        }
         if let Some(d) = self.docs.get_mut(id) {
             d.removed = true;
             if let Some(w) = self.index.as_mut() {

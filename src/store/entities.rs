@@ -7,11 +7,24 @@ use std::collections::HashMap;
 use super::annotations::{DocAnnotations, EntityRef, EntityTable};
 use crate::extract::EntityKind;
 
-/// Where one mention is: document id and index into that document's `mentions`.
+/// Where one mention is: document id and index into that document's `mentions` (32 bits
+/// each: an archive's millions of mentions are listed here once more).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct MentionRef {
-    pub doc: usize,
-    pub mention: usize,
+    pub doc: u32,
+    pub mention: u32,
+}
+
+impl MentionRef {
+    /// The document id.
+    pub fn doc(&self) -> usize {
+        self.doc as usize
+    }
+
+    /// The index into the document's `mentions`.
+    pub fn mention(&self) -> usize {
+        self.mention as usize
+    }
 }
 
 /// A canonical entity and its mentions.
@@ -33,7 +46,7 @@ pub struct EntityInfo {
 impl EntityInfo {
     /// Ids of the documents that mention the entity, ascending, without repeats.
     pub fn docs(&self) -> Vec<usize> {
-        let mut d: Vec<usize> = self.mentions.iter().map(|m| m.doc).collect();
+        let mut d: Vec<usize> = self.mentions.iter().map(MentionRef::doc).collect();
         d.dedup();
         d
     }
@@ -53,18 +66,25 @@ pub struct EntityIndex {
 impl EntityIndex {
     /// Groups the mentions of every document `live` accepts by entity, with display names
     /// for skeleton-keyed entities chosen from their spellings across those documents.
+    /// Linear in the mentions: dense tables indexed by entity and spelling, no hashing.
     pub fn build(
         table: &EntityTable,
         annotations: &[DocAnnotations],
         live: impl Fn(usize) -> bool,
     ) -> EntityIndex {
-        let mut slot: HashMap<EntityRef, usize> = HashMap::new();
+        const NONE: u32 = u32::MAX;
+        // Table entity → position in `entities`, and mentions per spelling.
+        let mut slot = vec![NONE; table.entities.len()];
+        let mut per_surface = vec![0u32; table.surfaces.len()];
         let mut entities: Vec<EntityInfo> = Vec::new();
-        let mut counts: Vec<HashMap<u32, usize>> = Vec::new();
         for (doc, ann) in annotations.iter().enumerate().filter(|(d, _)| live(*d)) {
             for (i, m) in ann.mentions.iter().enumerate() {
-                let Some(t) = table.get(m.entity) else { continue };
-                let at = *slot.entry(m.entity).or_insert_with(|| {
+                let (Some(t), Some(s)) = (table.get(m.entity), slot.get_mut(m.entity.0 as usize))
+                else {
+                    continue;
+                };
+                if *s == NONE {
+                    *s = entities.len() as u32;
                     entities.push(EntityInfo {
                         entity: m.entity,
                         id: t.id.clone(),
@@ -73,18 +93,24 @@ impl EntityIndex {
                         surfaces: Vec::new(),
                         mentions: Vec::new(),
                     });
-                    counts.push(HashMap::new());
-                    entities.len() - 1
-                });
-                entities[at].mentions.push(MentionRef { doc, mention: i });
-                *counts[at].entry(m.surface).or_default() += 1;
+                }
+                entities[*s as usize]
+                    .mentions
+                    .push(MentionRef { doc: doc as u32, mention: i as u32 });
+                if let Some(n) = per_surface.get_mut(m.surface as usize) {
+                    *n += 1;
+                }
             }
         }
-        for (e, c) in entities.iter_mut().zip(counts) {
-            let mut forms: Vec<(&str, usize)> = c
-                .into_iter()
-                .filter_map(|(s, n)| Some((table.surfaces.get(s as usize)?.text.as_str(), n)))
-                .collect();
+        // Each entity's spellings with their counts (a spelling belongs to one entity).
+        let mut forms: Vec<Vec<(&str, usize)>> = vec![Vec::new(); entities.len()];
+        for (s, surface) in table.surfaces.iter().enumerate() {
+            let at = slot.get(surface.entity.0 as usize).copied().unwrap_or(NONE);
+            if at != NONE && per_surface[s] > 0 {
+                forms[at as usize].push((surface.text.as_str(), per_surface[s] as usize));
+            }
+        }
+        for (e, mut forms) in entities.iter_mut().zip(forms) {
             forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
             if let Some(name) = crate::extract::display_name(&e.id, forms.iter().copied()) {
                 e.canonical = name;

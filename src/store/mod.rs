@@ -43,6 +43,8 @@ pub struct Store {
     pub search: SearchIndex,
     /// Document key → id.
     by_key: HashMap<u64, usize>,
+    /// Documents not removed.
+    live: usize,
 }
 
 impl std::fmt::Debug for Store {
@@ -156,7 +158,8 @@ impl Store {
     ) -> Store {
         let entities = EntityIndex::build(&table, &annotations, |d| !docs[d].removed);
         let by_key = docs.iter().enumerate().map(|(i, d)| (d.key, i)).collect();
-        Store { docs, texts, annotations, table, problems, skipped, entities, search, by_key }
+        let live = docs.iter().filter(|d| !d.removed).count();
+        Store { docs, texts, annotations, table, problems, skipped, entities, search, by_key, live }
     }
 
     /// The text of document `id` ("" for an unknown id, or a text the cache holds damaged).
@@ -167,6 +170,11 @@ impl Store {
     /// The id of the document with stable key `key`.
     pub fn doc_of_key(&self, key: u64) -> Option<usize> {
         self.by_key.get(&key).copied()
+    }
+
+    /// How many documents are in the archive (removed ones not counted).
+    pub fn live_count(&self) -> usize {
+        self.live
     }
 
     /// Ids of the documents still in the archive, ascending.

@@ -32,24 +32,48 @@ pub fn script_of(c: char) -> Option<Script> {
     }
 }
 
+/// Per char of the Latin and Arabic blocks: bit 0 `is_alphabetic`, bit 1 `is_alphanumeric`.
+/// The standard checks walk a Unicode table for every non-ASCII char, and Arabic text is
+/// nothing but those.
+fn class_table() -> &'static [u8] {
+    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (TABLE_FROM..TABLE_TO)
+            .map(|u| {
+                char::from_u32(u).map_or(0, |c| {
+                    u8::from(c.is_alphabetic()) | (u8::from(c.is_alphanumeric()) << 1)
+                })
+            })
+            .collect()
+    })
+}
+
+const TABLE_FROM: u32 = 0x0080;
+const TABLE_TO: u32 = 0x0700;
+
 /// Exactly `char::is_alphanumeric` (what splits words for search), with the Latin and Arabic
-/// blocks answered from a table: the standard check walks a Unicode table for every
-/// non-ASCII char, and Arabic text is nothing but those.
+/// blocks answered from a table.
 pub fn is_word_char(c: char) -> bool {
-    const FROM: u32 = 0x0080;
-    const TO: u32 = 0x0700;
-    static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
     let u = c as u32;
-    if u < FROM {
+    if u < TABLE_FROM {
         return c.is_ascii_alphanumeric();
     }
-    if u >= TO {
+    if u >= TABLE_TO {
         return c.is_alphanumeric();
     }
-    let t = TABLE.get_or_init(|| {
-        (FROM..TO).map(|u| char::from_u32(u).is_some_and(char::is_alphanumeric)).collect()
-    });
-    t[(u - FROM) as usize]
+    class_table()[(u - TABLE_FROM) as usize] & 2 != 0
+}
+
+/// Exactly `char::is_alphabetic`, with the Latin and Arabic blocks answered from a table.
+pub fn is_letter(c: char) -> bool {
+    let u = c as u32;
+    if u < TABLE_FROM {
+        return c.is_ascii_alphabetic();
+    }
+    if u >= TABLE_TO {
+        return c.is_alphabetic();
+    }
+    class_table()[(u - TABLE_FROM) as usize] & 1 != 0
 }
 
 /// Whether `c` is an Arabic-script letter (not a mark, digit or punctuation).
@@ -80,6 +104,15 @@ pub fn guess_lang(text: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_are_exactly_the_alphabetics() {
+        for u in 0..0x3000u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(is_letter(c), c.is_alphabetic(), "U+{u:04X}");
+            }
+        }
+    }
 
     #[test]
     fn word_chars_are_exactly_the_alphanumerics() {

@@ -27,13 +27,18 @@ pub struct Loading {
     pub done: usize,
     /// Items in this stage.
     pub total: usize,
+    /// Seconds since loading began (the screen moves even in a stage without counts).
+    pub seconds: u64,
 }
 
 impl Default for Loading {
     fn default() -> Self {
-        Loading { stage: Stage::Reading, done: 0, total: 0 }
+        Loading { stage: Stage::Checking, done: 0, total: 0, seconds: 0 }
     }
 }
+
+/// How often the loading screen redraws without news from the loader (its clock moves).
+const TICK: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Shows progress until the loader's result arrives (`Some`) or the user quits (`None`).
 pub fn wait(
@@ -42,13 +47,21 @@ pub fn wait(
 ) -> io::Result<Option<Result<Archive, RunError>>> {
     let keymap = Keymap::default();
     let mut state = Loading::default();
+    let started = std::time::Instant::now();
     loop {
+        state.seconds = started.elapsed().as_secs();
         term.draw(|f| super::view::loading::draw(&state, f))?;
-        let Ok(first) = rx.recv() else { return Ok(None) };
+        let first = match rx.recv_timeout(TICK) {
+            Ok(m) => m,
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
+        };
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             match msg {
                 Msg::Loaded(result) => return Ok(Some(*result)),
-                Msg::Progress(stage, done, total) => state = Loading { stage, done, total },
+                Msg::Progress(stage, done, total) => {
+                    state = Loading { stage, done, total, seconds: state.seconds }
+                }
                 Msg::Term(Event::Key(k)) => {
                     if matches!(keymap.action(Mode::Normal, &k), Some(Action::Back | Action::Quit))
                     {

@@ -3,7 +3,7 @@
 //! folding with `crate::text::normalize::fold_char`, so alef forms and harakat do not matter).
 
 use crate::text::normalize::fold_char;
-use crate::text::script::is_arabic_mark;
+use crate::text::script::{is_arabic_mark, is_letter};
 
 use super::lexicon::{self, Lex};
 
@@ -38,7 +38,7 @@ pub(super) struct Tok {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || is_arabic_mark(c) || matches!(c, '\u{0640}' | '\u{200C}' | '\u{200D}')
+    is_letter(c) || is_arabic_mark(c) || matches!(c, '\u{0640}' | '\u{200C}' | '\u{200D}')
 }
 
 fn digit_value(c: char) -> Option<u32> {

@@ -27,7 +27,7 @@ fn name_word(text: &str, t: &Tok, g: &Gazetteer) -> bool {
         && !EN_TITLE_WORDS.contains(w)
         && !EN_ORG_HEADS.contains(w)
         && !EN_PLACE_HEADS.contains(w)
-        && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && !w.chars().all(|c| c.is_uppercase() || !crate::text::script::is_letter(c))
         && g.lookup(w).is_none_or(|a| a.kind == Some(EntityKind::Person))
 }
 
@@ -512,7 +512,7 @@ pub fn byline(text: &str) -> Option<Range<usize>> {
     let words: Vec<&str> = line.split(' ').collect();
     let name_like = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && w.chars().all(|c| crate::text::script::is_letter(c) || c == '-' || c == '\'')
             && !EN_STOP.contains(w)
     };
     ((2..=3).contains(&words.len()) && words.iter().all(|w| name_like(w)))

@@ -25,7 +25,7 @@ pub fn tokens(text: &str) -> Vec<Tok> {
     while let Some((i, c)) = it.next() {
         let inner = matches!(c, '-' | '\'' | '’')
             && start.is_some()
-            && it.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+            && it.peek().is_some_and(|&(_, n)| crate::text::script::is_letter(n));
         if is_word_char(c) || inner {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
@@ -57,7 +57,7 @@ fn mark_headlines(text: &str, toks: &mut [Tok]) {
         let line_text = &text[toks[i].range.start..line_end];
         let words: Vec<&Tok> = line
             .iter()
-            .filter(|t| text[t.range.clone()].chars().any(char::is_alphabetic))
+            .filter(|t| text[t.range.clone()].chars().any(crate::text::script::is_letter))
             .collect();
         let title_case = words.len() >= 4
             && words.iter().filter(|t| t.cap).count() >= 3

@@ -104,6 +104,8 @@ pub struct Head {
     pub indexed: bool,
     /// Changes when ids are renumbered.
     pub epoch: u64,
+    /// The opened paths as typed when written, with their canonical forms.
+    pub roots: Vec<(PathBytes, PathBytes)>,
 }
 
 /// One generation read back: the manifest, the store's parts, and the index when it has one.
@@ -278,19 +280,39 @@ impl Cache {
     }
 
     fn load_generation(&self, generation: u64, with_index: bool) -> Result<Loaded, CacheError> {
-        let (manifest, mut table): State = read_record(&self.state_path(generation), STATE_KIND)?;
-        let records: Vec<DocRecord> =
-            Table::open(&self.gen_path(DOCS_KIND, generation), DOCS_KIND)?.all()?;
-        let annotations: Vec<DocAnnotations> =
-            Table::open(&self.gen_path(ANN_KIND, generation), ANN_KIND)?.all()?;
-        let (docs, spans): (Vec<DocInfo>, Vec<TextSpan>) =
-            records.into_iter().map(|r| (r.info, r.span)).unzip();
+        // Three independent reads, decoded side by side: the annotations (the largest), the
+        // documents, and the state (manifest and entity table).
+        let ann_path = self.gen_path(ANN_KIND, generation);
+        let docs_path = self.gen_path(DOCS_KIND, generation);
+        let (annotations, docs, state) = std::thread::scope(|s| {
+            let ann = s.spawn(|| -> Result<Vec<DocAnnotations>, CacheError> {
+                Ok(Table::open(&ann_path, ANN_KIND)?.all()?)
+            });
+            let state = s.spawn(|| -> Result<State, CacheError> {
+                let (m, mut table): State = read_record(&self.state_path(generation), STATE_KIND)?;
+                table.reindex();
+                Ok((m, table))
+            });
+            let docs = (|| -> Result<(Vec<DocInfo>, Vec<TextSpan>), CacheError> {
+                let records = Table::open(&docs_path, DOCS_KIND)?;
+                // Decoded record by record into the store's own vectors (no second copy).
+                let (mut docs, mut spans) =
+                    (Vec::with_capacity(records.len()), Vec::with_capacity(records.len()));
+                for i in 0..records.len() {
+                    let r: DocRecord = records.get(i)?;
+                    docs.push(r.info);
+                    spans.push(r.span);
+                }
+                Ok((docs, spans))
+            })();
+            (joined(ann.join()), docs, joined(state.join()))
+        });
+        let (annotations, (docs, spans), (manifest, table)) = (annotations?, docs?, state?);
         if manifest.generation != generation || annotations.len() != docs.len() {
             return Err(CacheError::Format(FormatError::Damaged(format!(
                 "state-{generation}.bin"
             ))));
         }
-        table.reindex();
         let segments = self.map_segments(&manifest.segments, &manifest.segment_stats)?;
         check_spans(&segments, &manifest.segments, &spans)?;
         let texts = Texts::new(segments, spans);
@@ -455,6 +477,7 @@ impl Cache {
             segment_stats: manifest.segment_stats.clone(),
             indexed: manifest.indexed,
             epoch: manifest.epoch,
+            roots: manifest.roots.clone(),
         };
         write_record(&self.gen_path(HEAD_KIND, g), HEAD_KIND, &head)
     }
@@ -493,6 +516,11 @@ impl Cache {
             Err(e) => Err(io(&self.dir, e)),
         }
     }
+}
+
+/// A reading thread's result (its panic, a bug, as an error).
+fn joined<T>(r: std::thread::Result<Result<T, CacheError>>) -> Result<T, CacheError> {
+    r.unwrap_or_else(|_| Err(CacheError::Io("reading the cache failed".into())))
 }
 
 fn segment_len(s: &Segment) -> u64 {

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use super::state::PathBytes;
+use super::state::{PathBytes, Rebase};
 use super::{ANN_KIND, Cache, CacheError, DOCS_KIND, DocRecord, Head, NAMES_KIND, NameRecord};
 use crate::corpus::walk::FileStat;
 use crate::store::annotations::{DocAnnotations, EntityRef};
@@ -26,6 +26,8 @@ const RACY_NS: i64 = 2_000_000_000;
 /// One generation of an archive's cache, opened read-only.
 pub struct Snapshot {
     head: Head,
+    /// Shown paths as the opened paths are typed now.
+    rebase: Option<Rebase>,
     docs: super::table::Table,
     annotations: super::table::Table,
     names: super::table::Table,
@@ -49,6 +51,7 @@ impl Snapshot {
         }
         let engine = cache.index_for(generation)?;
         let snapshot = Snapshot {
+            rebase: Rebase::between(&head.roots, &crate::store::archive::roots_of(paths)),
             docs: cache.table(DOCS_KIND, generation)?,
             annotations: cache.table(ANN_KIND, generation)?,
             names: cache.table(NAMES_KIND, generation)?,
@@ -83,7 +86,11 @@ impl Snapshot {
 
     /// Document `doc`'s metadata.
     pub fn info(&self, doc: usize) -> Option<DocInfo> {
-        self.record(doc).ok().map(|r| r.info)
+        let mut info = self.record(doc).ok()?.info;
+        if let Some(r) = &self.rebase {
+            info.path = r.apply(&info.path);
+        }
+        Some(info)
     }
 
     /// Document `doc`'s annotations.

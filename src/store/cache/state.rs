@@ -50,7 +50,8 @@ impl StoredProblem {
 /// One file of the archive as last read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileEntry {
-    /// The file's path as the walk found it.
+    /// The file's key (its path from the canonical form of the opened path: see
+    /// [`FoundFile::key`]).
     pub path: PathBytes,
     /// Its stat then.
     pub stat: FileStat,
@@ -70,8 +71,10 @@ pub struct Manifest {
     pub generation: u64,
     /// Changes when documents are renumbered (a rebuild); refreshes keep it.
     pub epoch: u64,
-    /// The paths opened, as given (canonical).
-    pub paths: Vec<PathBytes>,
+    /// The paths opened, as typed by the command that wrote this generation, each with its
+    /// canonical form: the documents' shown paths and problems start with the typed ones, and
+    /// another command that types them otherwise gets them rebased ([`Rebase`]).
+    pub roots: Vec<(PathBytes, PathBytes)>,
     /// When the walk of this generation started (ns since the epoch): files modified within a
     /// moment of it are checked again next time, since a write in the same clock tick would
     /// not change their mtime.
@@ -109,6 +112,56 @@ impl Manifest {
     }
 }
 
+/// Turns shown paths written under one typing of the opened paths into another's
+/// (`a100k/x.txt` into `/data/a100k/x.txt`), matched by their canonical forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rebase(Vec<(Vec<u8>, Vec<u8>)>);
+
+impl Rebase {
+    /// From the roots a generation was written with to the roots opened now; `None` when
+    /// they are typed the same.
+    pub fn between(
+        written: &[(PathBytes, PathBytes)],
+        now: &[(PathBytes, PathBytes)],
+    ) -> Option<Rebase> {
+        let mut pairs: Vec<(Vec<u8>, Vec<u8>)> = written
+            .iter()
+            .filter_map(|(typed, canon)| {
+                let (to, _) = now.iter().find(|(_, c)| c == canon)?;
+                (to != typed).then(|| (typed.0.clone(), to.0.clone()))
+            })
+            .collect();
+        // The longest prefix first (a root inside another root).
+        pairs.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        (!pairs.is_empty()).then_some(Rebase(pairs))
+    }
+
+    /// `path` with the written root it starts with replaced by the one opened now.
+    pub fn apply(&self, path: &str) -> String {
+        let b = path.as_bytes();
+        for (from, to) in &self.0 {
+            let boundary = b.len() == from.len()
+                || from.ends_with(b"/")
+                || b.get(from.len()) == Some(&b'/')
+                || b.get(from.len()) == Some(&b'#');
+            if b.starts_with(from) && boundary {
+                let mut out = to.clone();
+                out.extend_from_slice(&b[from.len()..]);
+                return String::from_utf8_lossy(&out).into_owned();
+            }
+        }
+        path.to_string()
+    }
+
+    /// [`Rebase::apply`] on a path's bytes.
+    pub fn apply_bytes(&self, p: &PathBytes) -> PathBytes {
+        match std::str::from_utf8(&p.0) {
+            Ok(s) => PathBytes(self.apply(s).into_bytes()),
+            Err(_) => p.clone(),
+        }
+    }
+}
+
 /// Files whose mtime is this close to the last check are checked again (ns).
 const RACY_NS: i64 = 2_000_000_000;
 
@@ -138,7 +191,7 @@ pub fn diff(state: &Manifest, found: &Found) -> Diff {
     let mut seen = vec![false; state.files.len()];
     let mut d = Diff::default();
     for f in &found.files {
-        let entry = by_path.get(f.path.as_os_str().as_bytes()).copied();
+        let entry = by_path.get(f.key.as_os_str().as_bytes()).copied();
         let fresh = entry.is_some_and(|e| {
             let old = &state.files[e];
             // Only the mtime can be racy: a later write always moves it, while a recent
@@ -183,6 +236,19 @@ mod tests {
     }
 
     #[test]
+    fn shown_paths_follow_how_the_paths_are_typed_now() {
+        let pb = |s: &str| PathBytes(s.as_bytes().to_vec());
+        let written = [(pb("a100k"), pb("/data/a100k")), (pb("b"), pb("/data/b"))];
+        let now = [(pb("/data/a100k"), pb("/data/a100k")), (pb("b"), pb("/data/b"))];
+        let r = Rebase::between(&written, &now).expect("a100k is typed otherwise");
+        assert_eq!(r.apply("a100k/000/1.txt"), "/data/a100k/000/1.txt");
+        assert_eq!(r.apply("a100k/items.json#2"), "/data/a100k/items.json#2");
+        assert_eq!(r.apply("a100kx/1.txt"), "a100kx/1.txt", "only whole components");
+        assert_eq!(r.apply("b/1.txt"), "b/1.txt");
+        assert!(Rebase::between(&now, &now).is_none());
+    }
+
+    #[test]
     fn a_walk_is_compared_by_path_and_stat() {
         let old = 1_000_000_000_000;
         let state = Manifest {
@@ -195,7 +261,7 @@ mod tests {
             ],
             ..Manifest::default()
         };
-        let found = |p: &str, st| FoundFile { path: p.into(), stat: st };
+        let found = |p: &str, st| FoundFile { path: p.into(), key: p.into(), stat: st };
         let walk = Found {
             files: vec![
                 found("a.txt", stat(1, old)),                    // unchanged

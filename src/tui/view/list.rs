@@ -29,7 +29,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let title = format!(
         "Documents {}/{} · {}{arrow}{filter}",
         app.list.order.len(),
-        app.store.docs.len(),
+        app.store.live_count(),
         app.list.sort.label()
     );
     draw_block(app, Pane::List, &title, area, buf);

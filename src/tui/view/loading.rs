@@ -13,9 +13,9 @@ pub fn draw(state: &Loading, frame: &mut Frame) {
     let h = area.height.min(3);
     let r = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
     let label = if state.total == 0 {
-        format!("{}…", state.stage.label())
+        format!("{}… {} s", state.stage.label(), state.seconds)
     } else {
-        format!("{} {}/{}", state.stage.label(), state.done, state.total)
+        format!("{} {}/{} · {} s", state.stage.label(), state.done, state.total, state.seconds)
     };
     let ratio = if state.total == 0 { 0.0 } else { state.done as f64 / state.total as f64 };
     let gauge = Gauge::default()

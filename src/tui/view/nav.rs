@@ -119,18 +119,17 @@ pub fn entity_rows(app: &App, id: EntityRef) -> Vec<ViewRow> {
     out.push(row(String::new()));
     out.push(heading(format!("Documents ({})", docs.len())));
     let width = app.size.0.saturating_sub(6) as usize;
-    for &d in &docs {
+    // Mentions are in document order: one group per document, its first mention shown.
+    for group in e.mentions.chunk_by(|a, b| a.doc == b.doc) {
+        let d = group[0].doc();
         let Some(doc) = app.store.docs.get(d) else { continue };
-        let Some(first) = e
-            .mentions
-            .iter()
-            .find(|m| m.doc == d)
-            .and_then(|m| app.store.annotations.get(d)?.mentions.get(m.mention))
+        let Some(first) =
+            app.store.annotations.get(d).and_then(|a| a.mentions.get(group[0].mention()))
         else {
             continue;
         };
         let date = doc.date.map(|x| x.to_string()).unwrap_or_else(|| "no date".into());
-        let n = e.mentions.iter().filter(|m| m.doc == d).count();
+        let n = group.len();
         let file = doc.path.rsplit('/').next().unwrap_or(&doc.path);
         let target = Target::Doc { doc: d, byte: first.start as usize, hl: first.range() };
         out.push(ViewRow {
@@ -159,14 +158,14 @@ pub fn entity_rows(app: &App, id: EntityRef) -> Vec<ViewRow> {
     }
     // Dates in the sentences that mention the entity.
     let mut dates: Vec<(String, usize, Range<usize>)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for m in &e.mentions {
-        let Some(ann) = app.store.annotations.get(m.doc) else { continue };
-        let Some(mention) = ann.mentions.get(m.mention) else { continue };
-        let s = sentence_around(app.store.text(m.doc), mention.range());
+        let Some(ann) = app.store.annotations.get(m.doc()) else { continue };
+        let Some(mention) = ann.mentions.get(m.mention()) else { continue };
+        let s = sentence_around(app.store.text(m.doc()), mention.range());
         for d in ann.dates.iter().filter(|d| d.range.start >= s.start && d.range.end <= s.end) {
-            let key = (d.value_string(), m.doc, d.range.clone());
-            if !dates.contains(&key) {
-                dates.push(key);
+            if seen.insert((m.doc(), d.range.start)) {
+                dates.push((d.value_string(), m.doc(), d.range.clone()));
             }
         }
     }

@@ -13,7 +13,7 @@ use std::sync::{Condvar, Mutex, mpsc};
 const WINDOW: usize = 256;
 
 /// Stack of each worker: extraction of a hostile file must not overflow a small default stack.
-pub const WORKER_STACK: usize = 16 << 20;
+pub const WORKER_STACK: usize = crate::text::guard::THREAD_STACK;
 
 /// Worker threads to use: one per core, at most 8.
 pub fn threads() -> usize {

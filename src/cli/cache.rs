@@ -6,8 +6,10 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use super::CliError;
+use super::output::warn;
 use crate::store::archive::{Archive, OpenOptions};
 use crate::store::cache::{self, Cache};
+use crate::text::printable::{printable, printable_path};
 
 /// Builds or refreshes the cache of `paths` and says what it did.
 pub fn index(paths: &[PathBuf], no_cache: bool) -> Result<(), CliError> {
@@ -21,13 +23,12 @@ pub fn index(paths: &[PathBuf], no_cache: bool) -> Result<(), CliError> {
     let opened =
         Archive::open(paths, OpenOptions { cache: true, index: true }, &super::report(&bar));
     bar.finish_and_clear();
-    let mut err = std::io::stderr().lock();
     for n in &opened.notes {
-        writeln!(err, "qari: {n}")?;
+        warn(n);
     }
     let a = &opened.archive;
     for p in &a.store.problems {
-        writeln!(err, "qari: {}: {}", p.path.display(), p.reason)?;
+        warn(&format!("{}: {}", printable_path(&p.path), p.reason));
     }
     if !a.is_cached() {
         return Err(CliError::Input("the cache could not be written (see above)".into()));
@@ -41,7 +42,7 @@ pub fn index(paths: &[PathBuf], no_cache: bool) -> Result<(), CliError> {
         opened.changes.summary(),
         opened.changes.read,
         t.elapsed().as_secs_f64(),
-        dir.display()
+        printable_path(&dir)
     )?;
     Ok(())
 }
@@ -56,9 +57,9 @@ pub fn run(clear: bool, paths: &[PathBuf]) -> Result<(), CliError> {
             match std::fs::remove_dir_all(&root) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(CliError::Input(format!("{}: {e}", root.display()))),
+                Err(e) => return Err(CliError::Input(format!("{}: {e}", printable_path(&root)))),
             }
-            writeln!(out, "removed {n} cached archive(s) from {}", root.display())?;
+            writeln!(out, "removed {n} cached archive(s) from {}", printable_path(&root))?;
         } else {
             let c = Cache::for_paths(paths).map_err(|e| CliError::Input(e.to_string()))?;
             let existed = c.dir().exists();
@@ -67,7 +68,7 @@ pub fn run(clear: bool, paths: &[PathBuf]) -> Result<(), CliError> {
             writeln!(
                 out,
                 "{what} of {}",
-                c.paths().iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" ")
+                c.paths().iter().map(|p| printable_path(p)).collect::<Vec<_>>().join(" ")
             )?;
         }
         return Ok(());
@@ -82,7 +83,7 @@ pub fn run(clear: bool, paths: &[PathBuf]) -> Result<(), CliError> {
             || "never".to_string(),
             |t| chrono::DateTime::<chrono::Local>::from(t).format("%Y-%m-%d %H:%M").to_string(),
         );
-        writeln!(out, "{:>9}  {used}  {}", human(a.bytes), a.paths.join(" "))?;
+        writeln!(out, "{:>9}  {used}  {}", human(a.bytes), printable(&a.paths.join(" ")))?;
     }
     Ok(())
 }

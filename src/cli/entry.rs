@@ -57,3 +57,50 @@ fn usage(e: &clap::Error) -> i32 {
         }
     }
 }
+
+/// When the first of `paths` does not exist and is a command name mistyped (`qari lst x`):
+/// the message saying so, instead of opening the reader on a file that is not there.
+pub fn command_typo(paths: &[std::path::PathBuf]) -> Option<String> {
+    use clap::CommandFactory;
+    let first = paths.first()?;
+    let word = first.to_str().filter(|w| !w.contains(['/', '.']) && !first.exists())?;
+    let cmd = Cli::command();
+    let near = cmd
+        .get_subcommands()
+        .map(|c| c.get_name())
+        .find(|name| name.len() > 2 && edit_distance(word, name) <= 2)?;
+    Some(format!(
+        "{}: no such file or folder, and not a command: did you mean `qari {near}`?",
+        printable(word)
+    ))
+}
+
+/// Levenshtein distance over chars (short words only: command names).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_mistyped_command_is_named() {
+        let p = |s: &str| vec![std::path::PathBuf::from(s)];
+        let m = super::command_typo(&p("lst")).expect("a hint");
+        assert!(m.contains("qari list"), "{m}");
+        assert!(super::command_typo(&p("serch")).is_some_and(|m| m.contains("qari search")));
+        assert_eq!(super::command_typo(&p("archive/")), None);
+        assert_eq!(super::command_typo(&p("zzzzzz")), None);
+        assert_eq!(super::edit_distance("lst", "list"), 1);
+    }
+}

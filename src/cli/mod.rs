@@ -296,6 +296,9 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Timeline { json, paths }) => timeline::run(json, &paths, cli.no_cache),
         Some(Command::Index { paths }) => cache::index(&paths, cli.no_cache),
         Some(Command::Cache { clear, paths }) => cache::run(clear, &paths),
+        None if entry::command_typo(&cli.paths).is_some() => {
+            Err(CliError::Input(entry::command_typo(&cli.paths).unwrap_or_default()))
+        }
         None => {
             let opts = crate::tui::Options { bidi: cli.bidi.into(), shape: !cli.no_shape };
             let (paths, no_cache) = (cli.paths, cli.no_cache);

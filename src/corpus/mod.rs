@@ -152,6 +152,15 @@ pub fn read_file(path: &Path, limits: Limits) -> FileRead {
     FileRead { documents: corpus.documents, problems: corpus.problems, hash }
 }
 
+/// Reads `bytes` as the content of a file at `path` in the format of extension `ext`
+/// (lower-case, no dot), as [`read_file`] does after reading a file: for tests and fuzzing,
+/// which have bytes but no file.
+pub fn read_bytes(path: &Path, ext: &str, bytes: &[u8]) -> Corpus {
+    let mut corpus = Corpus::default();
+    load_bytes(&mut corpus, path, ext, bytes);
+    corpus
+}
+
 /// The bundled sample archive (embedded in the binary); paths read `assets/corpus/<file>`.
 pub fn load_bundled() -> Corpus {
     let mut corpus = Corpus::default();

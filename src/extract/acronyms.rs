@@ -59,26 +59,42 @@ pub(super) fn expansion_start(text: &str, toks: &[Tok], acr: usize, w: &str) -> 
 /// Bare acronyms not known elsewhere ("SAG", "ISD"): organisations, unless they are common
 /// abbreviations or stand in a line written in capitals (a shouted headline).
 pub fn bare_acronyms(text: &str, toks: &[Tok]) -> Vec<Range<usize>> {
+    let mut lines = CapitalLines::default();
     toks.iter()
         .filter(|t| {
             let w = word(text, t);
             is_acronym(w)
                 && w.len() >= 2
                 && !EN_NOT_ACRONYMS.contains(w)
-                && !in_capitals_line(text, t)
+                && !lines.in_capitals(text, t.range.start)
         })
         .map(|t| t.range.clone())
         .collect()
 }
 
-/// Whether the line holding `t` has more capitals than lower-case letters.
-fn in_capitals_line(text: &str, t: &Tok) -> bool {
-    let start = text[..t.range.start].rfind('\n').map_or(0, |p| p + 1);
-    let end = text[t.range.end..].find('\n').map_or(text.len(), |p| t.range.end + p);
-    let line = &text[start..end];
-    let upper = line.chars().filter(|c| c.is_uppercase()).count();
-    let lower = line.chars().filter(|c| c.is_lowercase()).count();
-    upper > lower
+/// Whether lines have more capitals than lower-case letters, each line counted once (asking
+/// per token made one long line cost quadratic time).
+#[derive(Default)]
+struct CapitalLines {
+    /// The last line counted: its byte range and the answer.
+    last: Option<(Range<usize>, bool)>,
+}
+
+impl CapitalLines {
+    fn in_capitals(&mut self, text: &str, at: usize) -> bool {
+        if let Some((r, answer)) = &self.last
+            && r.contains(&at)
+        {
+            return *answer;
+        }
+        let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+        let line = &text[start..end];
+        let upper = line.chars().filter(|c| c.is_uppercase()).count();
+        let lower = line.chars().filter(|c| c.is_lowercase()).count();
+        self.last = Some((start..end.max(start + 1), upper > lower));
+        upper > lower
+    }
 }
 
 /// Acronyms in parentheses right after a candidate: "(SANA)" after "Syrian Arab News Agency"
@@ -87,8 +103,12 @@ pub fn acronym_pairs(text: &str, cands: &[Cand]) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     for (ci, c) in cands.iter().enumerate() {
         let rest = &text[c.range.end..];
-        let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(a, _)| a)
-        else {
+        // The bracket closes within a few bytes or it holds no acronym (and a missing `)`
+        // must not cost a scan of the rest of the text).
+        let Some(inner) = rest.strip_prefix(" (").and_then(|r| {
+            let near = r.char_indices().take(17).find(|&(_, ch)| ch == ')')?;
+            Some(&r[..near.0])
+        }) else {
             continue;
         };
         let letters = inner.chars().filter(|&c| crate::text::script::is_letter(c)).count();

@@ -113,7 +113,9 @@ fn read_name(
     if LINEAGE.contains(&first) && toks.get(j).is_some_and(|n| !n.punct_before) {
         j += 1; // عبد الله، أبو محمد: one name part.
     }
-    while j < toks.len() && words < 3 && !toks[j].punct_before {
+    // Links do not count as words, so a chain of them ("محمد بن محمد بن …") is cut at
+    // MAX_NAME_TOKENS: reading on made every token of it read the whole chain (quadratic).
+    while j < toks.len() && words < 3 && !toks[j].punct_before && j - i < MAX_NAME_TOKENS {
         let w = &t[toks[j].range.clone()];
         if LINEAGE.contains(&w) && toks.get(j + 1).is_some_and(|n| !n.punct_before) {
             j += 2;
@@ -157,6 +159,10 @@ fn read_name(
     }
     Some(j)
 }
+
+/// Most tokens one Arabic name spans, lineage links included (the longest real ones, such as
+/// "محمد بن عبد الرحمن بن جاسم آل ثاني", take eight).
+pub const MAX_NAME_TOKENS: usize = 12;
 
 /// Links inside an Arabic name (folded): بن، ابن، بنت، آل (folded ال)، عبد، ابو.
 const LINEAGE: &[&str] = &["بن", "ابن", "بنت", "ال", "عبد", "ابو"];
@@ -339,6 +345,9 @@ fn attached_phrases(t: &str, toks: &[ArTok], mut j: usize) -> usize {
     j
 }
 
+/// Longest quoted name looked for, in characters.
+const QUOTE_CHARS: usize = 200;
+
 /// The quoted words right after byte `end` of `t` (« », " ", “ ”), at most `max` words.
 fn quoted_after(t: &str, end: usize, max: usize) -> Option<Range<usize>> {
     let rest = t.get(end..)?;
@@ -351,7 +360,10 @@ fn quoted_after(t: &str, end: usize, max: usize) -> Option<Range<usize>> {
         _ => '"',
     };
     let inner_start = open.len_utf8();
-    let inner_len = rest[inner_start..].find(close)?;
+    // A few quoted words close within a few hundred characters: an unclosed quote must not
+    // cost a scan of the rest of the text.
+    let (inner_len, _) =
+        rest[inner_start..].char_indices().take(QUOTE_CHARS).find(|&(_, c)| c == close)?;
     let inner = &rest[inner_start..inner_start + inner_len];
     let words = inner.split_whitespace().count();
     if words == 0 || words > max || inner.chars().any(|c| matches!(c, '.' | '،' | ',' | '\n')) {
@@ -711,7 +723,9 @@ fn with_head(
         None => return None,
     };
     let mut end = name.end;
-    while let Some(rest) = text[end..].strip_prefix(' ') {
+    // At most four adjectives (a run of them must not make every name read it all).
+    for _ in 0..4 {
+        let Some(rest) = text[end..].strip_prefix(' ') else { break };
         let len = rest.find(|c: char| !word_char(c)).unwrap_or(rest.len());
         if len == 0 || !adjectives.contains(&norm_str(&rest[..len]).as_str()) {
             break;

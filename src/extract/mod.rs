@@ -118,12 +118,13 @@ impl Extractor {
     /// Entities and dates of one document, trailing page furniture included: its "related
     /// news" headlines name people and places a reader follows, and the annotation rules
     /// (`shared/eval/CONVENTIONS.md`) count them.
+    ///
+    /// At most [`EXTRACT_BUDGET_BYTES`] of the text are read (see [`budget_note`]): every
+    /// pass is linear or n log n, and the budget bounds the constant too.
     pub fn extract(&self, doc: &Document) -> Annotations {
         test_panic(&doc.text);
-        Annotations {
-            mentions: self.mentions(&doc.text),
-            dates: dates::extract_dates(&doc.text, doc.date),
-        }
+        let text = within_budget(&doc.text);
+        Annotations { mentions: self.mentions(text), dates: dates::extract_dates(text, doc.date) }
     }
 
     /// Entity mentions of `text`, sorted and non-overlapping.
@@ -187,16 +188,14 @@ impl Extractor {
             }
         }
         // A rule never overrides a known person's span (it would swallow the next word).
-        let known: Vec<Range<usize>> = cands
-            .iter()
-            .filter(|c| c.kind == EntityKind::Person && c.prio == 3)
-            .map(|c| c.range.clone())
-            .collect();
+        let known = Spans::new(
+            cands
+                .iter()
+                .filter(|c| c.kind == EntityKind::Person && c.prio == 3)
+                .map(|c| c.range.clone()),
+        );
         // (Places and organisations may contain one: ملعب محمد الخامس، جامعة الملك سعود.)
-        let free = |c: &Cand| {
-            c.kind != EntityKind::Person
-                || !known.iter().any(|k| k.start < c.range.end && c.range.start < k.end)
-        };
+        let free = |c: &Cand| c.kind != EntityKind::Person || !known.overlaps(&c.range);
         let mut rule_cands = english::rules(text, &toks, &self.gaz, &gaz_spans);
         if let Some(r) = english::byline(text) {
             rule_cands.push(Cand {
@@ -243,19 +242,25 @@ impl Extractor {
                 kept[i - 1].canonical = canonical;
             }
         }
-        // Acronyms paired with their expansion, then their bare uses.
+        // Acronyms paired with their expansion, then their bare uses: each use takes the
+        // first expansion of its acronym before it (one pass over the tokens).
         let mut extra = Vec::new();
+        let mut first_pair: std::collections::HashMap<String, usize> = Default::default();
         for (acr, ci) in acronyms::acronym_pairs(text, &kept) {
-            let e = &kept[ci];
-            for t in
-                toks.iter().filter(|t| text[t.range.clone()] == acr && t.range.start > e.range.end)
-            {
-                extra.push(Cand {
-                    range: t.range.clone(),
-                    surface: acr.clone(),
-                    prio: 2,
-                    ..e.clone()
-                });
+            first_pair.entry(acr).or_insert(ci);
+        }
+        if !first_pair.is_empty() {
+            for t in &toks {
+                let w = &text[t.range.clone()];
+                let Some(e) = first_pair.get(w).map(|&ci| &kept[ci]) else { continue };
+                if t.range.start > e.range.end {
+                    extra.push(Cand {
+                        range: t.range.clone(),
+                        surface: w.to_string(),
+                        prio: 2,
+                        ..e.clone()
+                    });
+                }
             }
         }
         // Acronyms nothing else explains: organisations of their own.
@@ -302,14 +307,12 @@ impl Extractor {
         words.sort_by_key(|w| w.0.start);
         // A short form beats a town of the same name: after "Joaquin Phoenix", "Phoenix" is
         // the actor (countries keep their own reading: "Jordan", "Chad").
-        let town = |r: &Range<usize>| {
-            kept.iter().any(|c| {
-                c.range == *r
-                    && c.kind == EntityKind::Place
-                    && c.prio == 3
-                    && !c.entity.starts_with("gpe:")
-            })
-        };
+        let towns: std::collections::HashSet<Range<usize>> = kept
+            .iter()
+            .filter(|c| c.kind == EntityKind::Place && c.prio == 3 && !c.entity.starts_with("gpe:"))
+            .map(|c| c.range.clone())
+            .collect();
+        let town = |r: &Range<usize>| towns.contains(r);
         for mut c in resolve::add_short_forms(&kept, &words) {
             if town(&c.range) {
                 c.prio = 4;
@@ -362,6 +365,65 @@ impl Extractor {
         c.canonical = c.surface.clone();
         true
     }
+}
+
+/// Byte ranges that may overlap one another, asked "does any overlap this one?" in
+/// O(log n): sorted by start, with the furthest end among each prefix.
+struct Spans {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Spans {
+    fn new(ranges: impl Iterator<Item = Range<usize>>) -> Spans {
+        let mut r: Vec<Range<usize>> = ranges.collect();
+        r.sort_by_key(|r| r.start);
+        let mut furthest = 0;
+        let max_end = r
+            .iter()
+            .map(|r| {
+                furthest = furthest.max(r.end);
+                furthest
+            })
+            .collect();
+        Spans { starts: r.iter().map(|r| r.start).collect(), max_end }
+    }
+
+    /// Whether a range of the set overlaps `r` (shares at least one byte).
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        // Ranges starting before `r` ends overlap it exactly when one ends after its start.
+        let n = self.starts.partition_point(|&s| s < r.end);
+        n > 0 && self.max_end[n - 1] > r.start
+    }
+}
+
+/// The most text, in bytes, extraction reads of one document (8 MiB, a few seconds on one
+/// core); the rest of a longer one is shown and searchable but has no entities or dates.
+pub const EXTRACT_BUDGET_BYTES: usize = 8 << 20;
+
+/// `text` cut to the extraction budget: at the last line break inside it (else at a char
+/// boundary), so no sentence is read half.
+pub fn within_budget(text: &str) -> &str {
+    if text.len() <= EXTRACT_BUDGET_BYTES {
+        return text;
+    }
+    let mut cut = EXTRACT_BUDGET_BYTES;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let cut = text[..cut].rfind('\n').unwrap_or(cut);
+    &text[..cut]
+}
+
+/// For a document longer than the budget: what the reader should know about it.
+pub fn budget_note(text: &str) -> Option<String> {
+    (text.len() > EXTRACT_BUDGET_BYTES).then(|| {
+        format!(
+            "entities and dates found in the first {} MiB only (the text has {:.1} MiB)",
+            EXTRACT_BUDGET_BYTES >> 20,
+            text.len() as f64 / (1 << 20) as f64
+        )
+    })
 }
 
 /// Debug builds only: panics on a document whose text contains the value of

@@ -108,8 +108,62 @@ pub fn short_forms(surface: &str) -> Vec<String> {
 /// Adds short-form mentions: every word (with at most one Arabic proclitic) equal to a short
 /// form of a person named in full *earlier* in the document becomes that person.
 /// `words` are (range, normalised word) pairs of the document, in order.
+///
+/// O((mentions + words) · log mentions): the full mentions of each short form are kept
+/// sorted by start, and each word finds the nearest one by binary search (scanning them per
+/// word made a 1 MB article of repeated names take a quarter of a minute).
 pub fn add_short_forms(mentions: &[Cand], words: &[(Range<usize>, String)]) -> Vec<Cand> {
-    let mut fulls: Vec<(usize, String, &Cand)> = Vec::new();
+    short_forms_counted(mentions, words, &mut 0)
+}
+
+/// The full mentions licensing one short form, sorted by start, and whether they are all
+/// one person.
+struct Fulls<'a> {
+    by_start: Vec<(usize, &'a Cand)>,
+    one_person: bool,
+}
+
+impl<'a> Fulls<'a> {
+    /// The index of the first full mention starting at or after `at`; counts its probes
+    /// into `work`.
+    fn first_from(&self, at: usize, work: &mut usize) -> usize {
+        let (mut lo, mut hi) = (0, self.by_start.len());
+        while lo < hi {
+            *work += 1;
+            let mid = lo + (hi - lo) / 2;
+            if self.by_start[mid].0 < at {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// The nearest full mention starting before `at` (the last of equals).
+    fn before(&self, at: usize, work: &mut usize) -> Option<&'a Cand> {
+        let i = self.first_from(at, work);
+        i.checked_sub(1).map(|j| self.by_start[j].1)
+    }
+
+    /// The first full mention starting after `at`, when they all name one person.
+    fn after(&self, at: usize, work: &mut usize) -> Option<&'a Cand> {
+        if !self.one_person {
+            return None;
+        }
+        let i = self.first_from(at + 1, work);
+        self.by_start.get(i).map(|f| f.1)
+    }
+}
+
+/// [`add_short_forms`], adding the steps it takes to `work` (index entries built plus
+/// binary-search probes), so a test can tell linear-log work from quadratic.
+fn short_forms_counted(
+    mentions: &[Cand],
+    words: &[(Range<usize>, String)],
+    work: &mut usize,
+) -> Vec<Cand> {
+    let mut index: HashMap<String, Fulls> = HashMap::new();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
         let mut forms = short_forms(&m.surface);
         if m.canonical != m.surface && !m.entity.starts_with('~') {
@@ -117,36 +171,41 @@ pub fn add_short_forms(mentions: &[Cand], words: &[(Range<usize>, String)]) -> V
         }
         forms.dedup();
         for f in forms {
-            fulls.push((m.range.start, f, m));
+            *work += 1;
+            let e =
+                index.entry(f).or_insert_with(|| Fulls { by_start: Vec::new(), one_person: true });
+            if e.by_start.first().is_some_and(|(_, first)| first.entity != m.entity) {
+                e.one_person = false;
+            }
+            e.by_start.push((m.range.start, m));
         }
     }
-    if fulls.is_empty() {
+    if index.is_empty() {
         return Vec::new();
     }
-    let mut index: HashMap<&str, Vec<(usize, &Cand)>> = HashMap::new();
-    for (start, f, m) in &fulls {
-        index.entry(f.as_str()).or_default().push((*start, m));
+    for f in index.values_mut() {
+        // Stable: among mentions at one start, the later pushed stays later.
+        f.by_start.sort_by_key(|(s, _)| *s);
     }
+    let short = |range: Range<usize>, m: &Cand| Cand {
+        range,
+        kind: EntityKind::Person,
+        entity: m.entity.clone(),
+        canonical: m.canonical.clone(),
+        prio: 1,
+        surface: String::new(),
+    };
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
         let (range, w) = &words[k];
         k += 1;
+        *work += 1;
         // Two words one space apart may be a two-word surname ("De Niro").
         if let Some((next, nw)) = words.get(k).filter(|(r, _)| r.start == range.end + 1) {
-            let pair = format!("{w} {nw}");
-            let full = index.get(pair.as_str()).and_then(|list| {
-                list.iter().filter(|(s, _)| *s < range.start).max_by_key(|(s, _)| *s)
-            });
-            if let Some((_, m)) = full {
-                out.push(Cand {
-                    range: range.start..next.end,
-                    kind: EntityKind::Person,
-                    entity: m.entity.clone(),
-                    canonical: m.canonical.clone(),
-                    prio: 1,
-                    surface: String::new(),
-                });
+            let full = index.get(&format!("{w} {nw}")).and_then(|f| f.before(range.start, work));
+            if let Some(m) = full {
+                out.push(short(range.start..next.end, m));
                 k += 1;
                 continue;
             }
@@ -158,26 +217,121 @@ pub fn add_short_forms(mentions: &[Cand], words: &[(Range<usize>, String)]) -> V
             try_forms.push((&w[c.len_utf8()..], c.len_utf8()));
         }
         for (form, skip) in try_forms {
-            let Some(list) = index.get(form) else { continue };
+            let Some(fulls) = index.get(form) else { continue };
             // The nearest full mention before this word; in a headline or lead before any,
             // the first one after it, when the form names only one person.
+            let found = fulls.before(range.start, work).or_else(|| fulls.after(range.start, work));
+            if let Some(m) = found {
+                out.push(short(range.start + skip..range.end, m));
+                break;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(range: Range<usize>, surface: &str, entity: &str) -> Cand {
+        Cand {
+            range,
+            kind: EntityKind::Person,
+            entity: entity.to_string(),
+            canonical: surface.to_string(),
+            prio: 2,
+            surface: surface.to_string(),
+        }
+    }
+
+    /// `reps` sentences naming two people in full, then by their short forms, with the
+    /// mentions and words the extractor would pass.
+    fn repeated(reps: usize) -> (Vec<Cand>, Vec<(Range<usize>, String)>) {
+        let (mut mentions, mut words) = (Vec::new(), Vec::new());
+        for i in 0..reps {
+            let at = i * 100;
+            mentions.push(person(at..at + 10, "John Smith", "~per:jnsm"));
+            mentions.push(person(at + 20..at + 31, "Kim Jong Un", "per:kim_jong_un"));
+            for (o, w) in [(0, "john"), (5, "smith"), (20, "kim"), (50, "smith"), (60, "kim")] {
+                words.push((at + o..at + o + w.len(), w.to_string()));
+            }
+        }
+        (mentions, words)
+    }
+
+    /// The first version: every word scanned every full mention of its form. Kept as the
+    /// oracle for the output and to show what the work test catches.
+    fn quadratic(
+        mentions: &[Cand],
+        words: &[(Range<usize>, String)],
+        work: &mut usize,
+    ) -> Vec<Cand> {
+        let mut fulls: Vec<(usize, String, &Cand)> = Vec::new();
+        for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+            let mut forms = short_forms(&m.surface);
+            if m.canonical != m.surface && !m.entity.starts_with('~') {
+                forms.extend(short_forms(&m.canonical));
+            }
+            forms.dedup();
+            for f in forms {
+                fulls.push((m.range.start, f, m));
+            }
+        }
+        let mut index: HashMap<&str, Vec<(usize, &Cand)>> = HashMap::new();
+        for (start, f, m) in &fulls {
+            index.entry(f.as_str()).or_default().push((*start, m));
+        }
+        let mut out = Vec::new();
+        for (range, w) in words {
+            let Some(list) = index.get(w.as_str()) else { continue };
+            *work += 2 * list.len();
             let one_person = list.iter().all(|(_, m)| m.entity == list[0].1.entity);
             let before = list.iter().filter(|(s, _)| *s < range.start).max_by_key(|(s, _)| *s);
             let after = || {
                 list.iter().filter(|(s, _)| *s > range.start && one_person).min_by_key(|(s, _)| *s)
             };
             if let Some((_, m)) = before.or_else(after) {
-                out.push(Cand {
-                    range: range.start + skip..range.end,
-                    kind: EntityKind::Person,
-                    entity: m.entity.clone(),
-                    canonical: m.canonical.clone(),
-                    prio: 1,
-                    surface: String::new(),
-                });
-                break;
+                out.push((range.clone(), m.entity.clone()));
             }
         }
+        out.into_iter()
+            .map(|(range, entity)| Cand { range, entity, ..person(0..0, "", "") })
+            .collect()
     }
-    out
+
+    fn summary(c: &[Cand]) -> Vec<(Range<usize>, String)> {
+        c.iter().map(|c| (c.range.clone(), c.entity.clone())).collect()
+    }
+
+    #[test]
+    fn short_forms_take_the_nearest_full_name_before_or_the_only_one_after() {
+        let (m, w) = repeated(3);
+        let got = summary(&add_short_forms(&m, &w));
+        assert_eq!(got, summary(&quadratic(&m, &w, &mut 0)));
+        assert!(got.contains(&(105..110, "~per:jnsm".into())), "Smith after John Smith: {got:?}");
+        assert!(got.contains(&(160..163, "per:kim_jong_un".into())), "{got:?}");
+        // A headline before any full name: the only person of that form, after it.
+        let m = vec![person(50..60, "John Smith", "~per:jnsm")];
+        let w = vec![(0..5, "smith".to_string())];
+        assert_eq!(summary(&add_short_forms(&m, &w)), [(0..5, "~per:jnsm".to_string())]);
+    }
+
+    /// Issue 10, case 3: four times the names must cost about four times the work (the
+    /// quadratic version costs sixteen), counted in steps, not time.
+    #[test]
+    fn short_form_work_grows_linearly_with_repeated_names() {
+        type Pass = fn(&[Cand], &[(Range<usize>, String)], &mut usize) -> Vec<Cand>;
+        let work = |reps: usize, f: Pass| {
+            let (m, w) = repeated(reps);
+            let mut n = 0;
+            f(&m, &w, &mut n);
+            n as f64
+        };
+        let (ours, old): (Pass, Pass) = (short_forms_counted, quadratic);
+        let ratio = work(4000, ours) / work(1000, ours);
+        assert!(ratio < 5.5, "work grew {ratio:.1}x for 4x the names");
+        let old_ratio = work(4000, old) / work(1000, old);
+        assert!(old_ratio > 12.0, "the test tells quadratic work apart ({old_ratio:.1}x)");
+    }
 }

@@ -55,6 +55,9 @@ pub fn process(
         return out;
     }
     for d in read.documents {
+        if let Some(reason) = crate::extract::budget_note(&d.text) {
+            out.problems.push(Problem { path: d.path.clone().into(), reason });
+        }
         let a = match crate::text::guard::catch_bug(|| extractor.extract(&d)) {
             Ok(a) => Some(a),
             Err(why) => {

@@ -99,6 +99,10 @@ impl Store {
         let docs = corpus.documents;
         let mut problems = corpus.problems;
         let (annotations, failed) = extract_all(&docs, extractor, progress);
+        problems.extend(docs.iter().filter_map(|d| {
+            crate::extract::budget_note(&d.text)
+                .map(|reason| Problem { path: d.path.clone().into(), reason })
+        }));
         problems.extend(failed.into_iter().map(|(d, why)| Problem {
             path: docs[d].path.clone().into(),
             reason: format!(

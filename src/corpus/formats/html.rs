@@ -20,6 +20,10 @@ use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 
+mod nesting;
+
+use nesting::{BREAKOUT, IN_HEAD, VOID, closes, font_breaks_out, integration};
+
 use super::Article;
 use crate::corpus::meta::parse_date;
 
@@ -58,104 +62,6 @@ const BLOCKS: [&str; 24] = [
     "figcaption",
     "dd",
     "dt",
-];
-
-/// Elements that never have content, so never nest.
-const VOID: [&str; 16] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
-    "source", "track", "wbr", "frame",
-];
-
-/// Start tags that may stay inside `<head>`; any other, or text, ends it.
-const IN_HEAD: [&str; 11] = [
-    "base", "basefont", "bgsound", "link", "meta", "title", "noscript", "script", "style",
-    "template", "head",
-];
-
-/// Start tags that close an open `<p>` (HTML's "close a p element in button scope").
-const CLOSES_P: [&str; 34] = [
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "ul",
-    "pre",
-    "table",
-    "section",
-    "summary",
-];
-
-/// HTML start tags that end SVG or MathML content they appear in ("breakout" tags).
-const BREAKOUT: [&str; 44] = [
-    "b",
-    "big",
-    "blockquote",
-    "body",
-    "br",
-    "center",
-    "code",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "embed",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "hr",
-    "i",
-    "img",
-    "li",
-    "listing",
-    "menu",
-    "meta",
-    "nobr",
-    "ol",
-    "p",
-    "pre",
-    "ruby",
-    "s",
-    "small",
-    "span",
-    "strong",
-    "strike",
-    "sub",
-    "sup",
-    "table",
-    "tt",
-    "u",
-    "ul",
-    "var",
 ];
 
 /// The article of an HTML page: text from `<article>`, else `<main>`, else the page;
@@ -499,35 +405,6 @@ impl Page {
             .filter(|l| !l.is_empty());
         Article { title, byline, date, url, lang, text, ..Article::default() }
     }
-}
-
-/// The elements a `name` start tag closes when one of them is the innermost open one.
-fn closes(name: &str) -> &'static [&'static str] {
-    match name {
-        "li" => &["li", "p"],
-        "dt" | "dd" => &["dt", "dd", "p"],
-        "option" => &["option"],
-        "optgroup" => &["option", "optgroup"],
-        "tr" => &["tr", "td", "th"],
-        "td" | "th" => &["td", "th"],
-        "thead" | "tbody" | "tfoot" => &["thead", "tbody", "tfoot", "tr", "td", "th"],
-        "rb" | "rt" | "rp" | "rtc" => &["rb", "rt", "rp", "rtc"],
-        n if CLOSES_P.contains(&n) => &["p"],
-        _ => &[],
-    }
-}
-
-/// SVG and MathML elements whose content is HTML again.
-fn integration(name: &str) -> bool {
-    matches!(
-        name,
-        "foreignObject" | "foreignobject" | "desc" | "title" | "mi" | "mo" | "mn" | "ms" | "mtext"
-    )
-}
-
-/// `<font>` ends foreign content only with a colour, face or size.
-fn font_breaks_out<'t>(attr: &dyn Fn(&str) -> Option<&'t str>) -> bool {
-    ["color", "face", "size"].iter().any(|k| attr(k).is_some())
 }
 
 /// Receives the tokens; the walk's state lives in a `RefCell` (html5ever's sink API takes

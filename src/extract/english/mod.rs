@@ -242,9 +242,11 @@ fn title_cue(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
             }
         }
         // "Chief Executive Satya Nadella": the rest of the title comes first.
+        // (Up to eight words: a run of cues must not make each of them read it all.)
         while toks.get(k).is_some_and(|n| {
             EN_TITLE_WORDS.contains(word(text, n)) || EN_PERSON_CUES.contains(word(text, n))
         }) && adjacent(text, &toks[k - 1], &toks[k])
+            && k - i <= 8
         {
             k += 1;
         }

@@ -42,10 +42,14 @@ pub enum BidiMode {
     Off,
 }
 
+/// The widest pane laid out, in cells (a ratatui buffer's limit); wider widths are taken as
+/// this.
+pub const MAX_WIDTH: usize = u16::MAX as usize;
+
 /// How to lay text out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LayoutOptions {
-    /// Pane width in cells (at least 1 is used).
+    /// Pane width in cells (1 to [`MAX_WIDTH`] are used).
     pub width: usize,
     /// Who reorders RTL text.
     pub bidi: BidiMode,
@@ -75,7 +79,9 @@ pub struct VisualCell {
     pub symbol: String,
     /// Byte range in the source text that this cell shows.
     pub logical: Range<usize>,
-    /// Display width in cells (1 or 2).
+    /// Display width in cells: 1 or 2, 0 for a zero-width cluster, more for a cluster of
+    /// several spacing marks (Indic vowel signs, stacked U+0604) that terminals draw one
+    /// column each.
     pub width: usize,
 }
 
@@ -193,7 +199,8 @@ fn layout_block(
     opts: &LayoutOptions,
     out: &mut Vec<VisualLine>,
 ) {
-    let width = opts.width.max(1);
+    // A width beyond any terminal would only allocate: the right-align indent is that wide.
+    let width = opts.width.clamp(1, MAX_WIDTH);
     let base = range.start;
     let src = &text[range];
     let app = opts.bidi == BidiMode::App;

@@ -7,6 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Clear, Widget};
 
 use super::{pane_block, put};
+use crate::text::printable::printable_path;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::Mode;
@@ -44,7 +45,7 @@ pub fn problem_lines(app: &App) -> Vec<(String, bool)> {
     let s = &app.store;
     let mut out = vec![(format!("Files that could not be read ({})", s.problems.len()), true)];
     for p in &s.problems {
-        out.push((format!("  {}: {}", p.path.display(), p.reason), false));
+        out.push((format!("  {}: {}", printable_path(&p.path), p.reason), false));
     }
     if s.problems.is_empty() {
         out.push(("  none".into(), false));

@@ -66,20 +66,16 @@ pub(crate) fn draw_block(app: &App, pane: Pane, title: &str, area: Rect, buf: &m
     pane_block(title, app.focus == pane).render(area, buf);
 }
 
-/// Replaces control and BiDi formatting characters in strings that did not go through the
-/// loader's sanitiser (file paths, error messages), so nothing reaches the terminal as a
-/// control sequence.
+/// Strings that did not go through the loader's sanitiser (file paths, error messages,
+/// queries echoed back) with every control and BiDi formatting character escaped visibly,
+/// by the same function the commands print through.
 pub(crate) fn clean(s: &str) -> Cow<'_, str> {
-    if s.chars().any(bad) {
-        Cow::Owned(s.chars().map(|c| if bad(c) { '\u{fffd}' } else { c }).collect())
-    } else {
-        Cow::Borrowed(s)
-    }
+    crate::text::printable::printable(s)
 }
 
+/// Characters a laid-out cell must not send: the printable function's set.
 fn bad(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
+    crate::text::printable::is_unprintable(c)
 }
 
 /// A laid-out cell's symbol without control or BiDi formatting characters (dropped, not
@@ -103,9 +99,14 @@ pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, s: &str, style: St
 }
 
 /// The first visual line of `s` laid out at `width` with the reader's BiDi settings (titles
-/// and other short strings that may be right-to-left).
+/// and other short strings that may be right-to-left). BiDi marks (LRM, RLM, ALM) of an
+/// article's snippet are dropped rather than shown escaped; anything else unprintable is
+/// escaped by [`clean`].
 pub(crate) fn one_line(app: &App, s: &str, width: usize) -> Option<VisualLine> {
-    let s = clean(s);
+    let mark = |c: char| matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}');
+    let unmarked: Cow<str> =
+        if s.contains(mark) { Cow::Owned(s.replace(mark, "")) } else { Cow::Borrowed(s) };
+    let s = clean(&unmarked);
     let opts = LayoutOptions { width: width.max(1), bidi: app.bidi, shape: app.shape };
     let mut lines = layout::layout(&s, std::slice::from_ref(&(0..s.len())), &opts);
     if lines.is_empty() {

@@ -1,0 +1,7 @@
+//! cargo-fuzz target: `qari::fuzz::run("load_md", data)` (the body is in the library, so the
+//! stable loop in `tests/fuzz.rs` runs it too).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    qari::fuzz::run("load_md", data);
+});

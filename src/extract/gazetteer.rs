@@ -102,6 +102,39 @@ fn is_acronym(a: &str) -> bool {
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && a.len() <= 8
 }
 
+/// One alias as a query resolves it: the entity it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedBy {
+    /// The alias's [`crate::extract::canon::name_key`].
+    pub key: String,
+    /// Its [`crate::extract::canon::sound_key`], when it has one.
+    pub sound: Option<String>,
+    /// Entity id.
+    pub id: String,
+}
+
+/// Every person, organisation and place alias of the gazetteer in both scripts, keyed for
+/// queries, parsed from the embedded table without building the matching automaton (a query
+/// needs names, not text matching). Aliases that are also common words (الأسد, "the lion")
+/// are kept: in text they need context, but a name typed as a query is meant as the name.
+pub fn query_aliases() -> &'static [NamedBy] {
+    static ALL: std::sync::OnceLock<Vec<NamedBy>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        TSV.lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|line| {
+                let mut cols = line.split('\t');
+                let (id, ty, _lang, alias) =
+                    (cols.next()?, cols.next()?, cols.next()?, cols.next()?);
+                kind_of(ty)??;
+                let key = crate::extract::canon::name_key(alias);
+                let sound = crate::extract::canon::sound_key(alias);
+                (key.chars().count() >= 2).then(|| NamedBy { key, sound, id: id.to_string() })
+            })
+            .collect()
+    })
+}
+
 impl Gazetteer {
     /// Parses the embedded TSV and builds the automaton (about 10 ms).
     pub fn load() -> Gazetteer {

@@ -93,6 +93,8 @@ pub struct NameRecord {
     pub id: String,
     /// Its place in the entity table.
     pub entity: EntityRef,
+    /// Its display name.
+    pub canonical: String,
 }
 
 /// `head-<N>.bin`: what a query needs before anything else.
@@ -558,7 +560,12 @@ pub(crate) fn check_spans(
 fn write_names(path: &std::path::Path, entities: &EntityIndex) -> std::io::Result<()> {
     let mut names: Vec<NameRecord> = entities
         .names()
-        .map(|(key, e)| NameRecord { key: key.to_string(), id: e.id.clone(), entity: e.entity })
+        .map(|(key, e)| NameRecord {
+            key: key.to_string(),
+            id: e.id.clone(),
+            entity: e.entity,
+            canonical: e.canonical.clone(),
+        })
         .collect();
     names.sort_by(|a, b| a.key.cmp(&b.key));
     let mut w = TableWriter::create(path, NAMES_KIND)?;

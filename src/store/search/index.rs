@@ -95,6 +95,8 @@ pub enum Compiled {
     Entity(String),
     /// Either of two conditions (used for a phrase that also names an entity).
     Either(Box<Compiled>, Box<Compiled>),
+    /// Every one of these (the words of a multi-word name, for its text side).
+    All(Vec<Compiled>),
     /// Matches no document: a word longer than the index keeps.
     Nothing,
 }
@@ -150,6 +152,9 @@ pub fn clause_query(f: &Fields, c: &Compiled) -> Box<dyn Query> {
         Compiled::Entity(id) => Box::new(TermQuery::new(
             Term::from_field_text(f.entity, id),
             IndexRecordOption::WithFreqs,
+        )),
+        Compiled::All(parts) => Box::new(BooleanQuery::new(
+            parts.iter().map(|c| (Occur::Must, clause_query(f, c))).collect(),
         )),
         Compiled::Either(a, b) => Box::new(BooleanQuery::new(vec![
             (Occur::Should, clause_query(f, a)),

@@ -159,3 +159,15 @@ fn the_cached_archive_resolves_names_as_the_open_one_does() {
     assert!(first.contains("en.txt") && first.contains("entity Kamal Rostami"), "{first}");
     assert_eq!(first, second);
 }
+
+#[test]
+fn qari_search_help_prints_the_query_language() {
+    let out = common::qari::qari().args(["search", "--help"]).output().unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    for part in
+        ["Query language", "\"exact phrase\"", " OR ", "title:", "lang:", "after:", "entity:"]
+    {
+        assert!(help.contains(part), "{part} in:\n{help}");
+    }
+}

@@ -1,20 +1,28 @@
-//! qari's query language, parsed by hand (user text never reaches tantivy's QueryParser):
-//!
-//! | syntax | meaning |
-//! |---|---|
-//! | `word word` | every word must match (title or body; stemmed, Arabic folded) |
-//! | `"exact phrase"` | the words in this order |
-//! | `a OR b` | either side (binds tighter than the implicit AND) |
-//! | `-word`, `-"phrase"`, `-lang:en` | exclude documents that match |
-//! | `title:word`, `title:"a phrase"` | match in the title only |
-//! | `lang:ar` | documents in that language |
-//! | `after:2018-06-01` | dated on or after that day (`after:2018` = from 1 January 2018) |
-//! | `before:2019` | dated strictly before that day (`before:2019` = up to 31 December 2018) |
-//! | `entity:"Ri Yong Ho"` | documents mentioning that entity in any spelling or script |
-//!
-//! Dates take `YYYY`, `YYYY-MM` or `YYYY-MM-DD` and mean the first day of that period.
+//! qari's query language, parsed by hand (user text never reaches tantivy's QueryParser). The
+//! language is described once, in [`QUERY_HELP`] (what `qari search --help` prints).
 
 use chrono::NaiveDate;
+
+/// The query language as `qari search --help` prints it.
+pub const QUERY_HELP: &str = "\
+Query language:
+  word word            every word must match (title or body; English stemmed, Arabic folded
+                       and lightly stemmed)
+  \"exact phrase\"       the words in this order
+  a OR b               either side (binds tighter than the implicit AND)
+  -word  -\"a phrase\"   exclude documents that match (also -lang:en, -entity:…)
+  title:word           match in the title only (title:\"a phrase\" too)
+  lang:ar              documents in that language
+  after:2018-06-01     dated on or after that day (YYYY, YYYY-MM or YYYY-MM-DD: the first
+  before:2019          day of the period); before: is strictly before
+  entity:\"Ri Yong Ho\"  documents mentioning that entity, named in any spelling or script
+
+A name in the query (a word, a phrase, an OR branch, or a run of words such as Bashar al-Assad)
+also finds the documents that mention that person, place or organisation in another spelling
+or script — طهران finds articles that write Tehran — ranked below the documents with the words
+themselves; each such result says how it matched (\"via\").
+
+Put -- before a query that starts with -:  qari search -- -word DIR";
 
 /// A piece of text to find.
 #[derive(Debug, Clone, PartialEq, Eq)]

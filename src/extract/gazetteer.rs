@@ -102,37 +102,58 @@ fn is_acronym(a: &str) -> bool {
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && a.len() <= 8
 }
 
-/// One alias as a query resolves it: the entity it names.
+/// One row of the gazetteer, parsed without building the matching automaton (what queries and
+/// the search analyser need: names, not text matching).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NamedBy {
-    /// The alias's [`crate::extract::canon::name_key`].
-    pub key: String,
-    /// Its [`crate::extract::canon::sound_key`], when it has one.
-    pub sound: Option<String>,
+pub struct Row {
     /// Entity id.
     pub id: String,
+    /// Kind; `None` for demonyms.
+    pub kind: Option<EntityKind>,
+    /// The alias normalised as text is for matching ([`norm_str`]).
+    pub form: String,
+    /// Whether the alias is Arabic script.
+    pub arabic: bool,
+    /// A common word too ([`AMBIGUOUS_AR`]).
+    pub ambiguous: bool,
+    /// The alias as written.
+    pub alias: &'static str,
 }
 
-/// Every person, organisation and place alias of the gazetteer in both scripts, keyed for
-/// queries, parsed from the embedded table without building the matching automaton (a query
-/// needs names, not text matching). Aliases that are also common words (الأسد, "the lion")
-/// are kept: in text they need context, but a name typed as a query is meant as the name.
-pub fn query_aliases() -> &'static [NamedBy] {
-    static ALL: std::sync::OnceLock<Vec<NamedBy>> = std::sync::OnceLock::new();
+/// Every row of the embedded gazetteer with at least two letters, parsed once (about a
+/// millisecond; building the automaton of [`Gazetteer::load`] takes far longer).
+pub fn rows() -> &'static [Row] {
+    static ALL: std::sync::OnceLock<Vec<Row>> = std::sync::OnceLock::new();
     ALL.get_or_init(|| {
         TSV.lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|line| {
                 let mut cols = line.split('\t');
-                let (id, ty, _lang, alias) =
+                let (id, ty, lang, alias) =
                     (cols.next()?, cols.next()?, cols.next()?, cols.next()?);
-                kind_of(ty)??;
-                let key = crate::extract::canon::name_key(alias);
-                let sound = crate::extract::canon::sound_key(alias);
-                (key.chars().count() >= 2).then(|| NamedBy { key, sound, id: id.to_string() })
+                let kind = kind_of(ty)?;
+                let form = norm_str(alias);
+                let arabic = lang == "ar";
+                let ambiguous =
+                    arabic && !form.contains(' ') && AMBIGUOUS_AR.contains(&form.as_str());
+                (form.chars().count() >= 2).then(|| Row {
+                    id: id.to_string(),
+                    kind,
+                    form,
+                    arabic,
+                    ambiguous,
+                    alias,
+                })
             })
             .collect()
     })
+}
+
+/// The person, organisation and place aliases of the gazetteer in both scripts, as a query
+/// resolves names. Aliases that are also common words (الأسد, "the lion") are kept: in text
+/// they need context, but a name typed as a query is meant as the name.
+pub fn query_aliases() -> impl Iterator<Item = &'static Row> {
+    rows().iter().filter(|r| r.kind.is_some())
 }
 
 impl Gazetteer {

@@ -179,11 +179,12 @@ fn names(entities: &[EntityInfo]) -> HashMap<String, usize> {
             by_name.entry(name_key(name)).or_insert(i);
         }
     }
-    let aliases = crate::extract::gazetteer::query_aliases();
-    let present: Vec<(usize, &crate::extract::gazetteer::NamedBy)> =
-        aliases.iter().filter_map(|a| Some((*by_id.get(a.id.as_str())?, a))).collect();
+    let present: Vec<(usize, &crate::extract::gazetteer::Row)> =
+        crate::extract::gazetteer::query_aliases()
+            .filter_map(|a| Some((*by_id.get(a.id.as_str())?, a)))
+            .collect();
     for (i, a) in &present {
-        by_name.entry(a.key.clone()).or_insert(*i);
+        by_name.entry(name_key(a.alias)).or_insert(*i);
     }
     for (i, e) in entities.iter().enumerate() {
         for name in std::iter::once(&e.canonical).chain(&e.surfaces) {
@@ -208,8 +209,8 @@ fn names(entities: &[EntityInfo]) -> HashMap<String, usize> {
         }
     }
     for (i, a) in &present {
-        if let Some(k) = &a.sound {
-            by_name.entry(k.clone()).or_insert(*i);
+        if let Some(k) = sound_key(a.alias) {
+            by_name.entry(k).or_insert(*i);
         }
     }
     by_name

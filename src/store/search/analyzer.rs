@@ -13,7 +13,7 @@ use tantivy::tokenizer::{
     TokenStream, Tokenizer,
 };
 
-use crate::extract::gazetteer::{Gazetteer, PROCLITICS};
+use crate::extract::gazetteer::{PROCLITICS, rows};
 use crate::text::normalize::fold_str;
 use crate::text::script::{is_arabic_letter, is_word_char};
 
@@ -123,14 +123,12 @@ pub fn term_of(lower: &str, en: &frostem::Stemmer) -> String {
 fn protected() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        let g = Gazetteer::load();
         let mut set = HashSet::new();
-        for (form, &i) in &g.by_form {
-            let Some(alias) = g.aliases.get(i) else { continue };
-            if !alias.arabic || alias.kind.is_none() {
+        for alias in rows() {
+            if !alias.arabic || alias.kind.is_none() || alias.ambiguous {
                 continue;
             }
-            for w in form.split_whitespace() {
+            for w in alias.form.split_whitespace() {
                 let w = fold_str(w);
                 let bare = strip_al(&w);
                 if bare.chars().count() >= 3 {

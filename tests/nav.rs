@@ -630,3 +630,32 @@ fn a_result_found_through_another_spelling_opens_at_the_entity_mention() {
     assert!(a.highlights().iter().any(|h| &AR[h.clone()] == "ري يونغ هو"));
     assert!(status(&a).contains("Ri Yong Ho 1/2"), "{}", status(&a));
 }
+
+/// As you type, the last word matches the words it starts from its third letter, in either
+/// script; `qari search` (and any query run whole) keeps exact words.
+#[test]
+fn search_results_come_as_you_type_by_prefix_in_both_scripts() {
+    let mut a = app(120, 30);
+    let shown = |a: &App| -> Vec<usize> {
+        a.nav.line.as_ref().map_or_else(Vec::new, |l| l.results.iter().map(|r| r.doc).collect())
+    };
+    let e = press(&mut a, "/Si");
+    run_searches(&mut a, e);
+    assert!(shown(&a).is_empty(), "two letters are not yet a prefix");
+    let e = press(&mut a, "n");
+    run_searches(&mut a, e);
+    assert_eq!(shown(&a), [0], "'Sin' finds Singapore");
+    let line = a.nav.line.as_ref().unwrap();
+    let hit = &line.results[0].hits[0];
+    assert_eq!(&a.store.text(0)[hit.clone()], "Singapore", "the whole word is the hit");
+    // Arabic, also with the article typed: "المحاد" starts المحادثات (indexed without ال).
+    for typed in ["بومب", "المحاد"] {
+        press(&mut a, "<Esc>");
+        let e = press(&mut a, &format!("/{typed}"));
+        run_searches(&mut a, e);
+        assert_eq!(shown(&a), [1], "{typed} finds the Arabic document");
+    }
+    // Whole queries stay exact.
+    assert!(a.store.search("Sin", 10).unwrap().is_empty());
+    assert!(!a.store.search("Singapore", 10).unwrap().is_empty());
+}

@@ -97,8 +97,8 @@ pub fn run(store: &Store, generation: u64, query: String) -> SearchResults {
     let outcome = if query.trim().is_empty() {
         Ok(Vec::new())
     } else {
-        store
-            .search(&query, RESULT_LIMIT)
+        // As typed: the last word also matches as a prefix, so results come while typing.
+        crate::store::search::search_as_typed(store, &query, RESULT_LIMIT)
             .map(|hits| {
                 hits.into_iter()
                     .map(|h| ResultRow {

@@ -33,6 +33,31 @@ pub fn analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// The form a word being typed is matched by as a prefix of indexed terms: lower-cased and
+/// folded as the analyser folds, without stemming (a word's start is not a word), and for
+/// Arabic without a leading proclitic or article (indexed terms have none). `None` for more
+/// or less than one word.
+pub fn prefix_form(raw: &str) -> Option<String> {
+    let mut ws = words(raw);
+    let (r, None) = (ws.next()?, ws.next()) else { return None };
+    let mut a = TextAnalyzer::builder(WordTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    let (lower, _) = analyze(&mut a, &raw[r]).into_iter().next()?;
+    Some(if lower.chars().any(is_arabic_letter) {
+        let folded = fold_str(&lower);
+        const PREFIXES: [&str; 7] = ["وال", "بال", "كال", "فال", "ال", "لل", "و"];
+        PREFIXES
+            .iter()
+            .find_map(|p| folded.strip_prefix(p).filter(|rest| rest.chars().count() >= 2))
+            .unwrap_or(&folded)
+            .to_string()
+    } else {
+        lower
+    })
+}
+
 /// Every token of `text`: its analysed term and its byte range in `text`.
 pub fn analyze(a: &mut TextAnalyzer, text: &str) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();

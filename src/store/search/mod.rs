@@ -60,6 +60,8 @@ struct Wanted {
     terms: HashSet<String>,
     phrases: Vec<Vec<String>>,
     entities: Vec<EntityRef>,
+    /// Forms the word being typed starts ([`analyzer::prefix_form`]).
+    prefixes: Vec<String>,
 }
 
 /// A query compiled for the engine: tier one matches the text as typed; tier two (when words,
@@ -172,10 +174,27 @@ pub fn search(
     query: &str,
     limit: usize,
 ) -> Result<Vec<SearchHit>, QueryError> {
-    let parsed = query::parse(query).map_err(QueryError)?;
+    search_parsed(source, &query::parse(query).map_err(QueryError)?, limit)
+}
+
+/// [`search`] for a query still being typed: its last word also matches the words it starts
+/// ([`query::as_typed`]), so results come from the third letter on.
+pub fn search_as_typed(
+    source: &dyn Source,
+    query: &str,
+    limit: usize,
+) -> Result<Vec<SearchHit>, QueryError> {
+    search_parsed(source, &query::as_typed(query).map_err(QueryError)?, limit)
+}
+
+fn search_parsed(
+    source: &dyn Source,
+    parsed: &query::Parsed,
+    limit: usize,
+) -> Result<Vec<SearchHit>, QueryError> {
     let searcher = source.searcher()?;
     let mut an = analyzer();
-    let plan = plan(&parsed, source, &mut an)?;
+    let plan = plan(parsed, source, &mut an)?;
     if limit == 0 {
         return Ok(Vec::new());
     }
@@ -264,12 +283,22 @@ fn plan(
                             text.phrases.push(terms.clone());
                         }
                     }
-                    from.push((!item.negated && !tc.title_only).then_some(tc));
-                    any_of.push(Compiled::Terms {
+                    let exact = Compiled::Terms {
                         phrase: terms.len() > 1,
                         terms,
                         title_only: tc.title_only,
-                    });
+                    };
+                    // The word being typed: the whole word, or a word it starts.
+                    let compiled = match analyzer::prefix_form(&tc.raw).filter(|_| tc.prefix) {
+                        Some(form) => {
+                            text.prefixes.push(form.clone());
+                            let p = Compiled::Prefix { form, title_only: tc.title_only };
+                            Compiled::Either(Box::new(exact), Box::new(p))
+                        }
+                        None => exact,
+                    };
+                    from.push((!item.negated && !tc.title_only && !tc.prefix).then_some(tc));
+                    any_of.push(compiled);
                     continue;
                 }
                 Clause::Lang(l) => Compiled::Lang(l.clone()),
@@ -386,11 +415,20 @@ struct TermMemo<'a> {
     raw: HashMap<String, Option<u32>>,
     /// Term → id.
     ids: HashMap<String, u32>,
+    /// Raw token → its [`analyzer::prefix_form`].
+    prefix: HashMap<String, Option<String>>,
 }
 
 impl<'a> TermMemo<'a> {
     fn new(an: &'a mut TextAnalyzer) -> Self {
-        TermMemo { an, raw: HashMap::new(), ids: HashMap::new() }
+        TermMemo { an, raw: HashMap::new(), ids: HashMap::new(), prefix: HashMap::new() }
+    }
+
+    fn prefix_of(&mut self, raw: &str) -> Option<&str> {
+        if !self.prefix.contains_key(raw) {
+            self.prefix.insert(raw.to_string(), analyzer::prefix_form(raw));
+        }
+        self.prefix.get(raw)?.as_deref()
     }
 
     /// The id of an analysed term (wanted terms are interned before the text is read).
@@ -416,7 +454,7 @@ impl<'a> TermMemo<'a> {
 
 /// Byte ranges in `text` of the wanted terms and phrases, in order, without overlaps.
 fn text_hits(memo: &mut TermMemo, text: &str, w: &Wanted) -> Vec<Range<usize>> {
-    if w.terms.is_empty() && w.phrases.is_empty() {
+    if w.terms.is_empty() && w.phrases.is_empty() && w.prefixes.is_empty() {
         return Vec::new();
     }
     let terms: HashSet<u32> = w.terms.iter().map(|t| memo.intern(t)).collect();
@@ -432,6 +470,14 @@ fn text_hits(memo: &mut TermMemo, text: &str, w: &Wanted) -> Vec<Range<usize>> {
         for win in toks.windows(p.len()) {
             if win.iter().zip(p).all(|(t, want)| t.0 == Some(*want)) {
                 hits.push(win[0].1.start..win[win.len() - 1].1.end);
+            }
+        }
+    }
+    if !w.prefixes.is_empty() {
+        for (_, r) in &toks {
+            let form = memo.prefix_of(&text[r.clone()]);
+            if form.is_some_and(|f| w.prefixes.iter().any(|p| f.starts_with(p.as_str()))) {
+                hits.push(r.clone());
             }
         }
     }

@@ -33,6 +33,8 @@ pub struct TextClause {
     pub phrase: bool,
     /// Only in the title.
     pub title_only: bool,
+    /// Also matches words that start with it (the word being typed: see [`as_typed`]).
+    pub prefix: bool,
 }
 
 /// One condition on a document.
@@ -70,6 +72,28 @@ pub struct Parsed {
 enum Lex {
     Or,
     Term { negated: bool, field: Option<String>, value: String, quoted: bool },
+}
+
+/// Letters the word being typed needs before it matches as a prefix.
+pub const PREFIX_CHARS: usize = 3;
+
+/// `q` parsed as it is being typed: its last word, when it is a plain word of at least
+/// [`PREFIX_CHARS`] letters that does not end in a space (unquoted, not excluded), also matches
+/// the words it starts ("Pyong" finds Pyongyang). The query language is otherwise the same.
+pub fn as_typed(q: &str) -> Result<Parsed, String> {
+    let mut p = parse(q)?;
+    if q.ends_with(char::is_whitespace) {
+        return Ok(p);
+    }
+    if let Some(item) = p.items.last_mut().filter(|i| !i.negated)
+        && let Some(Clause::Text(tc)) = item.any_of.last_mut()
+        && !tc.phrase
+        && tc.raw.chars().filter(|c| c.is_alphanumeric()).count() >= PREFIX_CHARS
+        && q.trim_end().ends_with(tc.raw.as_str())
+    {
+        tc.prefix = true;
+    }
+    Ok(p)
 }
 
 /// Splits the query into terms, honouring quotes (`field:"a b"`, `-"a b"`).
@@ -183,8 +207,15 @@ fn clause(field: Option<&str>, value: String, quoted: bool) -> Result<Clause, St
         })
     };
     Ok(match field {
-        None => Clause::Text(TextClause { raw: value, phrase: quoted, title_only: false }),
-        Some("title") => Clause::Text(TextClause { raw: value, phrase: quoted, title_only: true }),
+        None => Clause::Text(TextClause {
+            raw: value,
+            phrase: quoted,
+            title_only: false,
+            prefix: false,
+        }),
+        Some("title") => {
+            Clause::Text(TextClause { raw: value, phrase: quoted, title_only: true, prefix: false })
+        }
         Some("lang") => Clause::Lang(value.trim().to_lowercase()),
         Some("after") => Clause::After(date("after", value.trim())?),
         Some("before") => Clause::Before(date("before", value.trim())?),
@@ -245,10 +276,37 @@ pub fn parse(q: &str) -> Result<Parsed, String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_the_word_being_typed_is_a_prefix() {
+        let last = |q: &str| {
+            let p = super::as_typed(q).unwrap();
+            p.items
+                .iter()
+                .flat_map(|i| &i.any_of)
+                .any(|c| matches!(c, super::Clause::Text(t) if t.prefix))
+        };
+        assert!(last("sanctions pyo"));
+        assert!(last("pyo"));
+        assert!(last("طهر"));
+        assert!(!last("py"), "two letters");
+        assert!(!last("pyo "), "a finished word");
+        assert!(!last("x -pyo"), "an exclusion");
+        assert!(!last("\"north pyo\""), "a phrase");
+        assert!(!last("pyo lang:en"), "not the last item");
+        assert!(
+            !super::parse("pyo")
+                .unwrap()
+                .items
+                .iter()
+                .flat_map(|i| &i.any_of)
+                .any(|c| matches!(c, super::Clause::Text(t) if t.prefix))
+        );
+    }
+
     use super::*;
 
     fn text(raw: &str, phrase: bool, title_only: bool) -> Clause {
-        Clause::Text(TextClause { raw: raw.into(), phrase, title_only })
+        Clause::Text(TextClause { raw: raw.into(), phrase, title_only, prefix: false })
     }
 
     #[test]

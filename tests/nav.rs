@@ -218,7 +218,7 @@ fn search_line_types_live_drops_stale_results_and_enter_n_n_esc_navigate_hits() 
     assert_eq!(gens.len(), 4, "one job per keystroke: {effects:?}");
     assert!(gens.windows(2).all(|w| w[0] < w[1]), "generations increase");
     let line = a.nav.line.as_ref().unwrap();
-    assert_eq!(line.input, "ri");
+    assert_eq!(line.input(), "ri");
     assert!(line.pending);
     assert!(shows(&draw(&a), "searching…"));
     // A stale answer (an older generation) is dropped; the newest one is shown.
@@ -244,8 +244,9 @@ fn search_line_types_live_drops_stale_results_and_enter_n_n_esc_navigate_hits() 
     let x = shown[..shown.find("Ri Yong").unwrap()].width() as u16;
     assert!(!buf[(x - 1, y)].modifier.contains(Modifier::REVERSED), "only the hit is lit");
     assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
-    // ↓ to the English result, Enter opens it at its first hit; the counter says 1/3.
-    press(&mut a, "<Down><Enter>");
+    // Tab to the English result (↑/↓ walk the history), Enter opens it at its first hit; the
+    // counter says 1/3.
+    press(&mut a, "<Tab><Enter>");
     assert_eq!(a.mode(), Mode::Normal);
     assert_eq!(a.reader.doc, Some(0));
     assert!(status(&a).contains("“ri” 1/3"), "{}", status(&a));
@@ -653,9 +654,111 @@ fn search_results_come_as_you_type_by_prefix_in_both_scripts() {
         press(&mut a, "<Esc>");
         let e = press(&mut a, &format!("/{typed}"));
         run_searches(&mut a, e);
-        assert_eq!(shown(&a), [1], "{typed} finds the Arabic document");
+        assert_eq!(shown(&a).first(), Some(&1), "{typed} finds the Arabic document first");
     }
     // Whole queries stay exact.
     assert!(a.store.search("Sin", 10).unwrap().is_empty());
     assert!(!a.store.search("Singapore", 10).unwrap().is_empty());
+}
+
+/// The line editor's keys, through the keymap: motion by character and word, Home/End, the
+/// kills, and typing in the middle.
+#[test]
+fn the_search_line_edits_like_a_shell_line() {
+    let mut a = app(120, 30);
+    let line = |a: &App| {
+        let e = &a.nav.line.as_ref().unwrap().editor;
+        format!("{}|{}", &e.text()[..e.cursor()], &e.text()[e.cursor()..])
+    };
+    press(&mut a, "/north korea talks");
+    press(&mut a, "<A-b><A-b>");
+    assert_eq!(line(&a), "north |korea talks");
+    press(&mut a, "<C-k>");
+    assert_eq!(line(&a), "north |");
+    press(&mut a, "<C-a>south <C-e>pole");
+    assert_eq!(line(&a), "south north pole|");
+    press(&mut a, "<C-w>");
+    assert_eq!(line(&a), "south north |");
+    press(&mut a, "<Left><Left><BS><Del>");
+    assert_eq!(line(&a), "south nor| ", "backspace before, delete at the cursor");
+    press(&mut a, "<Home><Right><A-f>");
+    assert_eq!(line(&a), "south| nor ");
+    press(&mut a, "<End><C-u>");
+    assert_eq!(line(&a), "|");
+}
+
+/// ↑/↓ walk the queries run before (newest first), ↓ past the newest brings back what was
+/// typed; reopening `/` shows the last query selected, and typing replaces it.
+#[test]
+fn the_search_history_is_walked_with_up_and_down_and_the_last_query_is_selected() {
+    let mut a = app(120, 30);
+    for q in ["Pompeo", "Singapore"] {
+        let e = press(&mut a, &format!("/{q}"));
+        run_searches(&mut a, e);
+        press(&mut a, "<Enter>");
+    }
+    assert_eq!(a.nav.history, ["Pompeo", "Singapore"]);
+    let e = press(&mut a, "/");
+    assert!(matches!(e.as_slice(), [Effect::Search { query, .. }] if query == "Singapore"));
+    let ed = |a: &App| a.nav.line.as_ref().unwrap().editor.clone();
+    assert!(ed(&a).is_selected() && ed(&a).text() == "Singapore", "the last query, selected");
+    press(&mut a, "Ha");
+    assert_eq!(ed(&a).text(), "Ha", "typing replaced it");
+    press(&mut a, "<Up>");
+    assert_eq!(ed(&a).text(), "Singapore");
+    press(&mut a, "<Up><Up>");
+    assert_eq!(ed(&a).text(), "Pompeo", "the oldest stays");
+    press(&mut a, "<Down>");
+    assert_eq!(ed(&a).text(), "Singapore");
+    press(&mut a, "<Down>");
+    assert_eq!(ed(&a).text(), "Ha", "past the newest: what was typed");
+    // Running a query again moves it to the newest place, once.
+    let e = press(&mut a, "<C-u>Pompeo");
+    run_searches(&mut a, e);
+    let e = press(&mut a, "<Enter>");
+    assert_eq!(a.nav.history, ["Singapore", "Pompeo"]);
+    assert!(e.iter().any(|e| matches!(e, Effect::RememberSearch(q) if q == "Pompeo")), "{e:?}");
+}
+
+/// The prompt is laid out as the reading pane lays out text: an Arabic query is shaped and in
+/// visual order, the cursor left of it (where a right-to-left line ends).
+#[test]
+fn an_arabic_query_is_shaped_and_in_visual_order_in_the_prompt() {
+    use qari::text::layout::{self, LayoutOptions};
+    let mut a = app(120, 30);
+    a.shape = true; // the reader's default (`--no-shape` turns it off)
+    press(&mut a, "/سنواجه");
+    let buf = draw(&a);
+    let opts = LayoutOptions { width: 100, bidi: BidiMode::App, shape: true };
+    let want = layout::layout("سنواجه", std::slice::from_ref(&(0.."سنواجه".len())), &opts)[0]
+        .cells
+        .iter()
+        .map(|c| c.symbol.clone())
+        .collect::<String>();
+    assert_ne!(want, "سنواجه", "shaped into presentation forms, in visual order");
+    let y =
+        (0..buf.area.height).find(|&y| row_text(&buf, y).contains(&want)).unwrap_or_else(|| {
+            panic!(
+                "the prompt shows {want:?}:\n{}",
+                (0..5).map(|y| row_text(&buf, y)).collect::<Vec<_>>().join("\n")
+            )
+        });
+    let row = row_text(&buf, y);
+    let slash = row.find('/').unwrap();
+    let x = row[..slash].width() as u16 + 1;
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED), "the cursor, left of the text");
+    assert_eq!(row[slash + 1..].trim_start().chars().next(), want.chars().next(), "{row}");
+    // The cursor on a letter: after three steps back it stands on the fourth letter (ا): one
+    // reversed cell of the row, inside the query, not a blank.
+    press(&mut a, "<Left><Left><Left>");
+    let buf = draw(&a);
+    let lit: Vec<u16> = (x..buf.area.width)
+        .filter(|&c| buf[(c, y)].modifier.contains(Modifier::REVERSED))
+        .collect();
+    assert_eq!(lit.len(), 1, "{lit:?}");
+    assert!(
+        matches!(buf[(lit[0], y)].symbol(), "ﺍ" | "ﺎ" | "ا"),
+        "{:?}",
+        buf[(lit[0], y)].symbol()
+    );
 }

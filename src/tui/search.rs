@@ -63,8 +63,8 @@ pub struct SearchResults {
 pub struct SearchLine {
     /// What the line is for.
     pub kind: LineKind,
-    /// What the user typed.
-    pub input: String,
+    /// What the user typed, with the cursor.
+    pub editor: super::editor::LineEditor,
     /// A query is running for the newest input.
     pub pending: bool,
     /// Short message about a malformed query (or no document open).
@@ -78,11 +78,16 @@ pub struct SearchLine {
 }
 
 impl SearchLine {
-    /// An empty line of `kind` pre-filled with `input`.
+    /// What the user typed.
+    pub fn input(&self) -> &str {
+        self.editor.text()
+    }
+
+    /// A line of `kind` pre-filled with `input`, all of it selected (typing replaces it).
     pub fn new(kind: LineKind, input: &str) -> SearchLine {
         SearchLine {
             kind,
-            input: input.to_string(),
+            editor: super::editor::LineEditor::selected(input),
             pending: false,
             error: None,
             results: Vec::new(),
@@ -138,7 +143,8 @@ pub fn apply_results(app: &mut App, r: SearchResults) {
 
 /// `Enter` on the archive line: opens the selected result at its first hit.
 pub fn open_result(app: &mut App, line: SearchLine) {
-    app.nav.last_query = line.input.clone();
+    app.nav.last_query = line.input().to_string();
+    app.nav.remember(line.input());
     let Some(row) = line.results.get(line.selected).cloned() else {
         let why = line.error.clone().unwrap_or_else(|| {
             if line.pending { "still searching" } else { "no documents match" }.to_string()
@@ -155,7 +161,7 @@ pub fn open_result(app: &mut App, line: SearchLine) {
     }
     // A document found through an entity spelled another way has no text hits: follow the
     // entity instead, so its mentions are lit and `]`/`[` step through them.
-    let entity = if row.hits.is_empty() { named_entity(app, &line.input) } else { None };
+    let entity = if row.hits.is_empty() { named_entity(app, line.input()) } else { None };
     let first = entity
         .and_then(|id| {
             let ann = app.store.annotations.get(row.doc)?;
@@ -163,7 +169,8 @@ pub fn open_result(app: &mut App, line: SearchLine) {
         })
         .unwrap_or(first);
     app.jump_to(row.doc, first);
-    app.nav.hits = Some(HitMark { query: line.input, doc: row.doc, hits: row.hits, current: 0 });
+    let query = line.input().to_string();
+    app.nav.hits = Some(HitMark { query, doc: row.doc, hits: row.hits, current: 0 });
     if let Some(id) = entity {
         app.nav.entity = Some(id);
         app.nav.last_mention = Some(first);
@@ -188,9 +195,9 @@ pub fn find_in_document(app: &mut App) {
     }
     let Some((_, hay)) = &app.nav.folded else { return };
     let Some(line) = app.nav.line.as_mut() else { return };
-    line.found = find_folded(hay, &line.input);
+    line.found = find_folded(hay, line.editor.text());
     line.error = None;
-    let query = line.input.clone();
+    let query = line.input().to_string();
     let hits = line.found.clone();
     if let Some(h) = hits.first() {
         app.reveal(h.start);
@@ -202,14 +209,15 @@ pub fn find_in_document(app: &mut App) {
 pub fn accept_find(app: &mut App, line: SearchLine) {
     let Some(doc) = app.reader.doc else { return };
     if line.found.is_empty() {
-        app.message = Some(format!("“{}” not found in this document", line.input));
+        app.message = Some(format!("“{}” not found in this document", line.input()));
         app.nav.hits = None;
         return;
     }
     if let Some(o) = app.nav.search_origin.clone() {
         app.history.push(o);
     }
-    app.nav.hits = Some(HitMark { query: line.input, doc, hits: line.found, current: 0 });
+    let query = line.input().to_string();
+    app.nav.hits = Some(HitMark { query, doc, hits: line.found, current: 0 });
     app.focus = Pane::Reader;
 }
 

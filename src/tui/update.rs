@@ -103,6 +103,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::Bottom => motion(app, &action),
     }
     app.sync_layout();
+    effects.extend(app.nav.to_remember.drain(..).map(Effect::RememberSearch));
     effects
 }
 

@@ -297,7 +297,7 @@ fn plan(
                         }
                         None => exact,
                     };
-                    from.push((!item.negated && !tc.title_only && !tc.prefix).then_some(tc));
+                    from.push((!item.negated && !tc.title_only).then_some(tc));
                     any_of.push(compiled);
                     continue;
                 }

@@ -197,6 +197,7 @@ fn result(doc: usize, text: &str, word: &str) -> ResultRow {
         // "…" is three bytes: the word starts after "… ".
         snippet_highlights: std::iter::once("… ".len().."… ".len() + word.len()).collect(),
         hits,
+        via: Vec::new(),
     }
 }
 
@@ -226,6 +227,7 @@ fn search_line_types_live_drops_stale_results_and_enter_n_n_esc_navigate_hits() 
         generation: gens[0],
         query: "r".into(),
         outcome: Ok(vec![result(2, OTHER, "Rain")]),
+        facets: Vec::new(),
     };
     update(&mut a, Action::Nav(NavAction::SearchDone(stale)));
     assert!(a.nav.line.as_ref().unwrap().results.is_empty());
@@ -233,6 +235,7 @@ fn search_line_types_live_drops_stale_results_and_enter_n_n_esc_navigate_hits() 
         generation: *gens.last().unwrap(),
         query: "ri".into(),
         outcome: Ok(vec![result(1, AR, "ري يونغ هو"), result(0, EN, "Ri Yong Ho")]),
+        facets: Vec::new(),
     };
     update(&mut a, Action::Nav(NavAction::SearchDone(fresh)));
     let buf = draw(&a);
@@ -277,6 +280,7 @@ fn esc_in_the_search_line_returns_to_where_the_reader_was_and_errors_are_explain
         generation: g,
         query: "title:".into(),
         outcome: Err("title: needs a word after it".into()),
+        facets: Vec::new(),
     };
     update(&mut a, Action::Nav(NavAction::SearchDone(bad)));
     assert!(shows(&draw(&a), "⚠ title: needs a word after it"));
@@ -622,7 +626,9 @@ fn a_result_found_through_another_spelling_opens_at_the_entity_mention() {
             snippet: "ري يونغ هو".into(),
             snippet_highlights: Vec::new(),
             hits: Vec::new(),
+            via: Vec::new(),
         }]),
+        facets: Vec::new(),
     };
     update(&mut a, Action::Nav(NavAction::SearchDone(found)));
     press(&mut a, "<Enter>");
@@ -761,4 +767,38 @@ fn an_arabic_query_is_shaped_and_in_visual_order_in_the_prompt() {
         "{:?}",
         buf[(lit[0], y)].symbol()
     );
+}
+
+/// The archive search shows how its matches spread (languages, years, entities) and narrows
+/// by one with Alt-N or a click.
+#[test]
+fn search_facets_count_languages_and_entities_and_narrow_the_query() {
+    let mut a = bundled();
+    let e = press(&mut a, "/Pyongyang");
+    run_searches(&mut a, e);
+    let line = a.nav.line.as_ref().unwrap();
+    let labels: Vec<(&str, usize)> =
+        line.facets.iter().map(|f| (f.label.as_str(), f.count)).collect();
+    assert!(labels.contains(&("ar", 1)) && labels.contains(&("en", 4)), "{labels:?}");
+    assert!(labels.iter().any(|(l, _)| *l == "North Korea"), "entities of the results: {labels:?}");
+    assert!(shows(&draw(&a), "Alt-N: 1 ar 1 · 2 en 4"), "the facets line");
+    // Alt-1: only the Arabic article.
+    let e = press(&mut a, "<A-1>");
+    run_searches(&mut a, e);
+    let line = a.nav.line.as_ref().unwrap();
+    assert_eq!(line.input(), "Pyongyang lang:ar");
+    assert_eq!(line.results.len(), 1);
+    assert_eq!(a.store.docs[line.results[0].doc].lang, "ar");
+    // A click on a facet does the same: "en" narrows the language-free query.
+    press(&mut a, "<C-u>");
+    let e = press(&mut a, "Pyongyang");
+    run_searches(&mut a, e);
+    let buf = draw(&a);
+    let y = (0..buf.area.height).find(|&y| row_text(&buf, y).contains("Alt-N:")).unwrap();
+    let x = row_text(&buf, y).find("2 en").unwrap() as u16;
+    let e = update(&mut a, Action::Click { column: x + 2, row: y });
+    run_searches(&mut a, e);
+    let line = a.nav.line.as_ref().unwrap();
+    assert_eq!(line.input(), "Pyongyang lang:en");
+    assert!(line.results.iter().all(|r| a.store.docs[r.doc].lang == "en"));
 }

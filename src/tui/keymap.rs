@@ -229,6 +229,15 @@ impl Default for Keymap {
             (vec![Key::ctrl('u')], ed(E::KillToStart), "delete to the start"),
             (vec![Key::ctrl('k')], ed(E::KillToEnd), "delete to the end"),
             (vec![Key::ctrl('w')], ed(E::KillWordBack), "delete the word before"),
+            (vec![Key::alt('1')], nav(N::Narrow(1)), "narrow by facet 1"),
+            (vec![Key::alt('2')], nav(N::Narrow(2)), "narrow by facet 2"),
+            (vec![Key::alt('3')], nav(N::Narrow(3)), "narrow by facet 3"),
+            (vec![Key::alt('4')], nav(N::Narrow(4)), "narrow by facet 4"),
+            (vec![Key::alt('5')], nav(N::Narrow(5)), "narrow by facet 5"),
+            (vec![Key::alt('6')], nav(N::Narrow(6)), "narrow by facet 6"),
+            (vec![Key::alt('7')], nav(N::Narrow(7)), "narrow by facet 7"),
+            (vec![Key::alt('8')], nav(N::Narrow(8)), "narrow by facet 8"),
+            (vec![Key::alt('9')], nav(N::Narrow(9)), "narrow by facet 9"),
             (vec![Key::ctrl('c')], A::Quit, "quit at once"),
         ];
         let view = |extra: Vec<(Vec<Key>, Action, &'static str)>| {

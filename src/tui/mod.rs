@@ -8,6 +8,7 @@
 pub mod action;
 pub mod app;
 pub mod editor;
+pub mod facets;
 pub mod filter;
 pub mod keymap;
 pub mod loading;

@@ -32,6 +32,8 @@ pub enum NavAction {
     HistoryPrev,
     /// The search run after the one shown (walking forward, back to what was typed).
     HistoryNext,
+    /// Narrow the archive search by its facet number N (from 1).
+    Narrow(usize),
     /// Move the cursor in the result list / view up.
     Up,
     /// Move the cursor in the result list / view down.
@@ -295,6 +297,7 @@ pub fn update(app: &mut App, action: NavAction) -> Vec<Effect> {
         N::Backspace => return edit_line(app, Edit::Backspace),
         N::Edit(e) => return edit_line(app, e),
         N::HistoryPrev | N::HistoryNext => return walk_history(app, action == N::HistoryPrev),
+        N::Narrow(n) => return narrow(app, n),
         N::SearchDone(r) => search::apply_results(app, r),
         N::Up | N::Down | N::PageDown | N::PageUp => move_cursor(app, &action),
         N::Enter => enter(app),
@@ -357,6 +360,21 @@ fn edit_line(app: &mut App, e: Edit) -> Vec<Effect> {
     if !l.editor.apply(e) {
         return Vec::new();
     }
+    app.nav.history_at = None;
+    line_changed(app)
+}
+
+/// Adds facet `n` (from 1) of the archive search to its query.
+pub(crate) fn narrow(app: &mut App, n: usize) -> Vec<Effect> {
+    let Some(l) = app.nav.line.as_mut().filter(|l| l.kind == LineKind::Archive) else {
+        return Vec::new();
+    };
+    let Some(f) = n.checked_sub(1).and_then(|i| l.facets.get(i)) else { return Vec::new() };
+    let q = super::facets::narrowed(l.input(), f);
+    if q == l.input() {
+        return Vec::new();
+    }
+    l.editor.set(&q);
     app.nav.history_at = None;
     line_changed(app)
 }

@@ -45,6 +45,8 @@ pub struct ResultRow {
     pub snippet_highlights: Vec<Range<usize>>,
     /// Byte ranges of every hit in the document text, in order.
     pub hits: Vec<Range<usize>>,
+    /// How it matched when not by the words ("entity Tehran ← طهران").
+    pub via: Vec<String>,
 }
 
 /// What the search job sends back: the query's generation and its results or error.
@@ -56,6 +58,8 @@ pub struct SearchResults {
     pub query: String,
     /// Hits best first, or a short message for a malformed query.
     pub outcome: Result<Vec<ResultRow>, String>,
+    /// How the matches spread (languages, years, entities), each a way to narrow the query.
+    pub facets: Vec<super::facets::Facet>,
 }
 
 /// The open line: its input, the state of its query, and the result cursor.
@@ -75,6 +79,8 @@ pub struct SearchLine {
     pub selected: usize,
     /// Find in the document: hits of the input so far.
     pub found: Vec<Range<usize>>,
+    /// The newest results' facets.
+    pub facets: Vec<super::facets::Facet>,
 }
 
 impl SearchLine {
@@ -93,17 +99,19 @@ impl SearchLine {
             results: Vec::new(),
             selected: 0,
             found: Vec::new(),
+            facets: Vec::new(),
         }
     }
 }
 
 /// Runs `query` against `store` (on the job thread) and packs the outcome for `update`.
 pub fn run(store: &Store, generation: u64, query: String) -> SearchResults {
+    use crate::store::search::{facets_as_typed, search_as_typed};
     let outcome = if query.trim().is_empty() {
         Ok(Vec::new())
     } else {
         // As typed: the last word also matches as a prefix, so results come while typing.
-        crate::store::search::search_as_typed(store, &query, RESULT_LIMIT)
+        search_as_typed(store, &query, RESULT_LIMIT)
             .map(|hits| {
                 hits.into_iter()
                     .map(|h| ResultRow {
@@ -111,12 +119,20 @@ pub fn run(store: &Store, generation: u64, query: String) -> SearchResults {
                         snippet: h.snippet,
                         snippet_highlights: h.snippet_highlights,
                         hits: h.hits,
+                        via: h.via,
                     })
                     .collect()
             })
             .map_err(|e| e.to_string())
     };
-    SearchResults { generation, query, outcome }
+    let facets = match (&outcome, facets_as_typed(store, &query)) {
+        (Ok(rows), Ok(counts)) if !rows.is_empty() => {
+            let docs: Vec<usize> = rows.iter().map(|r| r.doc).collect();
+            super::facets::facets(store, &counts, &docs)
+        }
+        _ => Vec::new(),
+    };
+    SearchResults { generation, query, outcome, facets }
 }
 
 /// Takes the job's results if they answer the newest query; stale ones are dropped.
@@ -133,10 +149,12 @@ pub fn apply_results(app: &mut App, r: SearchResults) {
             line.results = rows;
             line.error = None;
             line.selected = 0;
+            line.facets = r.facets;
         }
         Err(e) => {
             line.error = Some(e);
             line.results.clear();
+            line.facets.clear();
         }
     }
 }

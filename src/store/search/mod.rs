@@ -187,6 +187,16 @@ pub fn search_as_typed(
     search_parsed(source, &query::as_typed(query).map_err(QueryError)?, limit)
 }
 
+/// How the documents a query (as typed) matches spread over languages and years — the words'
+/// matches and the entities' together. Counted by the engine over every match, not only the
+/// ones shown.
+pub fn facets_as_typed(source: &dyn Source, query: &str) -> Result<engine::Facets, QueryError> {
+    let parsed = query::as_typed(query).map_err(QueryError)?;
+    let plan = plan(&parsed, source, &mut analyzer())?;
+    let items = plan.tier2.as_ref().unwrap_or(&plan.tier1);
+    source.searcher()?.facets(items).map_err(QueryError)
+}
+
 fn search_parsed(
     source: &dyn Source,
     parsed: &query::Parsed,

@@ -300,13 +300,21 @@ fn draw_results(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     put(buf, inner.x, inner.y + 1, inner.width, &status, Style::new().add_modifier(Modifier::DIM));
-    let list_h = inner.height.saturating_sub(2) as usize;
+    // The facets, on their own row, when there are any (Alt-N or a click narrows by one).
+    let top = if line.facets.is_empty() || inner.height < 4 {
+        2
+    } else {
+        let (text, _) = crate::tui::facets::line(&line.facets);
+        put(buf, inner.x, inner.y + 2, inner.width, &format!("Alt-N: {text}"), Style::new());
+        3
+    };
+    let list_h = inner.height.saturating_sub(top) as usize;
     let per = 2;
     let shown = (list_h / per).max(1);
     let start = (line.selected + 1).saturating_sub(shown);
     let hl = Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED);
     for (i, r) in line.results.iter().enumerate().skip(start).take(shown) {
-        let y = inner.y + 2 + ((i - start) * per) as u16;
+        let y = inner.y + top + ((i - start) * per) as u16;
         if y >= inner.y + inner.height {
             break;
         }
@@ -317,7 +325,10 @@ fn draw_results(app: &App, area: Rect, buf: &mut Buffer) {
             style = style.add_modifier(Modifier::REVERSED);
             buf.set_style(Rect { y, height: 1, ..inner }, style);
         }
-        let head = format!("{} · {date} · {}", doc.title, doc.lang);
+        let mut head = format!("{} · {date} · {}", doc.title, doc.lang);
+        for v in &r.via {
+            head.push_str(&format!(" · via {v}"));
+        }
         if let Some(l) = one_line(app, &head, inner.width as usize) {
             draw_line(buf, (inner.x, y, inner.width), &l, style, &[], style);
         }
@@ -451,4 +462,12 @@ fn shifted(line: &crate::text::layout::VisualLine, cols: usize) -> crate::text::
         keep
     });
     out
+}
+
+/// Screen row of the facets line in the archive search view over `area`, and the column it
+/// starts at (after its `Alt-N: ` label), when the view shows facets.
+pub fn facets_row(app: &App, area: Rect) -> Option<(u16, u16)> {
+    let line = app.nav.line.as_ref().filter(|l| l.kind == LineKind::Archive)?;
+    let inner = crate::tui::panes::inner(area);
+    (!line.facets.is_empty() && inner.height >= 4).then_some((inner.y + 2, inner.x + 7))
 }

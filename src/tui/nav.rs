@@ -293,11 +293,13 @@ pub fn update(app: &mut App, action: NavAction) -> Vec<Effect> {
         N::DateFilterOpen => {
             app.nav.line = Some(SearchLine::new(LineKind::Dates, ""));
         }
-        N::Input(c) => return edit_line(app, Edit::Insert(c)),
-        N::Backspace => return edit_line(app, Edit::Backspace),
-        N::Edit(e) => return edit_line(app, e),
-        N::HistoryPrev | N::HistoryNext => return walk_history(app, action == N::HistoryPrev),
-        N::Narrow(n) => return narrow(app, n),
+        N::Input(c) => return search::edit_line(app, Edit::Insert(c)),
+        N::Backspace => return search::edit_line(app, Edit::Backspace),
+        N::Edit(e) => return search::edit_line(app, e),
+        N::HistoryPrev | N::HistoryNext => {
+            return search::walk_history(app, action == N::HistoryPrev);
+        }
+        N::Narrow(n) => return search::narrow(app, n),
         N::SearchDone(r) => search::apply_results(app, r),
         N::Up | N::Down | N::PageDown | N::PageUp => move_cursor(app, &action),
         N::Enter => enter(app),
@@ -348,64 +350,7 @@ pub fn update(app: &mut App, action: NavAction) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Applies an edit to the open line; a changed text runs the line again.
-fn edit_line(app: &mut App, e: Edit) -> Vec<Effect> {
-    // A control or BiDi formatting character is never part of a query (nor drawn raw).
-    if let Edit::Insert(c) = e
-        && crate::text::printable::is_unprintable(c)
-    {
-        return Vec::new();
-    }
-    let Some(l) = &mut app.nav.line else { return Vec::new() };
-    if !l.editor.apply(e) {
-        return Vec::new();
-    }
-    app.nav.history_at = None;
-    line_changed(app)
-}
-
-/// Adds facet `n` (from 1) of the archive search to its query.
-pub(crate) fn narrow(app: &mut App, n: usize) -> Vec<Effect> {
-    let Some(l) = app.nav.line.as_mut().filter(|l| l.kind == LineKind::Archive) else {
-        return Vec::new();
-    };
-    let Some(f) = n.checked_sub(1).and_then(|i| l.facets.get(i)) else { return Vec::new() };
-    let q = super::facets::narrowed(l.input(), f);
-    if q == l.input() {
-        return Vec::new();
-    }
-    l.editor.set(&q);
-    app.nav.history_at = None;
-    line_changed(app)
-}
-
-/// Recalls the previous (or next) query of the search history into the archive line; past the
-/// newest comes back what was being typed.
-fn walk_history(app: &mut App, back: bool) -> Vec<Effect> {
-    let Some(l) = app.nav.line.as_mut().filter(|l| l.kind == LineKind::Archive) else {
-        return Vec::new();
-    };
-    let n = app.nav.history.len();
-    let at = match (app.nav.history_at, back) {
-        (None, true) if n > 0 => {
-            app.nav.draft = l.input().to_string();
-            Some(n - 1)
-        }
-        (Some(i), true) => Some(i.saturating_sub(1)),
-        (Some(i), false) if i + 1 < n => Some(i + 1),
-        (Some(_), false) => None,
-        (None, _) => return Vec::new(),
-    };
-    let text = match at {
-        Some(i) => app.nav.history[i].clone(),
-        None => std::mem::take(&mut app.nav.draft),
-    };
-    l.editor.set(&text);
-    app.nav.history_at = at;
-    line_changed(app)
-}
-
-fn line_changed(app: &mut App) -> Vec<Effect> {
+pub(crate) fn line_changed(app: &mut App) -> Vec<Effect> {
     match app.nav.line.as_ref().map(|l| l.kind) {
         Some(LineKind::Archive) => start_search(app),
         Some(LineKind::Document) => {

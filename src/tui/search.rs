@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
+use super::action::Effect;
 use super::app::{App, Pane};
+use super::editor::Edit;
 use super::nav::HitMark;
 use crate::store::Store;
 use crate::text::normalize;
@@ -260,4 +262,61 @@ pub fn find_folded(hay: &normalize::Folded, needle: &str) -> Vec<Range<usize>> {
         from = e;
     }
     out
+}
+
+/// Applies an edit to the open line; a changed text runs the line again.
+pub(crate) fn edit_line(app: &mut App, e: Edit) -> Vec<Effect> {
+    // A control or BiDi formatting character is never part of a query (nor drawn raw).
+    if let Edit::Insert(c) = e
+        && crate::text::printable::is_unprintable(c)
+    {
+        return Vec::new();
+    }
+    let Some(l) = &mut app.nav.line else { return Vec::new() };
+    if !l.editor.apply(e) {
+        return Vec::new();
+    }
+    app.nav.history_at = None;
+    super::nav::line_changed(app)
+}
+
+/// Adds facet `n` (from 1) of the archive search to its query.
+pub(crate) fn narrow(app: &mut App, n: usize) -> Vec<Effect> {
+    let Some(l) = app.nav.line.as_mut().filter(|l| l.kind == LineKind::Archive) else {
+        return Vec::new();
+    };
+    let Some(f) = n.checked_sub(1).and_then(|i| l.facets.get(i)) else { return Vec::new() };
+    let q = super::facets::narrowed(l.input(), f);
+    if q == l.input() {
+        return Vec::new();
+    }
+    l.editor.set(&q);
+    app.nav.history_at = None;
+    super::nav::line_changed(app)
+}
+
+/// Recalls the previous (or next) query of the search history into the archive line; past the
+/// newest comes back what was being typed.
+pub(crate) fn walk_history(app: &mut App, back: bool) -> Vec<Effect> {
+    let Some(l) = app.nav.line.as_mut().filter(|l| l.kind == LineKind::Archive) else {
+        return Vec::new();
+    };
+    let n = app.nav.history.len();
+    let at = match (app.nav.history_at, back) {
+        (None, true) if n > 0 => {
+            app.nav.draft = l.input().to_string();
+            Some(n - 1)
+        }
+        (Some(i), true) => Some(i.saturating_sub(1)),
+        (Some(i), false) if i + 1 < n => Some(i + 1),
+        (Some(_), false) => None,
+        (None, _) => return Vec::new(),
+    };
+    let text = match at {
+        Some(i) => app.nav.history[i].clone(),
+        None => std::mem::take(&mut app.nav.draft),
+    };
+    l.editor.set(&text);
+    app.nav.history_at = at;
+    super::nav::line_changed(app)
 }

@@ -244,7 +244,7 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
         let (_, spans) = super::facets::line(&line.facets);
         let at = (column - x0) as usize;
         if let Some(i) = spans.iter().position(|s| s.contains(&at)) {
-            return super::nav::narrow(app, i + 1);
+            return super::search::narrow(app, i + 1);
         }
     }
     // Full-screen overlays and navigation views cover the panes.

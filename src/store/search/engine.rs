@@ -14,7 +14,10 @@ use tantivy::schema::{Field, Schema};
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use super::analyzer::{ANALYZER, analyzer};
-use super::index::{CompiledItem, Fields, KEY_FIELD, date_value, items_query, schema};
+use super::index::{Compiled, CompiledItem, Fields, KEY_FIELD, date_value, items_query, schema};
+
+/// Indexed terms a word being typed expands to, at most (those in most documents).
+pub const PREFIX_TERMS: usize = 64;
 
 /// Indexing memory budget per writer thread, in bytes.
 const BUDGET_PER_THREAD: usize = 64 << 20;
@@ -186,7 +189,75 @@ pub struct Searcher {
 impl Searcher {
     /// The best `limit` documents for `items` (every item must hold).
     pub fn query(&self, items: &[CompiledItem], limit: usize) -> Result<Ranked, EngineError> {
-        self.run(&*items_query(&self.fields, items), limit)
+        let items = self.expand_prefixes(items)?;
+        self.run(&*items_query(&self.fields, &items), limit)
+    }
+
+    /// `items` with each prefix replaced by the indexed terms it starts (in titles and bodies,
+    /// the [`PREFIX_TERMS`] found in most documents): a bounded query, however short the
+    /// prefix, where a regular-expression query would union every matching term.
+    fn expand_prefixes(&self, items: &[CompiledItem]) -> Result<Vec<CompiledItem>, EngineError> {
+        let mut out = items.to_vec();
+        for it in &mut out {
+            for c in &mut it.any_of {
+                self.expand(c)?;
+            }
+        }
+        Ok(out)
+    }
+
+    fn expand(&self, c: &mut Compiled) -> Result<(), EngineError> {
+        match c {
+            Compiled::Prefix { form, title_only } => {
+                let terms = self.terms_starting(form, *title_only)?;
+                let title_only = *title_only;
+                *c = Compiled::AnyTerm { terms, title_only };
+            }
+            Compiled::Either(a, b) => {
+                self.expand(a)?;
+                self.expand(b)?;
+            }
+            Compiled::All(parts) => {
+                for p in parts {
+                    self.expand(p)?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The indexed terms that start with `form`, most documents first, at most [`PREFIX_TERMS`].
+    fn terms_starting(&self, form: &str, title_only: bool) -> Result<Vec<String>, EngineError> {
+        let mut freq: std::collections::HashMap<Vec<u8>, u64> = Default::default();
+        // 0xFF never occurs in UTF-8: every term that starts with `form` sorts below this.
+        let mut upper = form.as_bytes().to_vec();
+        upper.push(0xFF);
+        let fields: &[Field] =
+            if title_only { &[self.fields.title] } else { &[self.fields.title, self.fields.body] };
+        for seg in self.searcher.segment_readers() {
+            for &field in fields {
+                let inv = seg.inverted_index(field).map_err(err)?;
+                let mut terms = inv
+                    .terms()
+                    .range()
+                    .ge(form.as_bytes())
+                    .lt(&upper)
+                    .into_stream()
+                    .map_err(err)?;
+                while terms.advance() {
+                    *freq.entry(terms.key().to_vec()).or_default() +=
+                        u64::from(terms.value().doc_freq);
+                }
+            }
+        }
+        let mut all: Vec<(Vec<u8>, u64)> = freq.into_iter().collect();
+        all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(all
+            .into_iter()
+            .take(PREFIX_TERMS)
+            .filter_map(|(t, _)| String::from_utf8(t).ok())
+            .collect())
     }
 
     /// The best `limit` documents matching `must` but none of `must_not`.
@@ -197,9 +268,10 @@ impl Searcher {
         limit: usize,
     ) -> Result<Ranked, EngineError> {
         use tantivy::query::{BooleanQuery, Occur};
+        let (must, must_not) = (self.expand_prefixes(must)?, self.expand_prefixes(must_not)?);
         let q = BooleanQuery::new(vec![
-            (Occur::Must, items_query(&self.fields, must)),
-            (Occur::MustNot, items_query(&self.fields, must_not)),
+            (Occur::Must, items_query(&self.fields, &must)),
+            (Occur::MustNot, items_query(&self.fields, &must_not)),
         ]);
         self.run(&q, limit)
     }
@@ -209,7 +281,7 @@ impl Searcher {
     pub fn facets(&self, items: &[CompiledItem]) -> Result<Facets, EngineError> {
         use tantivy::query::{BooleanQuery, Occur, TermQuery};
         use tantivy::schema::IndexRecordOption;
-        let q = items_query(&self.fields, items);
+        let q = items_query(&self.fields, &self.expand_prefixes(items)?);
         let mut langs = std::collections::BTreeSet::new();
         for seg in self.searcher.segment_readers() {
             let inv = seg.inverted_index(self.fields.lang).map_err(err)?;
@@ -365,5 +437,28 @@ mod tests {
         let r = engine.searcher().unwrap().query(&words("sanction"), 10).unwrap();
         let keys: Vec<u64> = r.hits.iter().map(|h| h.0).collect();
         assert_eq!((r.total, keys.contains(&8)), (2, false), "deleted by key");
+    }
+
+    #[test]
+    fn a_prefix_expands_to_the_most_common_terms_it_starts_and_no_more() {
+        let engine = Engine::in_ram().unwrap();
+        let mut w = engine.writer(1).unwrap();
+        // 100 words starting "zeb", "zebra" in three documents, the others in one each.
+        for i in 0..100u64 {
+            let body = if i < 3 { format!("zebra zeb{i}x") } else { format!("zeb{i}x") };
+            let d =
+                IndexDoc { key: i, title: "t", body: &body, lang: "en", date: None, entities: &[] };
+            w.add(&d).unwrap();
+        }
+        w.commit("1").unwrap();
+        let s = engine.searcher().unwrap();
+        let terms = s.terms_starting("zeb", false).unwrap();
+        assert_eq!(terms.len(), PREFIX_TERMS);
+        assert_eq!(terms[0], "zebra", "the term in most documents first");
+        let typed = vec![CompiledItem {
+            negated: false,
+            any_of: vec![Compiled::Prefix { form: "zeb".into(), title_only: false }],
+        }];
+        assert!(s.query(&typed, 200).unwrap().total >= PREFIX_TERMS - 1);
     }
 }

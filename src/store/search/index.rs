@@ -5,8 +5,7 @@ use std::ops::Bound;
 
 use chrono::NaiveDate;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery,
-    TermQuery,
+    BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, STRING, Schema,
@@ -103,6 +102,11 @@ pub enum Compiled {
         form: String,
         title_only: bool,
     },
+    /// Any of these analysed terms (a prefix's expansion).
+    AnyTerm {
+        terms: Vec<String>,
+        title_only: bool,
+    },
     /// Matches no document: a word longer than the index keeps.
     Nothing,
 }
@@ -159,18 +163,22 @@ pub fn clause_query(f: &Fields, c: &Compiled) -> Box<dyn Query> {
             Term::from_field_text(f.entity, id),
             IndexRecordOption::WithFreqs,
         )),
-        Compiled::Prefix { form, title_only } => {
-            // The term dictionary's automaton walks only the terms that start so.
-            let pattern = format!("{}.*", regex::escape(form));
-            let q = |field| -> Box<dyn Query> {
-                RegexQuery::from_pattern(&pattern, field)
-                    .map_or_else(|_| Box::new(EmptyQuery) as Box<dyn Query>, |q| Box::new(q))
-            };
-            let title: Box<dyn Query> = Box::new(BoostQuery::new(q(f.title), TITLE_BOOST));
-            if *title_only {
-                return title;
-            }
-            Box::new(BooleanQuery::new(vec![(Occur::Should, title), (Occur::Should, q(f.body))]))
+        // Expanded to its terms by the searcher before a query is built; alone it matches
+        // nothing.
+        Compiled::Prefix { .. } => Box::new(EmptyQuery),
+        Compiled::AnyTerm { terms, title_only } => {
+            let any: Vec<(Occur, Box<dyn Query>)> = terms
+                .iter()
+                .map(|t| {
+                    let one = Compiled::Terms {
+                        terms: vec![t.clone()],
+                        phrase: false,
+                        title_only: *title_only,
+                    };
+                    (Occur::Should, clause_query(f, &one))
+                })
+                .collect();
+            if any.is_empty() { Box::new(EmptyQuery) } else { Box::new(BooleanQuery::new(any)) }
         }
         Compiled::All(parts) => Box::new(BooleanQuery::new(
             parts.iter().map(|c| (Occur::Must, clause_query(f, c))).collect(),

@@ -65,8 +65,8 @@ impl Changes {
 pub struct Archive {
     /// The documents, annotations and index.
     pub store: Arc<Store>,
-    /// What the files were when last checked.
-    pub manifest: Manifest,
+    /// What the files were when last checked (shared: a refresh's copy of the archive is cheap).
+    pub manifest: Arc<Manifest>,
     /// The cache it lives in (`None`: in memory).
     cache: Option<Cache>,
     /// The paths opened (empty: the bundled archive).
@@ -114,7 +114,7 @@ impl Archive {
         let store = bundled_store(corpus, opts.index);
         Archive {
             store: Arc::new(store),
-            manifest: Manifest::default(),
+            manifest: Arc::default(),
             cache: None,
             paths: Vec::new(),
             opts,
@@ -142,7 +142,7 @@ impl Archive {
                 cache.touch();
                 let a = Archive {
                     store: Arc::new(store),
-                    manifest,
+                    manifest: Arc::new(manifest),
                     cache: Some(cache),
                     paths: paths.to_vec(),
                     opts,
@@ -215,7 +215,13 @@ impl Archive {
                 Changes::default(),
             )
         });
-        Archive { store: Arc::new(store), manifest, cache: None, paths: paths.to_vec(), opts }
+        Archive {
+            store: Arc::new(store),
+            manifest: Arc::new(manifest),
+            cache: None,
+            paths: paths.to_vec(),
+            opts,
+        }
     }
 
     /// Builds the archive into its cache (another process may have built it meanwhile: then
@@ -232,7 +238,7 @@ impl Archive {
             drop(lock);
             let a = Archive {
                 store: Arc::new(store),
-                manifest,
+                manifest: Arc::new(manifest),
                 cache: Some(cache),
                 paths: paths.to_vec(),
                 opts,
@@ -255,7 +261,7 @@ impl Archive {
         cache.touch();
         let a = Archive {
             store: Arc::new(store),
-            manifest,
+            manifest: Arc::new(manifest),
             cache: Some(cache),
             paths: paths.to_vec(),
             opts,
@@ -287,7 +293,7 @@ impl Archive {
         };
         let (store, manifest) = match &newer {
             Some((s, m)) => (s.as_ref(), m),
-            None => (self.store.as_ref(), &self.manifest),
+            None => (self.store.as_ref(), self.manifest.as_ref()),
         };
         let extractor = LazyExtractor(OnceLock::new());
         let target = Target::Cache(cache, &lock);
@@ -302,7 +308,7 @@ impl Archive {
         )?;
         let a = Archive {
             store: Arc::new(store),
-            manifest,
+            manifest: Arc::new(manifest),
             cache: Some(cache.clone()),
             paths: self.paths.clone(),
             opts: self.opts,
@@ -431,7 +437,7 @@ fn update(
             (Target::Memory, _) => Some(Engine::in_ram()?),
         }
     };
-    let bytes: u64 = d.to_read.iter().map(|&i| d.files[i].0.stat.size).sum();
+    let bytes: u64 = d.to_read.iter().map(|&i| found.files[i].stat.size).sum();
     let threads = if bytes < (8 << 20) { 1 } else { crate::par::threads() };
     let writer: Option<Writer> = engine.as_ref().map(|e| e.writer(threads)).transpose()?;
 
@@ -477,14 +483,14 @@ fn update(
         }
     }
     // Files to read, and what each became.
-    let to_read: Vec<_> = d.to_read.iter().map(|&i| d.files[i].0.clone()).collect();
+    let to_read: Vec<_> = d.to_read.iter().map(|&i| found.files[i].clone()).collect();
     let known: Vec<Option<[u8; 32]>> =
-        d.to_read.iter().map(|&i| d.files[i].1.and_then(|e| old.files[e].hash)).collect();
+        d.to_read.iter().map(|&i| d.entries[i].and_then(|e| old.files[e].hash)).collect();
     let mut read: Vec<Option<FileEntry>> = vec![None; to_read.len()];
     let total = to_read.len();
     let mut to_remove: Vec<usize> = Vec::new();
     let mut each = |i: usize, r: &build::FileResult, added: &build::Added| {
-        let entry = d.files[d.to_read[i]].1.map(|e| &old.files[e]);
+        let entry = d.entries[d.to_read[i]].map(|e| &old.files[e]);
         let fe = match entry {
             Some(e) if r.unchanged => FileEntry { stat: r.stat, ..e.clone() },
             _ => {
@@ -495,7 +501,7 @@ fn update(
                     changes.new += 1;
                 }
                 FileEntry {
-                    path: PathBytes::of(&d.files[d.to_read[i]].0.key),
+                    path: PathBytes::of(&found.files[d.to_read[i]].key),
                     stat: r.stat,
                     hash: r.hash,
                     keys: added.keys.clone(),
@@ -516,9 +522,9 @@ fn update(
         builder.remove(id);
     }
     let mut read = read.into_iter();
-    let mut files = Vec::with_capacity(d.files.len());
+    let mut files = Vec::with_capacity(d.entries.len());
     let mut next_read = d.to_read.iter().peekable();
-    for (i, (_, entry)) in d.files.iter().enumerate() {
+    for (i, entry) in d.entries.iter().enumerate() {
         if next_read.peek() == Some(&&i) {
             next_read.next();
             if let Some(fe) = read.next().flatten() {

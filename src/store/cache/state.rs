@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Problem;
-use crate::corpus::walk::{FileStat, Found, FoundFile};
+use crate::corpus::walk::{FileStat, Found};
 
 /// A path as its bytes: exact on Unix whatever its encoding (serde's `PathBuf` needs UTF-8).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -168,8 +168,8 @@ const RACY_NS: i64 = 2_000_000_000;
 /// How a fresh walk differs from a manifest.
 #[derive(Debug, Default)]
 pub struct Diff {
-    /// Found files, in walk order, each with the manifest entry it had (by path).
-    pub files: Vec<(FoundFile, Option<usize>)>,
+    /// For each file the walk found (in its order), the manifest entry it had (by key).
+    pub entries: Vec<Option<usize>>,
     /// Of those, the ones to read again: new, or stat changed (or checked too recently to
     /// trust an unchanged stat). Indexes into `files`.
     pub to_read: Vec<usize>,
@@ -202,9 +202,9 @@ pub fn diff(state: &Manifest, found: &Found) -> Diff {
             seen[e] = true;
         }
         if !fresh {
-            d.to_read.push(d.files.len());
+            d.to_read.push(d.entries.len());
         }
-        d.files.push((f.clone(), entry));
+        d.entries.push(entry);
     }
     d.removed = seen.iter().enumerate().filter(|(_, s)| !**s).map(|(i, _)| i).collect();
     d
@@ -220,6 +220,7 @@ pub fn now_ns() -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::walk::FoundFile;
 
     fn stat(size: u64, mtime_ns: i64) -> FileStat {
         FileStat { size, mtime_ns, ctime_ns: mtime_ns, inode: size, dev: 1 }
@@ -274,7 +275,7 @@ mod tests {
         let d = diff(&state, &walk);
         assert_eq!(d.to_read, vec![1, 2, 3]);
         assert_eq!(d.removed, vec![2], "c.txt is gone");
-        assert_eq!(d.files[0].1, Some(0));
-        assert_eq!(d.files[2].1, None);
+        assert_eq!(d.entries[0], Some(0));
+        assert_eq!(d.entries[2], None);
     }
 }

@@ -60,7 +60,9 @@ pub struct EntityIndex {
     /// Table index → position in `entities`.
     by_ref: HashMap<EntityRef, usize>,
     /// Folded name (canonical or any spelling) → position of the most mentioned entity so named.
-    by_name: HashMap<String, usize>,
+    /// Built on the first look-up by name: a reader that opens does not need it yet, and it
+    /// folds and sounds out every spelling of every entity.
+    by_name: std::sync::OnceLock<HashMap<String, usize>>,
 }
 
 impl EntityIndex {
@@ -121,13 +123,16 @@ impl EntityIndex {
             b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.canonical.cmp(&b.canonical))
         });
         let by_ref = entities.iter().enumerate().map(|(i, e)| (e.entity, i)).collect();
-        let by_name = names(&entities);
-        EntityIndex { entities, by_ref, by_name }
+        EntityIndex { entities, by_ref, by_name: std::sync::OnceLock::new() }
+    }
+
+    fn by_name(&self) -> &HashMap<String, usize> {
+        self.by_name.get_or_init(|| names(&self.entities))
     }
 
     /// Every folded name with the entity it finds (see [`EntityIndex::find_by_name`]).
     pub fn names(&self) -> impl Iterator<Item = (&str, &EntityInfo)> {
-        self.by_name.iter().map(|(k, &i)| (k.as_str(), &self.entities[i]))
+        self.by_name().iter().map(|(k, &i)| (k.as_str(), &self.entities[i]))
     }
 
     /// The entity `e`, when a listed document mentions it.
@@ -145,9 +150,10 @@ impl EntityIndex {
     /// like a name (capitalised, or in Arabic script), by its sound across scripts. The most
     /// mentioned entity on a tie.
     pub fn find_by_name(&self, name: &str) -> Option<&EntityInfo> {
-        let i = self.by_name.get(&name_key(name)).or_else(|| {
+        let by_name = self.by_name();
+        let i = by_name.get(&name_key(name)).or_else(|| {
             let k = sound_key(name).filter(|_| looks_like_a_name(name))?;
-            self.by_name.get(&k)
+            by_name.get(&k)
         })?;
         Some(&self.entities[*i])
     }

@@ -8,7 +8,9 @@
 //! - warm `qari search --json QUERY DIR` against `rg -l -i QUERY DIR`, median over queries;
 //! - the reader's first usable screen (the list and the open document drawn), warm and cold,
 //!   timed in tmux from the start of the session, with its peak memory;
-//! - a refresh after rewriting 100 files (`qari index`).
+//! - a refresh after rewriting 100 files (`qari index`);
+//! - query latency inside an open archive (the reader's searches: exact queries, and queries
+//!   as typed with the last word a prefix), median and 99th percentile over 300 queries.
 //!
 //! Ratios are against baselines measured in the same run. Run: `cargo bench --bench cache`
 //! (needs rg and tmux; what is missing is skipped and said).
@@ -21,6 +23,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use gen_archive::{Generator, Rng};
+use qari::store::archive::{Archive, OpenOptions};
 
 const QARI: &str = env!("CARGO_BIN_EXE_qari");
 /// Queries timed per size (each one process of qari and one of rg).
@@ -44,9 +47,15 @@ fn main() {
         println!("tmux is not installed: the reader's timings are skipped");
     }
     let g = Generator::new();
+    // One cache home for the whole run, set before any thread starts (the in-process latency
+    // runs open the caches the commands built).
+    let home = std::env::temp_dir().join(format!("qari-bench-home-{}", std::process::id()));
+    // SAFETY: no other thread exists yet, so nothing reads the environment concurrently.
+    unsafe { std::env::set_var("XDG_CACHE_HOME", &home) };
     for n in sizes {
-        run(&g, n, rg, tmux);
+        run(&g, n, &home, rg, tmux);
     }
+    let _ = std::fs::remove_dir_all(&home);
 }
 
 /// A finished process: wall time and peak resident memory (bytes).
@@ -92,10 +101,11 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
-fn run(g: &Generator, n: usize, rg: bool, tmux: bool) {
+fn run(g: &Generator, n: usize, home: &Path, rg: bool, tmux: bool) {
     const SEED: u64 = 20_180_604;
     let root = std::env::temp_dir().join(format!("qari-bench-cache-{}-{n}", std::process::id()));
-    let (dir, home) = (root.join("archive"), root.join("cache-home"));
+    let dir = root.join("archive");
+    let home = home.to_path_buf();
     let t = Instant::now();
     let mut bytes = 0u64;
     for i in 0..n {
@@ -190,6 +200,8 @@ fn run(g: &Generator, n: usize, rg: bool, tmux: bool) {
         }
     }
 
+    latency(g, &dir);
+
     // Refresh after rewriting some files in place.
     let mut rng = Rng::new(11);
     for _ in 0..CHANGED.min(n) {
@@ -254,4 +266,68 @@ fn reader_first_screen(home: &Path, dir: &Path, n: usize) -> Option<(Duration, u
         .map_or(0, |kb| kb * 1024);
     let _ = tmux(&["kill-server"]);
     Some((shown?, peak))
+}
+
+/// Query latency inside the open archive, as the reader searches: 300 queries (common and
+/// rare words of both languages, two-word queries, phrases, filters), exact and as typed.
+fn latency(g: &Generator, dir: &Path) {
+    let opts = OpenOptions { cache: true, index: true };
+    let (Some(archive), _) = Archive::open_cached(&[dir.to_path_buf()], opts) else {
+        println!("latency: the cache could not be opened");
+        return;
+    };
+    let store = &archive.store;
+    let mut rng = Rng::new(3);
+    let queries: Vec<String> = (0..300)
+        .map(|i| {
+            let lang = if i % 5 < 3 { "en" } else { "ar" };
+            let w = g.common_word(&mut rng, lang);
+            match i % 6 {
+                0 | 1 => w,
+                2 => format!("{w} {}", g.common_word(&mut rng, lang)),
+                3 => format!("\"{w} {}\"", g.common_word(&mut rng, lang)),
+                4 => format!("{w} lang:{lang} after:2018"),
+                _ => format!("{w} OR {}", g.common_word(&mut rng, lang)),
+            }
+        })
+        .collect();
+    // As typed: each query cut in its last word, which then matches as a prefix.
+    let typed: Vec<String> = queries
+        .iter()
+        .filter_map(|q| {
+            let q = q.trim_end_matches('"');
+            let cut: String = q.chars().take(q.chars().count().saturating_sub(2)).collect();
+            (cut.chars().rev().take_while(|c| !c.is_whitespace()).count() >= 3).then_some(cut)
+        })
+        .collect();
+    let time = |qs: &[String], f: &dyn Fn(&str)| {
+        for q in qs.iter().take(20) {
+            f(q); // page in what the queries touch
+        }
+        let mut lat: Vec<Duration> = qs
+            .iter()
+            .map(|q| {
+                let t = Instant::now();
+                f(q);
+                t.elapsed()
+            })
+            .collect();
+        lat.sort();
+        (lat[lat.len() / 2], lat[(lat.len() * 99 / 100).min(lat.len() - 1)])
+    };
+    let (m, p99) = time(&queries, &|q| {
+        let _ = store.search(q, 10);
+    });
+    let (tm, tp99) = time(&typed, &|q| {
+        let _ = qari::store::search::search_as_typed(store.as_ref(), q, 10);
+    });
+    println!(
+        "query latency in the open archive (top 10 with hits and snippets): exact median {:.2} ms, p99 {:.2} ms over {}; as typed (prefix) median {:.2} ms, p99 {:.2} ms over {}",
+        ms(m),
+        ms(p99),
+        queries.len(),
+        ms(tm),
+        ms(tp99),
+        typed.len()
+    );
 }

@@ -197,6 +197,7 @@ fn result(doc: usize, text: &str, word: &str) -> ResultRow {
         // "…" is three bytes: the word starts after "… ".
         snippet_highlights: std::iter::once("… ".len().."… ".len() + word.len()).collect(),
         hits,
+        via: Vec::new(),
     }
 }
 
@@ -218,7 +219,7 @@ fn search_line_types_live_drops_stale_results_and_enter_n_n_esc_navigate_hits() 
     assert_eq!(gens.len(), 4, "one job per keystroke: {effects:?}");
     assert!(gens.windows(2).all(|w| w[0] < w[1]), "generations increase");
     let line = a.nav.line.as_ref().unwrap();
-    assert_eq!(line.input, "ri");
+    assert_eq!(line.input(), "ri");
     assert!(line.pending);
     assert!(shows(&draw(&a), "searching…"));
     // A stale answer (an older generation) is dropped; the newest one is shown.
@@ -226,6 +227,7 @@ fn search_line_types_live_drops_stale_results_and_enter_n_n_esc_navigate_hits() 
         generation: gens[0],
         query: "r".into(),
         outcome: Ok(vec![result(2, OTHER, "Rain")]),
+        facets: Vec::new(),
     };
     update(&mut a, Action::Nav(NavAction::SearchDone(stale)));
     assert!(a.nav.line.as_ref().unwrap().results.is_empty());
@@ -233,6 +235,7 @@ fn search_line_types_live_drops_stale_results_and_enter_n_n_esc_navigate_hits() 
         generation: *gens.last().unwrap(),
         query: "ri".into(),
         outcome: Ok(vec![result(1, AR, "ري يونغ هو"), result(0, EN, "Ri Yong Ho")]),
+        facets: Vec::new(),
     };
     update(&mut a, Action::Nav(NavAction::SearchDone(fresh)));
     let buf = draw(&a);
@@ -244,8 +247,9 @@ fn search_line_types_live_drops_stale_results_and_enter_n_n_esc_navigate_hits() 
     let x = shown[..shown.find("Ri Yong").unwrap()].width() as u16;
     assert!(!buf[(x - 1, y)].modifier.contains(Modifier::REVERSED), "only the hit is lit");
     assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
-    // ↓ to the English result, Enter opens it at its first hit; the counter says 1/3.
-    press(&mut a, "<Down><Enter>");
+    // Tab to the English result (↑/↓ walk the history), Enter opens it at its first hit; the
+    // counter says 1/3.
+    press(&mut a, "<Tab><Enter>");
     assert_eq!(a.mode(), Mode::Normal);
     assert_eq!(a.reader.doc, Some(0));
     assert!(status(&a).contains("“ri” 1/3"), "{}", status(&a));
@@ -276,6 +280,7 @@ fn esc_in_the_search_line_returns_to_where_the_reader_was_and_errors_are_explain
         generation: g,
         query: "title:".into(),
         outcome: Err("title: needs a word after it".into()),
+        facets: Vec::new(),
     };
     update(&mut a, Action::Nav(NavAction::SearchDone(bad)));
     assert!(shows(&draw(&a), "⚠ title: needs a word after it"));
@@ -621,7 +626,9 @@ fn a_result_found_through_another_spelling_opens_at_the_entity_mention() {
             snippet: "ري يونغ هو".into(),
             snippet_highlights: Vec::new(),
             hits: Vec::new(),
+            via: Vec::new(),
         }]),
+        facets: Vec::new(),
     };
     update(&mut a, Action::Nav(NavAction::SearchDone(found)));
     press(&mut a, "<Enter>");
@@ -629,4 +636,169 @@ fn a_result_found_through_another_spelling_opens_at_the_entity_mention() {
     assert_eq!(followed(&a), Some("per:ri_yong_ho"));
     assert!(a.highlights().iter().any(|h| &AR[h.clone()] == "ري يونغ هو"));
     assert!(status(&a).contains("Ri Yong Ho 1/2"), "{}", status(&a));
+}
+
+/// As you type, the last word matches the words it starts from its third letter, in either
+/// script; `qari search` (and any query run whole) keeps exact words.
+#[test]
+fn search_results_come_as_you_type_by_prefix_in_both_scripts() {
+    let mut a = app(120, 30);
+    let shown = |a: &App| -> Vec<usize> {
+        a.nav.line.as_ref().map_or_else(Vec::new, |l| l.results.iter().map(|r| r.doc).collect())
+    };
+    let e = press(&mut a, "/Si");
+    run_searches(&mut a, e);
+    assert!(shown(&a).is_empty(), "two letters are not yet a prefix");
+    let e = press(&mut a, "n");
+    run_searches(&mut a, e);
+    assert_eq!(shown(&a), [0], "'Sin' finds Singapore");
+    let line = a.nav.line.as_ref().unwrap();
+    let hit = &line.results[0].hits[0];
+    assert_eq!(&a.store.text(0)[hit.clone()], "Singapore", "the whole word is the hit");
+    // Arabic, also with the article typed: "المحاد" starts المحادثات (indexed without ال).
+    for typed in ["بومب", "المحاد"] {
+        press(&mut a, "<Esc>");
+        let e = press(&mut a, &format!("/{typed}"));
+        run_searches(&mut a, e);
+        assert_eq!(shown(&a).first(), Some(&1), "{typed} finds the Arabic document first");
+    }
+    // Whole queries stay exact.
+    assert!(a.store.search("Sin", 10).unwrap().is_empty());
+    assert!(!a.store.search("Singapore", 10).unwrap().is_empty());
+}
+
+/// The line editor's keys, through the keymap: motion by character and word, Home/End, the
+/// kills, and typing in the middle.
+#[test]
+fn the_search_line_edits_like_a_shell_line() {
+    let mut a = app(120, 30);
+    let line = |a: &App| {
+        let e = &a.nav.line.as_ref().unwrap().editor;
+        format!("{}|{}", &e.text()[..e.cursor()], &e.text()[e.cursor()..])
+    };
+    press(&mut a, "/north korea talks");
+    press(&mut a, "<A-b><A-b>");
+    assert_eq!(line(&a), "north |korea talks");
+    press(&mut a, "<C-k>");
+    assert_eq!(line(&a), "north |");
+    press(&mut a, "<C-a>south <C-e>pole");
+    assert_eq!(line(&a), "south north pole|");
+    press(&mut a, "<C-w>");
+    assert_eq!(line(&a), "south north |");
+    press(&mut a, "<Left><Left><BS><Del>");
+    assert_eq!(line(&a), "south nor| ", "backspace before, delete at the cursor");
+    press(&mut a, "<Home><Right><A-f>");
+    assert_eq!(line(&a), "south| nor ");
+    press(&mut a, "<End><C-u>");
+    assert_eq!(line(&a), "|");
+}
+
+/// ↑/↓ walk the queries run before (newest first), ↓ past the newest brings back what was
+/// typed; reopening `/` shows the last query selected, and typing replaces it.
+#[test]
+fn the_search_history_is_walked_with_up_and_down_and_the_last_query_is_selected() {
+    let mut a = app(120, 30);
+    for q in ["Pompeo", "Singapore"] {
+        let e = press(&mut a, &format!("/{q}"));
+        run_searches(&mut a, e);
+        press(&mut a, "<Enter>");
+    }
+    assert_eq!(a.nav.history, ["Pompeo", "Singapore"]);
+    let e = press(&mut a, "/");
+    assert!(matches!(e.as_slice(), [Effect::Search { query, .. }] if query == "Singapore"));
+    let ed = |a: &App| a.nav.line.as_ref().unwrap().editor.clone();
+    assert!(ed(&a).is_selected() && ed(&a).text() == "Singapore", "the last query, selected");
+    press(&mut a, "Ha");
+    assert_eq!(ed(&a).text(), "Ha", "typing replaced it");
+    press(&mut a, "<Up>");
+    assert_eq!(ed(&a).text(), "Singapore");
+    press(&mut a, "<Up><Up>");
+    assert_eq!(ed(&a).text(), "Pompeo", "the oldest stays");
+    press(&mut a, "<Down>");
+    assert_eq!(ed(&a).text(), "Singapore");
+    press(&mut a, "<Down>");
+    assert_eq!(ed(&a).text(), "Ha", "past the newest: what was typed");
+    // Running a query again moves it to the newest place, once.
+    let e = press(&mut a, "<C-u>Pompeo");
+    run_searches(&mut a, e);
+    let e = press(&mut a, "<Enter>");
+    assert_eq!(a.nav.history, ["Singapore", "Pompeo"]);
+    assert!(e.iter().any(|e| matches!(e, Effect::RememberSearch(q) if q == "Pompeo")), "{e:?}");
+}
+
+/// The prompt is laid out as the reading pane lays out text: an Arabic query is shaped and in
+/// visual order, the cursor left of it (where a right-to-left line ends).
+#[test]
+fn an_arabic_query_is_shaped_and_in_visual_order_in_the_prompt() {
+    use qari::text::layout::{self, LayoutOptions};
+    let mut a = app(120, 30);
+    a.shape = true; // the reader's default (`--no-shape` turns it off)
+    press(&mut a, "/سنواجه");
+    let buf = draw(&a);
+    let opts = LayoutOptions { width: 100, bidi: BidiMode::App, shape: true };
+    let want = layout::layout("سنواجه", std::slice::from_ref(&(0.."سنواجه".len())), &opts)[0]
+        .cells
+        .iter()
+        .map(|c| c.symbol.clone())
+        .collect::<String>();
+    assert_ne!(want, "سنواجه", "shaped into presentation forms, in visual order");
+    let y =
+        (0..buf.area.height).find(|&y| row_text(&buf, y).contains(&want)).unwrap_or_else(|| {
+            panic!(
+                "the prompt shows {want:?}:\n{}",
+                (0..5).map(|y| row_text(&buf, y)).collect::<Vec<_>>().join("\n")
+            )
+        });
+    let row = row_text(&buf, y);
+    let slash = row.find('/').unwrap();
+    let x = row[..slash].width() as u16 + 1;
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED), "the cursor, left of the text");
+    assert_eq!(row[slash + 1..].trim_start().chars().next(), want.chars().next(), "{row}");
+    // The cursor on a letter: after three steps back it stands on the fourth letter (ا): one
+    // reversed cell of the row, inside the query, not a blank.
+    press(&mut a, "<Left><Left><Left>");
+    let buf = draw(&a);
+    let lit: Vec<u16> = (x..buf.area.width)
+        .filter(|&c| buf[(c, y)].modifier.contains(Modifier::REVERSED))
+        .collect();
+    assert_eq!(lit.len(), 1, "{lit:?}");
+    assert!(
+        matches!(buf[(lit[0], y)].symbol(), "ﺍ" | "ﺎ" | "ا"),
+        "{:?}",
+        buf[(lit[0], y)].symbol()
+    );
+}
+
+/// The archive search shows how its matches spread (languages, years, entities) and narrows
+/// by one with Alt-N or a click.
+#[test]
+fn search_facets_count_languages_and_entities_and_narrow_the_query() {
+    let mut a = bundled();
+    let e = press(&mut a, "/Pyongyang");
+    run_searches(&mut a, e);
+    let line = a.nav.line.as_ref().unwrap();
+    let labels: Vec<(&str, usize)> =
+        line.facets.iter().map(|f| (f.label.as_str(), f.count)).collect();
+    assert!(labels.contains(&("ar", 1)) && labels.contains(&("en", 4)), "{labels:?}");
+    assert!(labels.iter().any(|(l, _)| *l == "North Korea"), "entities of the results: {labels:?}");
+    assert!(shows(&draw(&a), "Alt-N: 1 ar 1 · 2 en 4"), "the facets line");
+    // Alt-1: only the Arabic article.
+    let e = press(&mut a, "<A-1>");
+    run_searches(&mut a, e);
+    let line = a.nav.line.as_ref().unwrap();
+    assert_eq!(line.input(), "Pyongyang lang:ar");
+    assert_eq!(line.results.len(), 1);
+    assert_eq!(a.store.docs[line.results[0].doc].lang, "ar");
+    // A click on a facet does the same: "en" narrows the language-free query.
+    press(&mut a, "<C-u>");
+    let e = press(&mut a, "Pyongyang");
+    run_searches(&mut a, e);
+    let buf = draw(&a);
+    let y = (0..buf.area.height).find(|&y| row_text(&buf, y).contains("Alt-N:")).unwrap();
+    let x = row_text(&buf, y).find("2 en").unwrap() as u16;
+    let e = update(&mut a, Action::Click { column: x + 2, row: y });
+    run_searches(&mut a, e);
+    let line = a.nav.line.as_ref().unwrap();
+    assert_eq!(line.input(), "Pyongyang lang:en");
+    assert!(line.results.iter().all(|r| a.store.docs[r.doc].lang == "en"));
 }

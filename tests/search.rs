@@ -315,8 +315,16 @@ fn qari_search_json_lines_best_first() {
     for v in &lines {
         let o = v.as_object().unwrap();
         let keys: BTreeSet<&str> = o.keys().map(String::as_str).collect();
-        assert_eq!(keys, BTreeSet::from(["path", "title", "score", "snippet"]));
+        assert_eq!(keys, BTreeSet::from(["path", "title", "score", "snippet", "via", "hits"]));
         assert!(o["path"].as_str().unwrap().starts_with("assets/corpus/"));
+        // `hits` are byte ranges of the document text as loaded (a .txt: the file's bytes).
+        let file = o["path"].as_str().unwrap().trim_start_matches("assets/corpus/");
+        let text = qari::corpus::BUNDLED.iter().find(|(n, _)| *n == file).unwrap().1;
+        for h in o["hits"].as_array().unwrap() {
+            let (a, b) = (h[0].as_u64().unwrap() as usize, h[1].as_u64().unwrap() as usize);
+            assert_eq!(text[a..b].to_lowercase(), "pyongyang", "{file} {a}..{b}");
+        }
+        assert!(o["via"].as_array().unwrap().is_empty(), "found by its words");
         assert!(o["snippet"].as_str().unwrap().contains("Pyongyang"));
         let score = o["score"].as_f64().unwrap();
         assert!(score <= last);

@@ -51,10 +51,10 @@ pub enum Command {
         json: bool,
         paths: Vec<PathBuf>,
     },
-    /// Search the archive (query language in the README; `--` before a query that starts
-    /// with `-`, as in `qari search -- -word`).
+    /// Search the archive (`qari search --help` for the query language).
+    #[command(after_long_help = crate::store::search::query::QUERY_HELP)]
     Search {
-        /// JSON Lines, best first: path, title, score, snippet.
+        /// JSON Lines, best first: path, title, score, snippet, via, hits.
         #[arg(long)]
         json: bool,
         /// At most this many results (1 or more; more than the archive holds is all of it).

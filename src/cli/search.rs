@@ -55,11 +55,14 @@ fn print(
     for h in hits {
         let Some(d) = info(h.doc) else { continue };
         if json {
+            let hits: Vec<[usize; 2]> = h.hits.iter().map(|r| [r.start, r.end]).collect();
             let v = serde_json::json!({
                 "path": d.path,
                 "title": d.title,
                 "score": h.score,
                 "snippet": h.snippet,
+                "via": h.via,
+                "hits": hits,
             });
             json_line(&mut out, &v)?;
         } else {
@@ -68,6 +71,9 @@ fn print(
             writeln!(out, "{:7.2}  {title}  ({date}, {lang})", h.score)?;
             writeln!(out, "         {}", printable(&d.path))?;
             writeln!(out, "         {}", marked(h, tty))?;
+            for v in &h.via {
+                writeln!(out, "         via {}", printable(v))?;
+            }
         }
     }
     if !json && hits.is_empty() {

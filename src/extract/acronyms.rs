@@ -90,7 +90,7 @@ impl CapitalLines {
         let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
         let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
         let line = &text[start..end];
-        let upper = line.chars().filter(|c| c.is_uppercase()).count();
+        let upper = line.chars().filter(|&c| crate::text::script::is_upper(c)).count();
         let lower = line.chars().filter(|c| c.is_lowercase()).count();
         self.last = Some((start..end.max(start + 1), upper > lower));
         upper > lower

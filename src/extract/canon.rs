@@ -25,6 +25,20 @@ pub fn norm_str(s: &str) -> String {
         .join(" ")
 }
 
+/// A folded key for comparing whole names: case, hyphens and spaces, Arabic letter variants
+/// and harakat ignored ("Ri Yong-ho" = "ri yong ho", "إيران" = "ايران"). What a query's
+/// name and an entity's spellings are compared by.
+pub fn name_key(s: &str) -> String {
+    crate::text::normalize::fold_str(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The key under which a name is found by its sound across scripts (see [`skeleton`]):
+/// `None` when the skeleton is too short to tell names apart.
+pub fn sound_key(name: &str) -> Option<String> {
+    let s = skeleton(name);
+    (s.chars().count() >= 3).then(|| format!("~{s}"))
+}
+
 /// Consonant class of one letter, Latin or Arabic; `None` for vowels, glides, h-like letters
 /// and anything else that spellings across scripts do not agree on.
 fn class(c: char) -> Option<char> {

@@ -102,6 +102,60 @@ fn is_acronym(a: &str) -> bool {
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && a.len() <= 8
 }
 
+/// One row of the gazetteer, parsed without building the matching automaton (what queries and
+/// the search analyser need: names, not text matching).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Entity id.
+    pub id: String,
+    /// Kind; `None` for demonyms.
+    pub kind: Option<EntityKind>,
+    /// The alias normalised as text is for matching ([`norm_str`]).
+    pub form: String,
+    /// Whether the alias is Arabic script.
+    pub arabic: bool,
+    /// A common word too ([`AMBIGUOUS_AR`]).
+    pub ambiguous: bool,
+    /// The alias as written.
+    pub alias: &'static str,
+}
+
+/// Every row of the embedded gazetteer with at least two letters, parsed once (about a
+/// millisecond; building the automaton of [`Gazetteer::load`] takes far longer).
+pub fn rows() -> &'static [Row] {
+    static ALL: std::sync::OnceLock<Vec<Row>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        TSV.lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|line| {
+                let mut cols = line.split('\t');
+                let (id, ty, lang, alias) =
+                    (cols.next()?, cols.next()?, cols.next()?, cols.next()?);
+                let kind = kind_of(ty)?;
+                let form = norm_str(alias);
+                let arabic = lang == "ar";
+                let ambiguous =
+                    arabic && !form.contains(' ') && AMBIGUOUS_AR.contains(&form.as_str());
+                (form.chars().count() >= 2).then(|| Row {
+                    id: id.to_string(),
+                    kind,
+                    form,
+                    arabic,
+                    ambiguous,
+                    alias,
+                })
+            })
+            .collect()
+    })
+}
+
+/// The person, organisation and place aliases of the gazetteer in both scripts, as a query
+/// resolves names. Aliases that are also common words (الأسد, "the lion") are kept: in text
+/// they need context, but a name typed as a query is meant as the name.
+pub fn query_aliases() -> impl Iterator<Item = &'static Row> {
+    rows().iter().filter(|r| r.kind.is_some())
+}
+
 impl Gazetteer {
     /// Parses the embedded TSV and builds the automaton (about 10 ms).
     pub fn load() -> Gazetteer {

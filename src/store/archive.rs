@@ -204,7 +204,10 @@ impl Archive {
                 Store::from_parts(
                     Vec::new(),
                     Vec::new(),
-                    vec![crate::corpus::Problem { path: PathBuf::new(), reason: e }],
+                    vec![crate::corpus::Problem {
+                        path: paths.first().cloned().unwrap_or_default(),
+                        reason: format!("could not be opened in memory: {e}"),
+                    }],
                     0,
                     false,
                 ),

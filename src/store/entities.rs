@@ -121,12 +121,7 @@ impl EntityIndex {
             b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.canonical.cmp(&b.canonical))
         });
         let by_ref = entities.iter().enumerate().map(|(i, e)| (e.entity, i)).collect();
-        let mut by_name = HashMap::new();
-        for (i, e) in entities.iter().enumerate() {
-            for name in std::iter::once(&e.canonical).chain(&e.surfaces) {
-                by_name.entry(name_key(name)).or_insert(i);
-            }
-        }
+        let by_name = names(&entities);
         EntityIndex { entities, by_ref, by_name }
     }
 
@@ -145,14 +140,78 @@ impl EntityIndex {
         self.entities.iter().find(|e| e.id == id)
     }
 
-    /// Finds an entity by a name in any spelling or script it was seen in, or its canonical name
-    /// (case, hyphens and Arabic letter variants folded); the most mentioned one on a tie.
+    /// Finds an entity by a name: any spelling or script it was seen in, its canonical name, a
+    /// gazetteer alias, folded (case, hyphens, Arabic letter variants); else, for what looks
+    /// like a name (capitalised, or in Arabic script), by its sound across scripts. The most
+    /// mentioned entity on a tie.
     pub fn find_by_name(&self, name: &str) -> Option<&EntityInfo> {
-        self.by_name.get(&name_key(name)).map(|&i| &self.entities[i])
+        let i = self.by_name.get(&name_key(name)).or_else(|| {
+            let k = sound_key(name).filter(|_| looks_like_a_name(name))?;
+            self.by_name.get(&k)
+        })?;
+        Some(&self.entities[*i])
     }
 }
 
-/// A folded key for comparing names: case, hyphens/spaces and Arabic letter variants ignored.
-pub fn name_key(s: &str) -> String {
-    crate::text::normalize::fold_str(s).chars().filter(|c| c.is_alphanumeric()).collect()
+pub use crate::extract::canon::{name_key, sound_key};
+
+/// Whether a query's words look like a name, to be matched by sound: a capital letter starts
+/// a word, or Arabic script (which has no capitals). Lower-case Latin words are words.
+pub fn looks_like_a_name(s: &str) -> bool {
+    s.split_whitespace().any(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || crate::text::script::is_arabic_letter(c))
+    })
+}
+
+/// Every name a query can give an entity by, each to the most mentioned entity so named
+/// (`entities` come most mentioned first): the archive's spellings and canonical names, then
+/// the gazetteer's aliases in both scripts of the entities the archive mentions (so `طهران`
+/// finds English articles about Tehran though no article writes it so), then the sound keys
+/// of all of those (a spelling the archive never saw, in the other script).
+fn names(entities: &[EntityInfo]) -> HashMap<String, usize> {
+    let mut by_name = HashMap::new();
+    let by_id: HashMap<&str, usize> =
+        entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+    for (i, e) in entities.iter().enumerate() {
+        for name in std::iter::once(&e.canonical).chain(&e.surfaces) {
+            by_name.entry(name_key(name)).or_insert(i);
+        }
+    }
+    let present: Vec<(usize, &crate::extract::gazetteer::Row)> =
+        crate::extract::gazetteer::query_aliases()
+            .filter_map(|a| Some((*by_id.get(a.id.as_str())?, a)))
+            .collect();
+    for (i, a) in &present {
+        by_name.entry(name_key(a.alias)).or_insert(*i);
+    }
+    for (i, e) in entities.iter().enumerate() {
+        for name in std::iter::once(&e.canonical).chain(&e.surfaces) {
+            if let Some(k) = sound_key(name) {
+                by_name.entry(k).or_insert(i);
+            }
+        }
+    }
+    // A person is also asked for by the last word of a full name ("Rostami", "رستمي"), after
+    // every whole name so a name that is someone's whole name still finds them.
+    for (i, e) in entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
+        for name in std::iter::once(&e.canonical).chain(&e.surfaces) {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if let [_, .., last] = words.as_slice()
+                && last.chars().count() >= 3
+            {
+                by_name.entry(name_key(last)).or_insert(i);
+                if let Some(k) = sound_key(last) {
+                    by_name.entry(k).or_insert(i);
+                }
+            }
+        }
+    }
+    for (i, a) in &present {
+        if let Some(k) = sound_key(a.alias) {
+            by_name.entry(k).or_insert(*i);
+        }
+    }
+    by_name
 }

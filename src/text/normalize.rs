@@ -19,7 +19,7 @@ pub fn fold_char(c: char) -> Option<char> {
         '٠'..='٩' => char::from_u32(c as u32 - 0x0660 + u32::from(b'0')).unwrap_or(c),
         '۰'..='۹' => char::from_u32(c as u32 - 0x06F0 + u32::from(b'0')).unwrap_or(c),
         '\u{2019}' | '\u{2018}' | '`' => '\'',
-        c if c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
+        c if crate::text::script::is_upper(c) => c.to_lowercase().next().unwrap_or(c),
         c => c,
     })
 }

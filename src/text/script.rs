@@ -32,7 +32,8 @@ pub fn script_of(c: char) -> Option<Script> {
     }
 }
 
-/// Per char of the Latin and Arabic blocks: bit 0 `is_alphabetic`, bit 1 `is_alphanumeric`.
+/// Per char of the Latin and Arabic blocks: bit 0 `is_alphabetic`, bit 1 `is_alphanumeric`,
+/// bit 2 `is_uppercase`.
 /// The standard checks walk a Unicode table for every non-ASCII char, and Arabic text is
 /// nothing but those.
 fn class_table() -> &'static [u8] {
@@ -41,7 +42,9 @@ fn class_table() -> &'static [u8] {
         (TABLE_FROM..TABLE_TO)
             .map(|u| {
                 char::from_u32(u).map_or(0, |c| {
-                    u8::from(c.is_alphabetic()) | (u8::from(c.is_alphanumeric()) << 1)
+                    u8::from(c.is_alphabetic())
+                        | (u8::from(c.is_alphanumeric()) << 1)
+                        | (u8::from(c.is_uppercase()) << 2)
                 })
             })
             .collect()
@@ -74,6 +77,18 @@ pub fn is_letter(c: char) -> bool {
         return c.is_alphabetic();
     }
     class_table()[(u - TABLE_FROM) as usize] & 1 != 0
+}
+
+/// Exactly `char::is_uppercase`, with the Latin and Arabic blocks answered from a table.
+pub fn is_upper(c: char) -> bool {
+    let u = c as u32;
+    if u < TABLE_FROM {
+        return c.is_ascii_uppercase();
+    }
+    if u >= TABLE_TO {
+        return c.is_uppercase();
+    }
+    class_table()[(u - TABLE_FROM) as usize] & 4 != 0
 }
 
 /// Whether `c` is an Arabic-script letter (not a mark, digit or punctuation).
@@ -110,6 +125,7 @@ mod tests {
         for u in 0..0x3000u32 {
             if let Some(c) = char::from_u32(u) {
                 assert_eq!(is_letter(c), c.is_alphabetic(), "U+{u:04X}");
+                assert_eq!(is_upper(c), c.is_uppercase(), "U+{u:04X}");
             }
         }
     }

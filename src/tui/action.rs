@@ -123,4 +123,6 @@ pub enum Effect {
     /// Check the files and refresh the archive off the UI thread (unless one runs already);
     /// the result comes back as `Action::Refreshed` or `Action::RefreshFailed`.
     Refresh,
+    /// Save a query the user ran to the search history on disk.
+    RememberSearch(String),
 }

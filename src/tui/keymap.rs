@@ -56,6 +56,11 @@ impl Key {
         Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
     }
 
+    /// `Alt-` plus a character.
+    pub const fn alt(c: char) -> Key {
+        Key { code: KeyCode::Char(c), mods: KeyModifiers::ALT }
+    }
+
     /// The normalised key of a terminal key event.
     pub fn from_event(ev: &KeyEvent) -> Key {
         let mut mods =
@@ -200,12 +205,39 @@ impl Default for Keymap {
             (vec![c('q'), p(K::Esc), c('?'), p(K::Enter)], A::Back, "close"),
             (vec![Key::ctrl('c')], A::Quit, "quit at once"),
         ];
+        let ed = |e: super::editor::Edit| nav(N::Edit(e));
+        use super::editor::Edit as E;
         let line: Vec<(Vec<Key>, Action, &'static str)> = vec![
             (vec![p(K::Enter)], nav(N::Enter), "open the result / apply"),
             (vec![p(K::Esc)], nav(N::Cancel), "leave, back to where you were"),
-            (vec![p(K::Backspace)], nav(N::Backspace), "delete a character"),
-            (vec![p(K::Down), Key::ctrl('n')], nav(N::Down), "next result"),
-            (vec![p(K::Up), Key::ctrl('p')], nav(N::Up), "previous result"),
+            (vec![p(K::Tab), Key::ctrl('n')], nav(N::Down), "next result"),
+            (vec![p(K::BackTab), Key::ctrl('p')], nav(N::Up), "previous result"),
+            (vec![p(K::Up)], nav(N::HistoryPrev), "the search before (history)"),
+            (vec![p(K::Down)], nav(N::HistoryNext), "the search after (history)"),
+            (vec![p(K::Backspace)], nav(N::Backspace), "delete the character before"),
+            (
+                vec![p(K::Delete), Key::ctrl('d')],
+                ed(E::Delete),
+                "delete the character at the cursor",
+            ),
+            (vec![p(K::Left), Key::ctrl('b')], ed(E::Left), "cursor left"),
+            (vec![p(K::Right), Key::ctrl('f')], ed(E::Right), "cursor right"),
+            (vec![Key::alt('b')], ed(E::WordLeft), "a word left"),
+            (vec![Key::alt('f')], ed(E::WordRight), "a word right"),
+            (vec![p(K::Home), Key::ctrl('a')], ed(E::Home), "to the start"),
+            (vec![p(K::End), Key::ctrl('e')], ed(E::End), "to the end"),
+            (vec![Key::ctrl('u')], ed(E::KillToStart), "delete to the start"),
+            (vec![Key::ctrl('k')], ed(E::KillToEnd), "delete to the end"),
+            (vec![Key::ctrl('w')], ed(E::KillWordBack), "delete the word before"),
+            (vec![Key::alt('1')], nav(N::Narrow(1)), "narrow by facet 1"),
+            (vec![Key::alt('2')], nav(N::Narrow(2)), "narrow by facet 2"),
+            (vec![Key::alt('3')], nav(N::Narrow(3)), "narrow by facet 3"),
+            (vec![Key::alt('4')], nav(N::Narrow(4)), "narrow by facet 4"),
+            (vec![Key::alt('5')], nav(N::Narrow(5)), "narrow by facet 5"),
+            (vec![Key::alt('6')], nav(N::Narrow(6)), "narrow by facet 6"),
+            (vec![Key::alt('7')], nav(N::Narrow(7)), "narrow by facet 7"),
+            (vec![Key::alt('8')], nav(N::Narrow(8)), "narrow by facet 8"),
+            (vec![Key::alt('9')], nav(N::Narrow(9)), "narrow by facet 9"),
             (vec![Key::ctrl('c')], A::Quit, "quit at once"),
         ];
         let view = |extra: Vec<(Vec<Key>, Action, &'static str)>| {
@@ -256,7 +288,7 @@ impl Keymap {
         match (bound, mode, key.code) {
             // In the search line every unbound character is typed.
             (None, Mode::SearchLine, KeyCode::Char(c))
-                if !key.mods.contains(KeyModifiers::CONTROL) =>
+                if !key.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
             {
                 Some(Action::Nav(super::nav::NavAction::Input(c)))
             }
@@ -322,8 +354,12 @@ pub fn parse_keys(s: &str) -> Option<Vec<KeyEvent>> {
             "End" => (KeyCode::End, KeyModifiers::NONE),
             "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
             "lt" => (KeyCode::Char('<'), KeyModifiers::NONE),
+            "Del" => (KeyCode::Delete, KeyModifiers::NONE),
             n if n.starts_with("C-") && n.chars().count() == 3 => {
                 (KeyCode::Char(n.chars().nth(2)?), KeyModifiers::CONTROL)
+            }
+            n if n.starts_with("A-") && n.chars().count() == 3 => {
+                (KeyCode::Char(n.chars().nth(2)?), KeyModifiers::ALT)
             }
             _ => return None,
         };

@@ -7,6 +7,8 @@
 
 pub mod action;
 pub mod app;
+pub mod editor;
+pub mod facets;
 pub mod filter;
 pub mod keymap;
 pub mod loading;
@@ -286,6 +288,8 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
                     }
                 }
                 Effect::Refresh => effects_refresh(&mut app, &archive, &jobs, &mut refreshing),
+                // Kept in memory for this session; saved once the state database holds it.
+                Effect::RememberSearch(_) => {}
                 Effect::Quit => return Ok(()),
                 Effect::Suspend => {
                     guard.suspend()?;

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::action::{Action, Effect};
 use super::app::{App, Location, Pane};
+use super::editor::Edit;
 use super::filter::apply_filter;
 pub use super::filter::{ListFilter, parse_date_range};
 use super::keymap::Mode;
@@ -23,8 +24,16 @@ pub enum NavAction {
     DateFilterOpen,
     /// A character typed into the open line.
     Input(char),
-    /// Delete the last character of the line.
+    /// Delete the character before the cursor.
     Backspace,
+    /// An edit of the open line (cursor motion, deletion).
+    Edit(super::editor::Edit),
+    /// The search run before the one shown (walking back through the history).
+    HistoryPrev,
+    /// The search run after the one shown (walking forward, back to what was typed).
+    HistoryNext,
+    /// Narrow the archive search by its facet number N (from 1).
+    Narrow(usize),
     /// Move the cursor in the result list / view up.
     Up,
     /// Move the cursor in the result list / view down.
@@ -118,6 +127,35 @@ pub struct NavState {
     pub last_mention: Option<usize>,
     /// The open document folded for find, kept while finding in it.
     pub folded: Option<(usize, crate::text::normalize::Folded)>,
+    /// Queries run from the search line, oldest first (saved through [`Effect::RememberSearch`]).
+    pub history: Vec<String>,
+    /// Which history entry the line shows while walking it with ↑/↓.
+    pub history_at: Option<usize>,
+    /// What was typed before walking the history (↓ past the newest brings it back).
+    pub draft: String,
+    /// Queries to save, taken by `update` as effects.
+    pub(crate) to_remember: Vec<String>,
+}
+
+/// How many queries the history keeps.
+pub const HISTORY_LEN: usize = 500;
+
+impl NavState {
+    /// Adds `query` to the history (the newest; an older copy of it moves up) and asks for it
+    /// to be saved.
+    pub fn remember(&mut self, query: &str) {
+        let q = query.trim();
+        if q.is_empty() {
+            return;
+        }
+        self.history.retain(|h| h != q);
+        self.history.push(q.to_string());
+        if self.history.len() > HISTORY_LEN {
+            self.history.remove(0);
+        }
+        self.history_at = None;
+        self.to_remember.push(q.to_string());
+    }
 }
 
 impl NavState {
@@ -255,18 +293,13 @@ pub fn update(app: &mut App, action: NavAction) -> Vec<Effect> {
         N::DateFilterOpen => {
             app.nav.line = Some(SearchLine::new(LineKind::Dates, ""));
         }
-        N::Input(c) => {
-            if let Some(l) = &mut app.nav.line {
-                l.input.push(c);
-            }
-            return line_changed(app);
+        N::Input(c) => return search::edit_line(app, Edit::Insert(c)),
+        N::Backspace => return search::edit_line(app, Edit::Backspace),
+        N::Edit(e) => return search::edit_line(app, e),
+        N::HistoryPrev | N::HistoryNext => {
+            return search::walk_history(app, action == N::HistoryPrev);
         }
-        N::Backspace => {
-            if let Some(l) = &mut app.nav.line {
-                l.input.pop();
-            }
-            return line_changed(app);
-        }
+        N::Narrow(n) => return search::narrow(app, n),
         N::SearchDone(r) => search::apply_results(app, r),
         N::Up | N::Down | N::PageDown | N::PageUp => move_cursor(app, &action),
         N::Enter => enter(app),
@@ -317,7 +350,7 @@ pub fn update(app: &mut App, action: NavAction) -> Vec<Effect> {
     Vec::new()
 }
 
-fn line_changed(app: &mut App) -> Vec<Effect> {
+pub(crate) fn line_changed(app: &mut App) -> Vec<Effect> {
     match app.nav.line.as_ref().map(|l| l.kind) {
         Some(LineKind::Archive) => start_search(app),
         Some(LineKind::Document) => {
@@ -334,7 +367,7 @@ pub(crate) fn start_search(app: &mut App) -> Vec<Effect> {
     app.nav.generation += 1;
     line.pending = true;
     line.error = None;
-    vec![Effect::Search { generation: app.nav.generation, query: line.input.clone() }]
+    vec![Effect::Search { generation: app.nav.generation, query: line.input().to_string() }]
 }
 
 fn move_cursor(app: &mut App, action: &NavAction) {
@@ -372,7 +405,7 @@ fn enter(app: &mut App) {
         match line.kind {
             LineKind::Archive => search::open_result(app, line),
             LineKind::Document => search::accept_find(app, line),
-            LineKind::Dates => match parse_date_range(&line.input) {
+            LineKind::Dates => match parse_date_range(line.input()) {
                 Ok(r) => {
                     app.nav.filter.dates = Some(r);
                     apply_filter(app);

@@ -77,7 +77,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 move_in(app, pane, lines as isize);
             }
         }
-        Action::Click { column, row } => click(app, column, row),
+        Action::Click { column, row } => effects.extend(click(app, column, row)),
         Action::Refresh => {
             app.activity = Some("checking files…".into());
             effects.push(Effect::Refresh);
@@ -103,6 +103,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::Bottom => motion(app, &action),
     }
     app.sync_layout();
+    effects.extend(app.nav.to_remember.drain(..).map(Effect::RememberSearch));
     effects
 }
 
@@ -233,11 +234,28 @@ fn cycle_lang(app: &mut App) {
     });
 }
 
-fn click(app: &mut App, column: u16, row: u16) {
-    // Full-screen overlays and navigation views cover the panes.
-    if app.overlay.is_some() || app.nav.mode().is_some() {
-        return;
+fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
+    // A click on a facet of the archive search narrows the query by it.
+    if let Some((y, x0)) = super::view::nav::facets_row(app, app.area())
+        && row == y
+        && column >= x0
+        && let Some(line) = &app.nav.line
+    {
+        let (_, spans) = super::facets::line(&line.facets);
+        let at = (column - x0) as usize;
+        if let Some(i) = spans.iter().position(|s| s.contains(&at)) {
+            return super::search::narrow(app, i + 1);
+        }
     }
+    // Full-screen overlays and navigation views cover the panes.
+    if app.overlay.is_none() && app.nav.mode().is_none() {
+        click_pane(app, column, row);
+    }
+    Vec::new()
+}
+
+/// A click in a pane: focus it and select the row.
+fn click_pane(app: &mut App, column: u16, row: u16) {
     let p = app.panes();
     let Some(pane) = p.hit(column, row) else { return };
     app.focus = pane;

@@ -122,7 +122,7 @@ const MAX_WORD: usize = 40;
 
 fn word(text: &str, start: usize, end: usize, glued: bool, buf: &mut String) -> Tok {
     let w = &text[start..end];
-    let cap = w.chars().next().is_some_and(char::is_uppercase);
+    let cap = w.chars().next().is_some_and(crate::text::script::is_upper);
     let mut tok = Tok {
         start,
         end,

@@ -82,7 +82,7 @@ fn tok(text: &str, s: usize, mut e: usize) -> Tok {
     }
     Tok {
         range: s..e,
-        cap: text[s..e].chars().next().is_some_and(char::is_uppercase),
+        cap: text[s..e].chars().next().is_some_and(crate::text::script::is_upper),
         headline: false,
     }
 }

@@ -13,7 +13,7 @@ const MAGIC: &[u8; 8] = b"QARICCH\x01";
 
 /// Bumped when the layout of the records changes (what they hold, not what extraction finds:
 /// that is [`content_version`]).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// A hash of the code and data that decide a document's text, metadata and annotations
 /// (`src/corpus`, `src/extract`, `src/text` but its layout, `assets/`, `Cargo.lock`), made by

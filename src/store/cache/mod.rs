@@ -16,9 +16,12 @@
 //! which a reader rolls forward to). Nothing is ever written inside the archive.
 
 pub mod format;
+pub mod listing;
 pub mod snapshot;
 pub mod state;
 pub mod table;
+
+pub use listing::{CachedArchive, list};
 
 use std::path::{Path, PathBuf};
 
@@ -50,7 +53,7 @@ pub enum CacheError {
     Io(String),
 }
 
-fn io(what: &Path, e: impl std::fmt::Display) -> CacheError {
+pub(crate) fn io(what: &Path, e: impl std::fmt::Display) -> CacheError {
     CacheError::Io(format!("{}: {e}", what.display()))
 }
 
@@ -76,6 +79,14 @@ pub struct DocRecord {
     pub stat: FileStat,
 }
 
+/// The start of a [`DocRecord`]: what the store keeps (postcard reads a prefix of a record
+/// without decoding the rest, so loading skips the file fields a query alone needs).
+#[derive(Debug, Deserialize)]
+struct DocRecordHead {
+    info: DocInfo,
+    span: TextSpan,
+}
+
 /// One entity name in `names-<N>.bin`, sorted by `key`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameRecord {
@@ -85,6 +96,8 @@ pub struct NameRecord {
     pub id: String,
     /// Its place in the entity table.
     pub entity: EntityRef,
+    /// Its display name.
+    pub canonical: String,
 }
 
 /// `head-<N>.bin`: what a query needs before anything else.
@@ -299,7 +312,7 @@ impl Cache {
                 let (mut docs, mut spans) =
                     (Vec::with_capacity(records.len()), Vec::with_capacity(records.len()));
                 for i in 0..records.len() {
-                    let r: DocRecord = records.get(i)?;
+                    let r: DocRecordHead = records.get(i)?;
                     docs.push(r.info);
                     spans.push(r.span);
                 }
@@ -550,7 +563,12 @@ pub(crate) fn check_spans(
 fn write_names(path: &std::path::Path, entities: &EntityIndex) -> std::io::Result<()> {
     let mut names: Vec<NameRecord> = entities
         .names()
-        .map(|(key, e)| NameRecord { key: key.to_string(), id: e.id.clone(), entity: e.entity })
+        .map(|(key, e)| NameRecord {
+            key: key.to_string(),
+            id: e.id.clone(),
+            entity: e.entity,
+            canonical: e.canonical.clone(),
+        })
         .collect();
     names.sort_by(|a, b| a.key.cmp(&b.key));
     let mut w = TableWriter::create(path, NAMES_KIND)?;
@@ -558,57 +576,4 @@ fn write_names(path: &std::path::Path, entities: &EntityIndex) -> std::io::Resul
         w.push(n)?;
     }
     w.finish()
-}
-
-/// One cached archive, as `qari cache` lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CachedArchive {
-    /// Its cache folder.
-    pub dir: PathBuf,
-    /// The paths it was opened with.
-    pub paths: Vec<String>,
-    /// Bytes on disk.
-    pub bytes: u64,
-    /// When it was last opened.
-    pub used: Option<std::time::SystemTime>,
-}
-
-/// Every cached archive, most recently used first.
-pub fn list() -> Result<Vec<CachedArchive>, CacheError> {
-    let root = archives_root()?;
-    let rd = match std::fs::read_dir(&root) {
-        Ok(rd) => rd,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(io(&root, e)),
-    };
-    let mut out = Vec::new();
-    for e in rd.flatten() {
-        let dir = e.path();
-        if !dir.is_dir() {
-            continue;
-        }
-        let paths = std::fs::read_to_string(dir.join("archive.json"))
-            .ok()
-            .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
-            .and_then(|v| {
-                v.get("paths")?.as_array().map(|a| {
-                    a.iter().filter_map(|p| p.as_str().map(str::to_string)).collect::<Vec<_>>()
-                })
-            })
-            .unwrap_or_default();
-        let used = std::fs::metadata(dir.join("used")).and_then(|m| m.modified()).ok();
-        out.push(CachedArchive { bytes: dir_size(&dir), dir, paths, used });
-    }
-    out.sort_by(|a, b| b.used.cmp(&a.used).then_with(|| a.dir.cmp(&b.dir)));
-    Ok(out)
-}
-
-fn dir_size(p: &Path) -> u64 {
-    let Ok(rd) = std::fs::read_dir(p) else { return 0 };
-    rd.flatten()
-        .map(|e| match e.file_type() {
-            Ok(t) if t.is_dir() => dir_size(&e.path()),
-            _ => e.metadata().map_or(0, |m| m.len()),
-        })
-        .sum()
 }

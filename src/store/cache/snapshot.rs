@@ -103,25 +103,37 @@ fn stat_of(p: &PathBytes) -> Option<FileStat> {
     std::fs::metadata(p.to_path()).ok().map(|m| FileStat::of(&m))
 }
 
+impl Snapshot {
+    /// The entity whose folded name or sound key is `key` (binary search over the sorted names
+    /// table, decoding one record per step).
+    fn named(&self, key: &str) -> Option<Named> {
+        let (mut lo, mut hi) = (0, self.names.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let r: NameRecord = self.names.get(mid).ok()?;
+            match r.key.as_str().cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    return Some(Named { entity: r.entity, id: r.id, canonical: r.canonical });
+                }
+            }
+        }
+        None
+    }
+}
+
 impl Source for Snapshot {
     fn searcher(&self) -> Result<&Searcher, QueryError> {
         Ok(&self.searcher)
     }
 
     fn entity_named(&self, name: &str) -> Option<Named> {
-        let key = crate::store::entities::name_key(name);
-        // Binary search over the sorted names table, decoding one record per step.
-        let (mut lo, mut hi) = (0, self.names.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let r: NameRecord = self.names.get(mid).ok()?;
-            match r.key.cmp(&key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(Named { entity: r.entity, id: r.id }),
-            }
-        }
-        None
+        use crate::store::entities::{looks_like_a_name, name_key, sound_key};
+        self.named(&name_key(name)).or_else(|| {
+            let k = sound_key(name).filter(|_| looks_like_a_name(name))?;
+            self.named(&k)
+        })
     }
 
     fn live_doc(&self, key: u64) -> Option<usize> {

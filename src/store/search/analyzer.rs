@@ -13,7 +13,7 @@ use tantivy::tokenizer::{
     TokenStream, Tokenizer,
 };
 
-use crate::extract::gazetteer::{Gazetteer, PROCLITICS};
+use crate::extract::gazetteer::{PROCLITICS, rows};
 use crate::text::normalize::fold_str;
 use crate::text::script::{is_arabic_letter, is_word_char};
 
@@ -31,6 +31,31 @@ pub fn analyzer() -> TextAnalyzer {
         .filter(ScriptFilter)
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .build()
+}
+
+/// The form a word being typed is matched by as a prefix of indexed terms: lower-cased and
+/// folded as the analyser folds, without stemming (a word's start is not a word), and for
+/// Arabic without a leading proclitic or article (indexed terms have none). `None` for more
+/// or less than one word.
+pub fn prefix_form(raw: &str) -> Option<String> {
+    let mut ws = words(raw);
+    let (r, None) = (ws.next()?, ws.next()) else { return None };
+    let mut a = TextAnalyzer::builder(WordTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    let (lower, _) = analyze(&mut a, &raw[r]).into_iter().next()?;
+    Some(if lower.chars().any(is_arabic_letter) {
+        let folded = fold_str(&lower);
+        const PREFIXES: [&str; 7] = ["وال", "بال", "كال", "فال", "ال", "لل", "و"];
+        PREFIXES
+            .iter()
+            .find_map(|p| folded.strip_prefix(p).filter(|rest| rest.chars().count() >= 2))
+            .unwrap_or(&folded)
+            .to_string()
+    } else {
+        lower
+    })
 }
 
 /// Every token of `text`: its analysed term and its byte range in `text`.
@@ -123,14 +148,12 @@ pub fn term_of(lower: &str, en: &frostem::Stemmer) -> String {
 fn protected() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        let g = Gazetteer::load();
         let mut set = HashSet::new();
-        for (form, &i) in &g.by_form {
-            let Some(alias) = g.aliases.get(i) else { continue };
-            if !alias.arabic || alias.kind.is_none() {
+        for alias in rows() {
+            if !alias.arabic || alias.kind.is_none() || alias.ambiguous {
                 continue;
             }
-            for w in form.split_whitespace() {
+            for w in alias.form.split_whitespace() {
                 let w = fold_str(w);
                 let bare = strip_al(&w);
                 if bare.chars().count() >= 3 {

@@ -48,6 +48,15 @@ pub struct Ranked {
     pub total: usize,
 }
 
+/// How many matching documents each value of a facet has.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    /// (language code, documents), by code.
+    pub langs: Vec<(String, usize)>,
+    /// (year of publication, documents), by year; undated documents are not counted.
+    pub years: Vec<(i32, usize)>,
+}
+
 /// An open index: where it lives, and a reader on its last commit (cheap to clone: shared).
 #[derive(Clone)]
 pub struct Engine {
@@ -195,6 +204,36 @@ impl Searcher {
         self.run(&q, limit)
     }
 
+    /// The facet counts of the documents matching `items`: one count per language the index
+    /// holds (read from its term dictionary).
+    pub fn facets(&self, items: &[CompiledItem]) -> Result<Facets, EngineError> {
+        use tantivy::query::{BooleanQuery, Occur, TermQuery};
+        use tantivy::schema::IndexRecordOption;
+        let q = items_query(&self.fields, items);
+        let mut langs = std::collections::BTreeSet::new();
+        for seg in self.searcher.segment_readers() {
+            let inv = seg.inverted_index(self.fields.lang).map_err(err)?;
+            let mut terms = inv.terms().stream().map_err(err)?;
+            while terms.advance() {
+                langs.insert(String::from_utf8_lossy(terms.key()).into_owned());
+            }
+        }
+        let years = self.searcher.search(&*q, &YearCounts { field: DATE_FIELD }).map_err(err)?;
+        let mut out = Facets { years: years.into_iter().collect(), ..Facets::default() };
+        for lang in langs {
+            let term = Term::from_field_text(self.fields.lang, &lang);
+            let both = BooleanQuery::new(vec![
+                (Occur::Must, q.box_clone()),
+                (Occur::Must, Box::new(TermQuery::new(term, IndexRecordOption::Basic))),
+            ]);
+            let n = self.searcher.search(&both, &Count).map_err(err)?;
+            if n > 0 {
+                out.langs.push((lang, n));
+            }
+        }
+        Ok(out)
+    }
+
     fn run(&self, q: &dyn Query, limit: usize) -> Result<Ranked, EngineError> {
         let (top, total) = self
             .searcher
@@ -214,7 +253,117 @@ impl Searcher {
     }
 }
 
+/// Name of the date field (a fast column the year facet reads).
+const DATE_FIELD: &str = "date";
+
+/// Counts matching documents per year of their date column.
+struct YearCounts {
+    field: &'static str,
+}
+
+impl tantivy::collector::Collector for YearCounts {
+    type Fruit = std::collections::BTreeMap<i32, usize>;
+    type Child = SegmentYears;
+
+    fn for_segment(
+        &self,
+        _: tantivy::SegmentOrdinal,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<SegmentYears> {
+        let dates = reader.fast_fields().date(self.field)?;
+        Ok(SegmentYears { dates, years: Default::default() })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(
+        &self,
+        parts: Vec<std::collections::BTreeMap<i32, usize>>,
+    ) -> tantivy::Result<Self::Fruit> {
+        let mut all = std::collections::BTreeMap::new();
+        for part in parts {
+            for (y, n) in part {
+                *all.entry(y).or_default() += n;
+            }
+        }
+        Ok(all)
+    }
+}
+
+/// One segment's part of [`YearCounts`].
+struct SegmentYears {
+    dates: Column<tantivy::DateTime>,
+    years: std::collections::BTreeMap<i32, usize>,
+}
+
+impl tantivy::collector::SegmentCollector for SegmentYears {
+    type Fruit = std::collections::BTreeMap<i32, usize>;
+
+    fn collect(&mut self, doc: tantivy::DocId, _: tantivy::Score) {
+        if let Some(d) = self.dates.first(doc) {
+            let secs = d.into_timestamp_secs();
+            if let Some(t) = chrono::DateTime::from_timestamp(secs, 0) {
+                *self.years.entry(chrono::Datelike::year(&t)).or_default() += 1;
+            }
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.years
+    }
+}
+
 /// The schema's field by name, for [`Fields::of`].
 pub(super) fn field(schema: &Schema, name: &str) -> Option<Field> {
     schema.get_field(name).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::search::index::Compiled;
+
+    #[test]
+    fn documents_go_in_and_out_by_key_and_queries_rank_and_count_them() {
+        let engine = Engine::in_ram().unwrap();
+        let mut w = engine.writer(1).unwrap();
+        let doc = |key: u64, body, lang| IndexDoc {
+            key,
+            title: "t",
+            body,
+            lang,
+            date: chrono::NaiveDate::from_ymd_opt(2017 + (key % 2) as i32, 5, 1),
+            entities: &[],
+        };
+        w.add(&doc(7, "sanctions on the port", "en")).unwrap();
+        w.add(&doc(8, "more sanctions, sanctions again", "en")).unwrap();
+        w.add(&doc(9, "العقوبات sanctions", "ar")).unwrap();
+        w.commit("1").unwrap();
+        let words = |w: &str| {
+            vec![CompiledItem {
+                negated: false,
+                any_of: vec![Compiled::Terms {
+                    terms: vec![w.into()],
+                    phrase: false,
+                    title_only: false,
+                }],
+            }]
+        };
+        let s = engine.searcher().unwrap();
+        let r = s.query(&words("sanction"), 10).unwrap();
+        assert_eq!(r.total, 3);
+        assert_eq!(r.hits[0].0, 8, "the document saying it twice first");
+        let f = s.facets(&words("sanction")).unwrap();
+        assert_eq!(f.langs, vec![("ar".to_string(), 1), ("en".to_string(), 2)]);
+        assert_eq!(f.years, vec![(2017, 1), (2018, 2)], "keys 7 and 9 in 2018, 8 in 2017");
+        assert_eq!(engine.payload().unwrap().as_deref(), Some("1"));
+        let mut w = engine.writer(1).unwrap();
+        w.delete(8);
+        w.commit("2").unwrap();
+        let r = engine.searcher().unwrap().query(&words("sanction"), 10).unwrap();
+        let keys: Vec<u64> = r.hits.iter().map(|h| h.0).collect();
+        assert_eq!((r.total, keys.contains(&8)), (2, false), "deleted by key");
+    }
 }

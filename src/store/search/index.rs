@@ -5,7 +5,8 @@ use std::ops::Bound;
 
 use chrono::NaiveDate;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery,
+    TermQuery,
 };
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, STRING, Schema,
@@ -95,6 +96,13 @@ pub enum Compiled {
     Entity(String),
     /// Either of two conditions (used for a phrase that also names an entity).
     Either(Box<Compiled>, Box<Compiled>),
+    /// Every one of these (the words of a multi-word name, for its text side).
+    All(Vec<Compiled>),
+    /// Words that start with this ([`super::analyzer::prefix_form`]), in the title or body.
+    Prefix {
+        form: String,
+        title_only: bool,
+    },
     /// Matches no document: a word longer than the index keeps.
     Nothing,
 }
@@ -150,6 +158,22 @@ pub fn clause_query(f: &Fields, c: &Compiled) -> Box<dyn Query> {
         Compiled::Entity(id) => Box::new(TermQuery::new(
             Term::from_field_text(f.entity, id),
             IndexRecordOption::WithFreqs,
+        )),
+        Compiled::Prefix { form, title_only } => {
+            // The term dictionary's automaton walks only the terms that start so.
+            let pattern = format!("{}.*", regex::escape(form));
+            let q = |field| -> Box<dyn Query> {
+                RegexQuery::from_pattern(&pattern, field)
+                    .map_or_else(|_| Box::new(EmptyQuery) as Box<dyn Query>, |q| Box::new(q))
+            };
+            let title: Box<dyn Query> = Box::new(BoostQuery::new(q(f.title), TITLE_BOOST));
+            if *title_only {
+                return title;
+            }
+            Box::new(BooleanQuery::new(vec![(Occur::Should, title), (Occur::Should, q(f.body))]))
+        }
+        Compiled::All(parts) => Box::new(BooleanQuery::new(
+            parts.iter().map(|c| (Occur::Must, clause_query(f, c))).collect(),
         )),
         Compiled::Either(a, b) => Box::new(BooleanQuery::new(vec![
             (Occur::Should, clause_query(f, a)),

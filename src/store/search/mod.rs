@@ -31,6 +31,9 @@ pub struct QueryError(pub String);
 pub struct SearchHit {
     pub doc: usize,
     pub score: f32,
+    /// How it matched when not by the words as typed: "entity Tehran ← طهران" for each entity
+    /// the query named that the document mentions.
+    pub via: Vec<String>,
     /// A short passage around the best hit (plain text, one line).
     pub snippet: String,
     /// Byte ranges of the hits inside `snippet`.
@@ -57,17 +60,33 @@ struct Wanted {
     terms: HashSet<String>,
     phrases: Vec<Vec<String>>,
     entities: Vec<EntityRef>,
+    /// Forms the word being typed starts ([`analyzer::prefix_form`]).
+    prefixes: Vec<String>,
 }
 
-/// A query compiled for the engine: tier one matches the text as typed; tier two (when the
-/// words or a quoted phrase name a known entity) also accepts documents mentioning that entity.
+/// A query compiled for the engine: tier one matches the text as typed; tier two (when words,
+/// a quoted phrase or an OR branch name a known entity) also accepts documents mentioning that
+/// entity in any spelling or script.
 struct Plan {
     tier1: Vec<CompiledItem>,
     tier2: Option<Vec<CompiledItem>>,
     text: Wanted,
-    /// Entities found by name from the words (their mentions are the hits of tier-two documents).
-    expanded: Vec<EntityRef>,
+    /// Entities named by the query's words (their mentions are the hits of tier-two documents).
+    expanded: Vec<Expansion>,
 }
+
+/// Words of a query that name an entity.
+#[derive(Debug, Clone)]
+struct Expansion {
+    /// The words as typed.
+    words: String,
+    entity: EntityRef,
+    /// The entity's display name.
+    canonical: String,
+}
+
+/// Longest run of words tried as one name ("Bashar al-Assad", "Kim Jong Un").
+const NAME_WORDS: usize = 4;
 
 impl SearchIndex {
     /// Searches `engine` at its last commit.
@@ -101,6 +120,8 @@ pub struct Named {
     pub entity: EntityRef,
     /// Its stable id (what the index's entity field holds).
     pub id: String,
+    /// Its display name.
+    pub canonical: String,
 }
 
 /// What a search reads of the archive besides its index: the open [`Store`], or a cache
@@ -124,7 +145,11 @@ impl Source for Store {
     }
 
     fn entity_named(&self, name: &str) -> Option<Named> {
-        self.entities.find_by_name(name).map(|e| Named { entity: e.entity, id: e.id.clone() })
+        self.entities.find_by_name(name).map(|e| Named {
+            entity: e.entity,
+            id: e.id.clone(),
+            canonical: e.canonical.clone(),
+        })
     }
 
     fn live_doc(&self, key: u64) -> Option<usize> {
@@ -149,10 +174,37 @@ pub fn search(
     query: &str,
     limit: usize,
 ) -> Result<Vec<SearchHit>, QueryError> {
-    let parsed = query::parse(query).map_err(QueryError)?;
+    search_parsed(source, &query::parse(query).map_err(QueryError)?, limit)
+}
+
+/// [`search`] for a query still being typed: its last word also matches the words it starts
+/// ([`query::as_typed`]), so results come from the third letter on.
+pub fn search_as_typed(
+    source: &dyn Source,
+    query: &str,
+    limit: usize,
+) -> Result<Vec<SearchHit>, QueryError> {
+    search_parsed(source, &query::as_typed(query).map_err(QueryError)?, limit)
+}
+
+/// How the documents a query (as typed) matches spread over languages and years — the words'
+/// matches and the entities' together. Counted by the engine over every match, not only the
+/// ones shown.
+pub fn facets_as_typed(source: &dyn Source, query: &str) -> Result<engine::Facets, QueryError> {
+    let parsed = query::as_typed(query).map_err(QueryError)?;
+    let plan = plan(&parsed, source, &mut analyzer())?;
+    let items = plan.tier2.as_ref().unwrap_or(&plan.tier1);
+    source.searcher()?.facets(items).map_err(QueryError)
+}
+
+fn search_parsed(
+    source: &dyn Source,
+    parsed: &query::Parsed,
+    limit: usize,
+) -> Result<Vec<SearchHit>, QueryError> {
     let searcher = source.searcher()?;
     let mut an = analyzer();
-    let plan = plan(&parsed, source, &mut an)?;
+    let plan = plan(parsed, source, &mut an)?;
     if limit == 0 {
         return Ok(Vec::new());
     }
@@ -179,16 +231,26 @@ pub fn search(
     }
     let mut out = Vec::with_capacity(found.len());
     let mut memo = TermMemo::new(&mut an);
+    let named: Vec<EntityRef> = plan.expanded.iter().map(|e| e.entity).collect();
     for (score, doc, via_entity) in found {
         let text = source.doc_text(doc);
         let mut hits = text_hits(&mut memo, &text, &plan.text);
-        let ids: &[EntityRef] = if via_entity { &plan.expanded } else { &plan.text.entities };
+        let mut via = Vec::new();
+        let ids: &[EntityRef] = if via_entity { &named } else { &plan.text.entities };
         if !ids.is_empty() {
-            hits.extend(source.mentions_of(doc, ids));
+            let mentions = source.mentions_of(doc, ids);
+            if via_entity {
+                for e in &plan.expanded {
+                    if !source.mentions_of(doc, &[e.entity]).is_empty() {
+                        via.push(format!("entity {} ← {}", e.canonical, e.words));
+                    }
+                }
+            }
+            hits.extend(mentions);
             hits = merge(hits);
         }
         let (snippet, snippet_highlights) = snippet::make(&text, &hits);
-        out.push(SearchHit { doc, score, snippet, snippet_highlights, hits });
+        out.push(SearchHit { doc, score, via, snippet, snippet_highlights, hits });
     }
     Ok(out)
 }
@@ -201,11 +263,13 @@ fn plan(
 ) -> Result<Plan, QueryError> {
     let mut tier1 = Vec::new();
     let mut text = Wanted::default();
-    // Per kept item: the quoted phrase / plain word it came from, for entity look-ups.
-    let mut sources: Vec<Option<&query::TextClause>> = Vec::new();
+    // Per kept item, per compiled alternative: the words it came from, when they may name an
+    // entity (text clauses of items that are not negated, not title-only).
+    let mut names: Vec<Vec<Option<&query::TextClause>>> = Vec::new();
     let mut blank = Vec::new();
     for item in &parsed.items {
         let mut any_of = Vec::new();
+        let mut from = Vec::new();
         for c in &item.any_of {
             let compiled = match c {
                 Clause::Text(tc) => {
@@ -216,6 +280,7 @@ fn plan(
                         // only punctuation is nothing to search for.
                         if analyzer::words(&tc.raw).next().is_some() {
                             any_of.push(Compiled::Nothing);
+                            from.push(None);
                         } else {
                             blank.push(tc.raw.clone());
                         }
@@ -228,7 +293,23 @@ fn plan(
                             text.phrases.push(terms.clone());
                         }
                     }
-                    Compiled::Terms { phrase: terms.len() > 1, terms, title_only: tc.title_only }
+                    let exact = Compiled::Terms {
+                        phrase: terms.len() > 1,
+                        terms,
+                        title_only: tc.title_only,
+                    };
+                    // The word being typed: the whole word, or a word it starts.
+                    let compiled = match analyzer::prefix_form(&tc.raw).filter(|_| tc.prefix) {
+                        Some(form) => {
+                            text.prefixes.push(form.clone());
+                            let p = Compiled::Prefix { form, title_only: tc.title_only };
+                            Compiled::Either(Box::new(exact), Box::new(p))
+                        }
+                        None => exact,
+                    };
+                    from.push((!item.negated && !tc.title_only).then_some(tc));
+                    any_of.push(compiled);
+                    continue;
                 }
                 Clause::Lang(l) => Compiled::Lang(l.clone()),
                 Clause::After(d) => Compiled::After(*d),
@@ -247,15 +328,12 @@ fn plan(
                 }
             };
             any_of.push(compiled);
+            from.push(None);
         }
         if any_of.is_empty() {
             continue;
         }
-        let source = match item.any_of.as_slice() {
-            [Clause::Text(tc)] if !item.negated && !tc.title_only => Some(tc),
-            _ => None,
-        };
-        sources.push(source);
+        names.push(from);
         tier1.push(CompiledItem { negated: item.negated, any_of });
     }
     if tier1.iter().all(|i| i.negated) {
@@ -264,39 +342,77 @@ fn plan(
             query::echo(&blank.join(" "))
         )));
     }
+    let (tier2, expanded) = expand(&tier1, &names, source);
+    Ok(Plan { tier1, tier2, text, expanded })
+}
 
-    // Entity expansion: quoted phrases one by one, and the plain words together.
-    let mut tier2 = tier1.clone();
+/// Tier two of a query: every text clause that names an entity also accepts the entity's
+/// mentions — runs of plain words together first (longest first: "Bashar al-Assad"), then each
+/// phrase, word and OR branch alone. `None` when nothing names an entity.
+fn expand(
+    tier1: &[CompiledItem],
+    names: &[Vec<Option<&query::TextClause>>],
+    source: &dyn Source,
+) -> (Option<Vec<CompiledItem>>, Vec<Expansion>) {
     let mut expanded = Vec::new();
-    let mut plain: Vec<usize> = Vec::new();
-    for (i, src) in sources.iter().enumerate() {
-        let Some(tc) = src else { continue };
-        if !tc.phrase {
-            plain.push(i);
-            continue;
-        }
-        if let Some(e) = source.entity_named(&tc.raw) {
-            let t = tier2[i].any_of[0].clone();
-            tier2[i].any_of =
-                vec![Compiled::Either(Box::new(t), Box::new(Compiled::Entity(e.id.clone())))];
-            expanded.push(e.entity);
+    let mut named = |words: &str| {
+        let e = source.entity_named(words)?;
+        expanded.push(Expansion {
+            words: words.to_string(),
+            entity: e.entity,
+            canonical: e.canonical.clone(),
+        });
+        Some(Compiled::Entity(e.id))
+    };
+    // A plain word: an item of one unquoted text clause.
+    let plain: Vec<Option<&str>> = names
+        .iter()
+        .map(|n| match n.as_slice() {
+            [Some(tc)] if !tc.phrase => Some(tc.raw.as_str()),
+            _ => None,
+        })
+        .collect();
+    // Runs of plain words that name one entity: (first item, items, entity clause).
+    let mut runs: Vec<(usize, usize, Compiled)> = Vec::new();
+    let mut i = 0;
+    while i < plain.len() {
+        let found = (2..=NAME_WORDS.min(plain.len() - i)).rev().find_map(|len| {
+            let words: Option<Vec<&str>> = plain[i..i + len].iter().copied().collect();
+            Some((len, named(&words?.join(" "))?))
+        });
+        match found {
+            Some((len, c)) => {
+                runs.push((i, len, c));
+                i += len;
+            }
+            None => i += 1,
         }
     }
-    if !plain.is_empty() {
-        let words: Vec<&str> =
-            plain.iter().filter_map(|&i| sources[i].map(|t| t.raw.as_str())).collect();
-        if let Some(e) = source.entity_named(&words.join(" ")) {
-            expanded.push(e.entity);
-            let first = plain[0];
-            tier2[first] =
-                CompiledItem { negated: false, any_of: vec![Compiled::Entity(e.id.clone())] };
-            for &i in plain[1..].iter().rev() {
-                tier2.remove(i);
+    let in_run = |k: usize| runs.iter().any(|&(s, len, _)| (s..s + len).contains(&k));
+    let mut tier2 = tier1.to_vec();
+    for (k, alternatives) in names.iter().enumerate() {
+        if in_run(k) {
+            continue;
+        }
+        for (j, tc) in alternatives.iter().enumerate() {
+            if let Some(tc) = tc
+                && let Some(entity) = named(&tc.raw)
+            {
+                let words = tier2[k].any_of[j].clone();
+                tier2[k].any_of[j] = Compiled::Either(Box::new(words), Box::new(entity));
             }
         }
     }
-    let tier2 = (!expanded.is_empty()).then_some(tier2);
-    Ok(Plan { tier1, tier2, text, expanded })
+    for (start, len, entity) in runs.into_iter().rev() {
+        let words: Vec<Compiled> =
+            tier1[start..start + len].iter().map(|it| it.any_of[0].clone()).collect();
+        tier2[start] = CompiledItem {
+            negated: false,
+            any_of: vec![Compiled::Either(Box::new(Compiled::All(words)), Box::new(entity))],
+        };
+        tier2.drain(start + 1..start + len);
+    }
+    if expanded.is_empty() { (None, expanded) } else { (Some(tier2), expanded) }
 }
 
 /// The analysed term of each distinct raw token, remembered across the documents of one
@@ -309,11 +425,20 @@ struct TermMemo<'a> {
     raw: HashMap<String, Option<u32>>,
     /// Term → id.
     ids: HashMap<String, u32>,
+    /// Raw token → its [`analyzer::prefix_form`].
+    prefix: HashMap<String, Option<String>>,
 }
 
 impl<'a> TermMemo<'a> {
     fn new(an: &'a mut TextAnalyzer) -> Self {
-        TermMemo { an, raw: HashMap::new(), ids: HashMap::new() }
+        TermMemo { an, raw: HashMap::new(), ids: HashMap::new(), prefix: HashMap::new() }
+    }
+
+    fn prefix_of(&mut self, raw: &str) -> Option<&str> {
+        if !self.prefix.contains_key(raw) {
+            self.prefix.insert(raw.to_string(), analyzer::prefix_form(raw));
+        }
+        self.prefix.get(raw)?.as_deref()
     }
 
     /// The id of an analysed term (wanted terms are interned before the text is read).
@@ -339,7 +464,7 @@ impl<'a> TermMemo<'a> {
 
 /// Byte ranges in `text` of the wanted terms and phrases, in order, without overlaps.
 fn text_hits(memo: &mut TermMemo, text: &str, w: &Wanted) -> Vec<Range<usize>> {
-    if w.terms.is_empty() && w.phrases.is_empty() {
+    if w.terms.is_empty() && w.phrases.is_empty() && w.prefixes.is_empty() {
         return Vec::new();
     }
     let terms: HashSet<u32> = w.terms.iter().map(|t| memo.intern(t)).collect();
@@ -355,6 +480,14 @@ fn text_hits(memo: &mut TermMemo, text: &str, w: &Wanted) -> Vec<Range<usize>> {
         for win in toks.windows(p.len()) {
             if win.iter().zip(p).all(|(t, want)| t.0 == Some(*want)) {
                 hits.push(win[0].1.start..win[win.len() - 1].1.end);
+            }
+        }
+    }
+    if !w.prefixes.is_empty() {
+        for (_, r) in &toks {
+            let form = memo.prefix_of(&text[r.clone()]);
+            if form.is_some_and(|f| w.prefixes.iter().any(|p| f.starts_with(p.as_str()))) {
+                hits.push(r.clone());
             }
         }
     }

@@ -1,20 +1,28 @@
-//! qari's query language, parsed by hand (user text never reaches tantivy's QueryParser):
-//!
-//! | syntax | meaning |
-//! |---|---|
-//! | `word word` | every word must match (title or body; stemmed, Arabic folded) |
-//! | `"exact phrase"` | the words in this order |
-//! | `a OR b` | either side (binds tighter than the implicit AND) |
-//! | `-word`, `-"phrase"`, `-lang:en` | exclude documents that match |
-//! | `title:word`, `title:"a phrase"` | match in the title only |
-//! | `lang:ar` | documents in that language |
-//! | `after:2018-06-01` | dated on or after that day (`after:2018` = from 1 January 2018) |
-//! | `before:2019` | dated strictly before that day (`before:2019` = up to 31 December 2018) |
-//! | `entity:"Ri Yong Ho"` | documents mentioning that entity in any spelling or script |
-//!
-//! Dates take `YYYY`, `YYYY-MM` or `YYYY-MM-DD` and mean the first day of that period.
+//! qari's query language, parsed by hand (user text never reaches tantivy's QueryParser). The
+//! language is described once, in [`QUERY_HELP`] (what `qari search --help` prints).
 
 use chrono::NaiveDate;
+
+/// The query language as `qari search --help` prints it.
+pub const QUERY_HELP: &str = "\
+Query language:
+  word word            every word must match (title or body; English stemmed, Arabic folded
+                       and lightly stemmed)
+  \"exact phrase\"       the words in this order
+  a OR b               either side (binds tighter than the implicit AND)
+  -word  -\"a phrase\"   exclude documents that match (also -lang:en, -entity:…)
+  title:word           match in the title only (title:\"a phrase\" too)
+  lang:ar              documents in that language
+  after:2018-06-01     dated on or after that day (YYYY, YYYY-MM or YYYY-MM-DD: the first
+  before:2019          day of the period); before: is strictly before
+  entity:\"Ri Yong Ho\"  documents mentioning that entity, named in any spelling or script
+
+A name in the query (a word, a phrase, an OR branch, or a run of words such as Bashar al-Assad)
+also finds the documents that mention that person, place or organisation in another spelling
+or script — طهران finds articles that write Tehran — ranked below the documents with the words
+themselves; each such result says how it matched (\"via\").
+
+Put -- before a query that starts with -:  qari search -- -word DIR";
 
 /// A piece of text to find.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +33,8 @@ pub struct TextClause {
     pub phrase: bool,
     /// Only in the title.
     pub title_only: bool,
+    /// Also matches words that start with it (the word being typed: see [`as_typed`]).
+    pub prefix: bool,
 }
 
 /// One condition on a document.
@@ -62,6 +72,28 @@ pub struct Parsed {
 enum Lex {
     Or,
     Term { negated: bool, field: Option<String>, value: String, quoted: bool },
+}
+
+/// Letters the word being typed needs before it matches as a prefix.
+pub const PREFIX_CHARS: usize = 3;
+
+/// `q` parsed as it is being typed: its last word, when it is a plain word of at least
+/// [`PREFIX_CHARS`] letters that does not end in a space (unquoted, not excluded), also matches
+/// the words it starts ("Pyong" finds Pyongyang). The query language is otherwise the same.
+pub fn as_typed(q: &str) -> Result<Parsed, String> {
+    let mut p = parse(q)?;
+    if q.ends_with(char::is_whitespace) {
+        return Ok(p);
+    }
+    if let Some(item) = p.items.last_mut().filter(|i| !i.negated)
+        && let Some(Clause::Text(tc)) = item.any_of.last_mut()
+        && !tc.phrase
+        && tc.raw.chars().filter(|c| c.is_alphanumeric()).count() >= PREFIX_CHARS
+        && q.trim_end().ends_with(tc.raw.as_str())
+    {
+        tc.prefix = true;
+    }
+    Ok(p)
 }
 
 /// Splits the query into terms, honouring quotes (`field:"a b"`, `-"a b"`).
@@ -175,8 +207,15 @@ fn clause(field: Option<&str>, value: String, quoted: bool) -> Result<Clause, St
         })
     };
     Ok(match field {
-        None => Clause::Text(TextClause { raw: value, phrase: quoted, title_only: false }),
-        Some("title") => Clause::Text(TextClause { raw: value, phrase: quoted, title_only: true }),
+        None => Clause::Text(TextClause {
+            raw: value,
+            phrase: quoted,
+            title_only: false,
+            prefix: false,
+        }),
+        Some("title") => {
+            Clause::Text(TextClause { raw: value, phrase: quoted, title_only: true, prefix: false })
+        }
         Some("lang") => Clause::Lang(value.trim().to_lowercase()),
         Some("after") => Clause::After(date("after", value.trim())?),
         Some("before") => Clause::Before(date("before", value.trim())?),
@@ -237,10 +276,37 @@ pub fn parse(q: &str) -> Result<Parsed, String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_the_word_being_typed_is_a_prefix() {
+        let last = |q: &str| {
+            let p = super::as_typed(q).unwrap();
+            p.items
+                .iter()
+                .flat_map(|i| &i.any_of)
+                .any(|c| matches!(c, super::Clause::Text(t) if t.prefix))
+        };
+        assert!(last("sanctions pyo"));
+        assert!(last("pyo"));
+        assert!(last("طهر"));
+        assert!(!last("py"), "two letters");
+        assert!(!last("pyo "), "a finished word");
+        assert!(!last("x -pyo"), "an exclusion");
+        assert!(!last("\"north pyo\""), "a phrase");
+        assert!(!last("pyo lang:en"), "not the last item");
+        assert!(
+            !super::parse("pyo")
+                .unwrap()
+                .items
+                .iter()
+                .flat_map(|i| &i.any_of)
+                .any(|c| matches!(c, super::Clause::Text(t) if t.prefix))
+        );
+    }
+
     use super::*;
 
     fn text(raw: &str, phrase: bool, title_only: bool) -> Clause {
-        Clause::Text(TextClause { raw: raw.into(), phrase, title_only })
+        Clause::Text(TextClause { raw: raw.into(), phrase, title_only, prefix: false })
     }
 
     #[test]

@@ -270,27 +270,51 @@ fn draw_results(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let bold = Style::new().add_modifier(Modifier::BOLD);
-    put(buf, inner.x, inner.y, inner.width, &format!("/{}▏", line.input), bold);
+    put(buf, inner.x, inner.y, inner.width, "/", bold);
+    draw_editor(
+        app,
+        buf,
+        (inner.x + 1, inner.y, inner.width.saturating_sub(1)),
+        &line.editor,
+        bold,
+    );
     let status = if let Some(e) = &line.error {
         format!("⚠ {e}")
     } else if line.pending {
         "searching…".to_string()
-    } else if line.input.trim().is_empty() {
-        "type words, \"a phrase\", OR, -word, title:, lang:ar, after:2018, entity:\"Name\"".into()
+    } else if line.input().trim().is_empty() {
+        "type words, \"a phrase\", OR, -word, title:, lang:ar, after:2018, entity:\"Name\" · ↑↓ history".into()
     } else {
-        format!("{} document(s) · ↑↓ choose · Enter open · Esc back", line.results.len())
+        let keys = |a: &crate::tui::nav::NavAction| {
+            app.keymap
+                .key_for(crate::tui::keymap::Mode::SearchLine, &crate::tui::nav::nav(a.clone()))
+        };
+        format!(
+            "{} document(s) · {}/{} choose · Enter open · ↑↓ history · Esc back",
+            line.results.len(),
+            keys(&crate::tui::nav::NavAction::Down),
+            keys(&crate::tui::nav::NavAction::Up)
+        )
     };
     if inner.height < 2 {
         return;
     }
     put(buf, inner.x, inner.y + 1, inner.width, &status, Style::new().add_modifier(Modifier::DIM));
-    let list_h = inner.height.saturating_sub(2) as usize;
+    // The facets, on their own row, when there are any (Alt-N or a click narrows by one).
+    let top = if line.facets.is_empty() || inner.height < 4 {
+        2
+    } else {
+        let (text, _) = crate::tui::facets::line(&line.facets);
+        put(buf, inner.x, inner.y + 2, inner.width, &format!("Alt-N: {text}"), Style::new());
+        3
+    };
+    let list_h = inner.height.saturating_sub(top) as usize;
     let per = 2;
     let shown = (list_h / per).max(1);
     let start = (line.selected + 1).saturating_sub(shown);
     let hl = Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED);
     for (i, r) in line.results.iter().enumerate().skip(start).take(shown) {
-        let y = inner.y + 2 + ((i - start) * per) as u16;
+        let y = inner.y + top + ((i - start) * per) as u16;
         if y >= inner.y + inner.height {
             break;
         }
@@ -301,7 +325,10 @@ fn draw_results(app: &App, area: Rect, buf: &mut Buffer) {
             style = style.add_modifier(Modifier::REVERSED);
             buf.set_style(Rect { y, height: 1, ..inner }, style);
         }
-        let head = format!("{} · {date} · {}", doc.title, doc.lang);
+        let mut head = format!("{} · {date} · {}", doc.title, doc.lang);
+        for v in &r.via {
+            head.push_str(&format!(" · via {v}"));
+        }
         if let Some(l) = one_line(app, &head, inner.width as usize) {
             draw_line(buf, (inner.x, y, inner.width), &l, style, &[], style);
         }
@@ -334,13 +361,21 @@ pub fn draw_prompt(app: &App, area: Rect, buf: &mut Buffer) {
     let y = area.y + area.height - 1;
     let bar = Style::new().add_modifier(Modifier::REVERSED);
     buf.set_style(Rect { y, height: 1, ..area }, bar);
-    let mut s = format!("{}{}▏", line.kind.prompt(), line.input);
+    let prompt = line.kind.prompt();
+    let pw = unicode_width::UnicodeWidthStr::width(prompt) as u16;
+    put(buf, area.x, y, area.width, prompt, bar);
+    let mut tail = String::new();
     if let Some(e) = &line.error {
-        s.push_str(&format!("  ⚠ {e}"));
-    } else if line.kind == LineKind::Document && !line.input.is_empty() {
-        s.push_str(&format!("  {} found", line.found.len()));
+        tail = format!("  ⚠ {e}");
+    } else if line.kind == LineKind::Document && !line.input().is_empty() {
+        tail = format!("  {} found", line.found.len());
     }
-    put(buf, area.x, y, area.width, &s, bar);
+    let tw = (unicode_width::UnicodeWidthStr::width(tail.as_str()) as u16).min(area.width / 2);
+    let room = area.width.saturating_sub(pw + tw);
+    draw_editor(app, buf, (area.x + pw, y, room), &line.editor, bar);
+    if tw > 0 {
+        put(buf, area.x + area.width - tw, y, tw, &tail, bar);
+    }
 }
 
 /// `June 2018` for a date (timeline month headings).
@@ -360,4 +395,79 @@ pub fn month_label(d: NaiveDate) -> String {
         "December",
     ];
     format!("{} {}", M[d.month0() as usize], d.year())
+}
+
+/// Draws the text of a prompt's line editor at (x, y), `width` cells: laid out by the reading
+/// pane's layout (so an Arabic query is shaped and in visual order, in every `--bidi` mode),
+/// from the left edge, scrolled so the cursor shows. The cursor is the reversed cell of the
+/// grapheme it stands before; past the end, the cell beyond the text on the side its direction
+/// ends (left of a right-to-left text).
+pub(crate) fn draw_editor(
+    app: &App,
+    buf: &mut Buffer,
+    (x, y, width): (u16, u16, u16),
+    editor: &crate::tui::editor::LineEditor,
+    style: Style,
+) {
+    use crate::text::layout::{self, Direction, LayoutOptions};
+    let text = editor.text();
+    let opts = LayoutOptions { width: usize::from(u16::MAX), bidi: app.bidi, shape: app.shape };
+    let Some(mut line) =
+        layout::layout(text, std::slice::from_ref(&(0..text.len())), &opts).into_iter().next()
+    else {
+        return;
+    };
+    line.indent = 0;
+    let at = editor.cursor();
+    let end_rtl = at >= text.len() && line.direction == Direction::Rtl && !text.is_empty();
+    let mut col = 0;
+    let mut on = None;
+    for c in &line.cells {
+        if on.is_none() && c.logical.contains(&at) {
+            on = Some(col);
+        }
+        col += c.width;
+    }
+    // The text starts one column in when the cursor stands left of it.
+    let (lead, cursor) = if end_rtl { (1, 0) } else { (0, on.unwrap_or(col)) };
+    let w = usize::from(width);
+    if w <= lead {
+        return;
+    }
+    let shift = (cursor + 1).saturating_sub(w - lead).min(cursor);
+    let shown = shifted(&line, shift);
+    draw_line(
+        buf,
+        (x + lead as u16, y, width.saturating_sub(lead as u16)),
+        &shown,
+        style,
+        &[],
+        style,
+    );
+    let cx = x as usize + if end_rtl { 0 } else { cursor - shift };
+    if cx < x as usize + w
+        && let Some(cell) = buf.cell_mut((cx as u16, y))
+    {
+        cell.set_style(style.add_modifier(Modifier::REVERSED));
+    }
+}
+
+/// `line` without the cells that fill its first `cols` columns (scrolled left).
+fn shifted(line: &crate::text::layout::VisualLine, cols: usize) -> crate::text::layout::VisualLine {
+    let mut out = line.clone();
+    let mut skip = 0;
+    out.cells.retain(|c| {
+        let keep = skip >= cols;
+        skip += c.width;
+        keep
+    });
+    out
+}
+
+/// Screen row of the facets line in the archive search view over `area`, and the column it
+/// starts at (after its `Alt-N: ` label), when the view shows facets.
+pub fn facets_row(app: &App, area: Rect) -> Option<(u16, u16)> {
+    let line = app.nav.line.as_ref().filter(|l| l.kind == LineKind::Archive)?;
+    let inner = crate::tui::panes::inner(area);
+    (!line.facets.is_empty() && inner.height >= 4).then_some((inner.y + 2, inner.x + 7))
 }

@@ -103,6 +103,42 @@ impl EntityTable {
         self.entities.get(e.0 as usize)
     }
 
+    /// Sets the kind of entity `e` (a correction).
+    pub fn set_kind(&mut self, e: EntityRef, kind: EntityKind) {
+        if let Some(t) = self.entities.get_mut(e.0 as usize) {
+            t.kind = kind;
+        }
+    }
+
+    /// Sets the canonical name of entity `e` (a correction).
+    pub fn set_canonical(&mut self, e: EntityRef, name: &str) {
+        if let Some(t) = self.entities.get_mut(e.0 as usize) {
+            t.canonical = name.to_string();
+        }
+    }
+
+    /// The entity with id `id`, added with `kind` and `canonical` when the table lacks it.
+    pub fn add_entity(&mut self, id: &str, kind: EntityKind, canonical: &str) -> EntityRef {
+        if let Some(e) = self.find(id) {
+            return e;
+        }
+        let i = self.entities.len() as u32;
+        self.entities.push(TableEntity { id: id.into(), kind, canonical: canonical.into() });
+        self.by_id.insert(id.into(), i);
+        EntityRef(i)
+    }
+
+    /// The spelling `text` of entity `e`, added when new: an index into [`Self::surfaces`].
+    pub fn surface_for(&mut self, e: EntityRef, text: &str) -> u32 {
+        if let Some(&i) = self.by_surface.get(&(e.0, text.to_string())) {
+            return i;
+        }
+        let i = self.surfaces.len() as u32;
+        self.surfaces.push(Surface { text: text.to_string(), entity: e });
+        self.by_surface.insert((e.0, text.to_string()), i);
+        i
+    }
+
     /// One document's annotations in stored form, adding new entities and spellings.
     /// Mentions whose range is not inside `text` are dropped (they cannot be shown).
     pub fn intern(&mut self, a: &Annotations, text: &str) -> DocAnnotations {

@@ -11,6 +11,7 @@ use std::sync::{Arc, OnceLock};
 use super::build::{self, Builder, TextSink};
 use super::cache::state::{FileEntry, Manifest, PathBytes, Rebase, StoredProblem, diff, now_ns};
 use super::cache::{Cache, CacheError, Lock};
+use super::corrections::Corrections;
 use super::search::SearchIndex;
 use super::search::engine::{Engine, Writer};
 use super::{Progress, Stage, Store};
@@ -72,6 +73,8 @@ pub struct Archive {
     /// The paths opened (empty: the bundled archive).
     paths: Vec<PathBuf>,
     opts: OpenOptions,
+    /// The user's corrections, applied to every store this archive makes.
+    corrections: Arc<Corrections>,
 }
 
 impl std::fmt::Debug for Archive {
@@ -118,7 +121,22 @@ impl Archive {
             cache: None,
             paths: Vec::new(),
             opts,
+            corrections: Arc::default(),
         }
+    }
+
+    /// This archive with the user's `corrections` applied (now, and after every refresh).
+    pub fn with_corrections(self, corrections: Arc<Corrections>) -> Archive {
+        let store = match Arc::try_unwrap(self.store) {
+            Ok(s) => s.with_corrections(corrections.clone()),
+            Err(shared) => shared.recorrected(corrections.clone()),
+        };
+        Archive { store: Arc::new(store), corrections, ..self }
+    }
+
+    /// The corrections this archive applies.
+    pub fn corrections(&self) -> &Arc<Corrections> {
+        &self.corrections
     }
 
     /// Whether the archive lives in the cache.
@@ -146,6 +164,7 @@ impl Archive {
                     cache: Some(cache),
                     paths: paths.to_vec(),
                     opts,
+                    corrections: Arc::default(),
                 };
                 (Some(a), None)
             }
@@ -197,6 +216,7 @@ impl Archive {
             &extractor,
             &Target::Memory,
             opts.index,
+            &Arc::default(),
             progress,
         )
         .unwrap_or_else(|e| {
@@ -221,6 +241,7 @@ impl Archive {
             cache: None,
             paths: paths.to_vec(),
             opts,
+            corrections: Arc::default(),
         }
     }
 
@@ -242,6 +263,7 @@ impl Archive {
                 cache: Some(cache),
                 paths: paths.to_vec(),
                 opts,
+                corrections: Arc::default(),
             };
             return a.refresh(progress).map(|r| r.unwrap_or((a, Changes::default())));
         }
@@ -256,6 +278,7 @@ impl Archive {
             &extractor,
             &Target::Cache(&cache, &lock),
             opts.index,
+            &Arc::default(),
             progress,
         )?;
         cache.touch();
@@ -265,6 +288,7 @@ impl Archive {
             cache: Some(cache),
             paths: paths.to_vec(),
             opts,
+            corrections: Arc::default(),
         };
         Ok((a, changes))
     }
@@ -304,6 +328,7 @@ impl Archive {
             &extractor,
             &target,
             self.opts.index,
+            &self.corrections,
             progress,
         )?;
         let a = Archive {
@@ -312,6 +337,7 @@ impl Archive {
             cache: Some(cache.clone()),
             paths: self.paths.clone(),
             opts: self.opts,
+            corrections: self.corrections.clone(),
         };
         Ok(Some((a, changes)))
     }
@@ -408,6 +434,7 @@ fn load(
 /// and changed files, reads and extracts new and changed ones, and (with `index`) indexes
 /// them — building the whole index from the cached texts if the base has none. Writes the
 /// result as the cache's next generation when `target` is the cache.
+#[allow(clippy::too_many_arguments)] // one call site each way of opening; a struct would only rename them
 fn update(
     base: Option<(&Store, &Manifest)>,
     roots: &[(PathBytes, PathBytes)],
@@ -415,6 +442,7 @@ fn update(
     extractor: &LazyExtractor,
     target: &Target,
     index: bool,
+    corrections: &Arc<Corrections>,
     progress: Progress,
 ) -> Result<(Store, Manifest, Changes), String> {
     let empty = Manifest::default();
@@ -457,10 +485,12 @@ fn update(
                 }
                 other => other,
             };
+            // The raw extraction: the new store applies the corrections again.
+            let (annotations, table) = s.raw_parts();
             Builder::extend(
                 s.docs.clone(),
-                s.annotations.clone(),
-                s.table.clone(),
+                annotations,
+                table,
                 s.texts.snapshot(),
                 sink,
                 writer,
@@ -563,7 +593,7 @@ fn update(
         segment_stats,
         indexed: index,
     };
-    let mut store = Store::assemble(
+    let mut store = Store::assemble_corrected(
         built.docs,
         built.texts,
         built.annotations,
@@ -571,6 +601,7 @@ fn update(
         manifest.problems(),
         manifest.skipped,
         SearchIndex::unavailable("not built for this command"),
+        corrections.clone(),
     );
     match (target, built.index, engine) {
         (Target::Cache(cache, lock), w, engine) => {

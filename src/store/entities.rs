@@ -126,6 +126,14 @@ impl EntityIndex {
         EntityIndex { entities, by_ref, by_name: std::sync::OnceLock::new() }
     }
 
+    /// Shows entity `e` as `name` (a correction; before the first look-up by name).
+    pub fn rename(&mut self, e: EntityRef, name: &str) {
+        if let Some(&i) = self.by_ref.get(&e) {
+            self.entities[i].canonical = name.to_string();
+            self.by_name = std::sync::OnceLock::new();
+        }
+    }
+
     fn by_name(&self) -> &HashMap<String, usize> {
         self.by_name.get_or_init(|| names(&self.entities))
     }

@@ -6,17 +6,20 @@ pub mod annotations;
 pub mod archive;
 pub mod build;
 pub mod cache;
+pub mod corrections;
 pub mod docs;
 pub mod entities;
 pub mod search;
 pub mod timeline;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::corpus::{Corpus, Document, Problem};
 use crate::extract::{Annotations, Extractor};
 
 pub use annotations::{DocAnnotations, EntityRef, EntityTable, StoredMention};
+pub use corrections::{Applied, Correction, Corrections};
 pub use docs::{DocInfo, Texts};
 pub use entities::{EntityIndex, EntityInfo, MentionRef};
 pub use search::{QueryError, SearchHit, SearchIndex};
@@ -41,6 +44,9 @@ pub struct Store {
     pub entities: EntityIndex,
     /// Full-text index over titles and bodies.
     pub search: SearchIndex,
+    /// The user's corrections as applied to `annotations` and `table`, with the originals of
+    /// what they changed (the cache and a refresh use those).
+    pub corrections: Applied,
     /// Document key → id.
     by_key: HashMap<u64, usize>,
     /// Documents not removed.
@@ -156,10 +162,118 @@ impl Store {
         skipped: usize,
         search: SearchIndex,
     ) -> Store {
-        let entities = EntityIndex::build(&table, &annotations, |d| !docs[d].removed);
+        let none = Arc::default();
+        Store::assemble_corrected(docs, texts, annotations, table, problems, skipped, search, none)
+    }
+
+    /// [`Store::assemble`] with the user's corrections applied to the raw extraction (after
+    /// extraction, before linking): every way of opening and refreshing comes through here.
+    #[allow(clippy::too_many_arguments)]
+    pub fn assemble_corrected(
+        docs: Vec<DocInfo>,
+        texts: Texts,
+        mut annotations: Vec<DocAnnotations>,
+        mut table: EntityTable,
+        problems: Vec<Problem>,
+        skipped: usize,
+        search: SearchIndex,
+        corrections: Arc<Corrections>,
+    ) -> Store {
+        let applied = corrections::apply(corrections, &mut table, &mut annotations, &texts, |d| {
+            !docs[d].removed
+        });
+        let mut entities = EntityIndex::build(&table, &annotations, |d| !docs[d].removed);
+        for (&e, name) in &applied.names {
+            entities.rename(e, name);
+        }
         let by_key = docs.iter().enumerate().map(|(i, d)| (d.key, i)).collect();
         let live = docs.iter().filter(|d| !d.removed).count();
-        Store { docs, texts, annotations, table, problems, skipped, entities, search, by_key, live }
+        Store {
+            docs,
+            texts,
+            annotations,
+            table,
+            problems,
+            skipped,
+            entities,
+            search,
+            corrections: applied,
+            by_key,
+            live,
+        }
+    }
+
+    /// This store with `corrections` in place of the ones it has, from its raw extraction.
+    pub fn with_corrections(self, corrections: Arc<Corrections>) -> Store {
+        let Store {
+            docs,
+            texts,
+            mut annotations,
+            table,
+            problems,
+            skipped,
+            search,
+            corrections: applied,
+            ..
+        } = self;
+        let Applied { raw_table, raw_docs, .. } = applied;
+        for (d, a) in raw_docs {
+            annotations[d] = a;
+        }
+        let table = raw_table.unwrap_or(table);
+        Store::assemble_corrected(
+            docs,
+            texts,
+            annotations,
+            table,
+            problems,
+            skipped,
+            search,
+            corrections,
+        )
+    }
+
+    /// A copy of this store with `corrections` in place of its own (what the reader shows at
+    /// once after a correction); shares the texts and the search index.
+    pub fn recorrected(&self, corrections: Arc<Corrections>) -> Store {
+        let (annotations, table) = self.raw_parts();
+        Store::assemble_corrected(
+            self.docs.clone(),
+            self.texts.snapshot(),
+            annotations,
+            table,
+            self.problems.clone(),
+            self.skipped,
+            self.search.clone(),
+            corrections,
+        )
+    }
+
+    /// Document `id`'s annotations as extracted, before corrections (what the cache keeps).
+    pub fn raw_annotations(&self, id: usize) -> &DocAnnotations {
+        self.corrections.raw_docs.get(&id).unwrap_or(&self.annotations[id])
+    }
+
+    /// The entity table as extracted, before corrections.
+    pub fn raw_table(&self) -> &EntityTable {
+        self.corrections.raw_table.as_ref().unwrap_or(&self.table)
+    }
+
+    /// Copies of every document's raw annotations and of the raw table (what a refresh
+    /// extends).
+    pub fn raw_parts(&self) -> (Vec<DocAnnotations>, EntityTable) {
+        let annotations = (0..self.annotations.len()).map(|d| self.raw_annotations(d).clone());
+        (annotations.collect(), self.raw_table().clone())
+    }
+
+    /// The entity index of the raw extraction (the cache's name list is written from it).
+    pub fn raw_entities(&self) -> std::borrow::Cow<'_, EntityIndex> {
+        if self.corrections.list.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.entities);
+        }
+        let (annotations, table) = self.raw_parts();
+        let docs = &self.docs;
+        std::borrow::Cow::Owned(EntityIndex::build(&table, &annotations, |d| !docs[d].removed))
     }
 
     /// The text of document `id` ("" for an unknown id, or a text the cache holds damaged).

@@ -455,7 +455,8 @@ impl Cache {
     /// Writes the files of generation `manifest.generation` (not yet current).
     fn write_generation(&self, manifest: &Manifest, store: &super::Store) -> std::io::Result<()> {
         let g = manifest.generation;
-        let state: StateRef = (manifest, &store.table);
+        // Raw extraction: corrections are applied at every open, over what the cache holds.
+        let state: StateRef = (manifest, store.raw_table());
         write_record(&self.state_path(g), STATE_KIND, &state)?;
         // The file each document came from, by id.
         let mut file_of: Vec<Option<usize>> = vec![None; store.docs.len()];
@@ -477,11 +478,11 @@ impl Cache {
                 file: file.map_or_else(|| PathBytes(Vec::new()), |f| f.path.clone()),
                 stat: file.map(|f| f.stat).unwrap_or_default(),
             })?;
-            ann.push(&store.annotations[id])?;
+            ann.push(store.raw_annotations(id))?;
         }
         docs.finish()?;
         ann.finish()?;
-        write_names(&self.gen_path(NAMES_KIND, g), &store.entities)?;
+        write_names(&self.gen_path(NAMES_KIND, g), &store.raw_entities())?;
         let head = Head {
             checked_at_ns: manifest.checked_at_ns,
             dirs: manifest.dirs.clone(),

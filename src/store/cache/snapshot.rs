@@ -115,7 +115,8 @@ impl Snapshot {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => {
-                    return Some(Named { entity: r.entity, id: r.id, canonical: r.canonical });
+                    let ids = vec![r.id.clone()];
+                    return Some(Named { entity: r.entity, id: r.id, ids, canonical: r.canonical });
                 }
             }
         }

@@ -179,6 +179,7 @@ impl Writer {
 }
 
 /// Answers queries on one commit.
+#[derive(Clone)]
 pub struct Searcher {
     searcher: tantivy::Searcher,
     fields: Fields,

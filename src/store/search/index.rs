@@ -91,8 +91,8 @@ pub enum Compiled {
     Lang(String),
     After(NaiveDate),
     Before(NaiveDate),
-    /// Entity id.
-    Entity(String),
+    /// Entity ids, any of them (an entity and those a correction merged into it).
+    Entity(Vec<String>),
     /// Either of two conditions (used for a phrase that also names an entity).
     Either(Box<Compiled>, Box<Compiled>),
     /// Every one of these (the words of a multi-word name, for its text side).
@@ -159,10 +159,20 @@ pub fn clause_query(f: &Fields, c: &Compiled) -> Box<dyn Query> {
             Bound::Unbounded,
             Bound::Excluded(Term::from_field_date(f.date, date_value(*d))),
         )),
-        Compiled::Entity(id) => Box::new(TermQuery::new(
-            Term::from_field_text(f.entity, id),
-            IndexRecordOption::WithFreqs,
-        )),
+        Compiled::Entity(ids) => {
+            let term = |id: &str| -> Box<dyn Query> {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.entity, id),
+                    IndexRecordOption::WithFreqs,
+                ))
+            };
+            match ids.as_slice() {
+                [one] => term(one),
+                _ => Box::new(BooleanQuery::new(
+                    ids.iter().map(|id| (Occur::Should, term(id))).collect(),
+                )),
+            }
+        }
         // Expanded to its terms by the searcher before a query is built; alone it matches
         // nothing.
         Compiled::Prefix { .. } => Box::new(EmptyQuery),

@@ -43,7 +43,8 @@ pub struct SearchHit {
 }
 
 /// The search index of a store: the engine and a searcher on its last commit, or why there is
-/// none (not built for this command, or failed).
+/// none (not built for this command, or failed). Cloning shares the engine and searcher.
+#[derive(Clone)]
 pub struct SearchIndex {
     inner: Result<(Engine, Searcher), String>,
 }
@@ -120,6 +121,8 @@ pub struct Named {
     pub entity: EntityRef,
     /// Its stable id (what the index's entity field holds).
     pub id: String,
+    /// The index ids that count as this entity: `id` and the ids corrections merged into it.
+    pub ids: Vec<String>,
     /// Its display name.
     pub canonical: String,
 }
@@ -148,6 +151,7 @@ impl Source for Store {
         self.entities.find_by_name(name).map(|e| Named {
             entity: e.entity,
             id: e.id.clone(),
+            ids: self.corrections.index_ids(&e.id),
             canonical: e.canonical.clone(),
         })
     }
@@ -324,7 +328,7 @@ fn plan(
                     if !item.negated {
                         text.entities.push(e.entity);
                     }
-                    Compiled::Entity(e.id.clone())
+                    Compiled::Entity(e.ids.clone())
                 }
             };
             any_of.push(compiled);
@@ -362,7 +366,7 @@ fn expand(
             entity: e.entity,
             canonical: e.canonical.clone(),
         });
-        Some(Compiled::Entity(e.id))
+        Some(Compiled::Entity(e.ids))
     };
     // A plain word: an item of one unquoted text clause.
     let plain: Vec<Option<&str>> = names

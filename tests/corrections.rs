@@ -200,7 +200,7 @@ fn added_mention_is_found_by_its_anchor() {
 fn corrections_for_another_archive_do_nothing() {
     let s = corrected(vec![
         Correction::Rename { entity: "per:nobody".into(), name: "X".into() },
-        Correction::Reject { entity: "org:red".into(), doc: Some("0".repeat(64)) },
+        Correction::Reject { entity: "org:red".into(), doc: Some("0".repeat(16)) },
     ]);
     let f = fixture();
     assert_eq!(s.annotations, f.annotations);

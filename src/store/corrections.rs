@@ -2,8 +2,8 @@
 //! annotations after extraction and before linking. Pure: no I/O (the state database keeps
 //! them as JSON, one correction a row; the reader and `qari corrections` read and write it).
 //!
-//! Entities are named by their stable ids ([`TableEntity::id`]) and documents by the BLAKE3
-//! hash of their text ([`doc_hash`]), never by in-session ids, so a correction follows a
+//! Entities are named by their stable ids (the entity table's) and documents by the content
+//! key of their text ([`doc_hash`], as the state database names them), never by in-session ids, so a correction follows a
 //! moved file and survives re-extraction. Corrections are global: one that names an entity
 //! or a document this archive does not have does nothing.
 
@@ -77,20 +77,27 @@ impl Anchor {
         }
     }
 
-    /// Where the anchored text is in `text`: the first place its context matches whole.
+    /// Where the anchored text is in `text`: the occurrence whose context matches best (as
+    /// the state database finds passages, whitespace aside), its exact text required.
     pub fn find(&self, text: &str) -> Option<std::ops::Range<usize>> {
-        if self.text.is_empty() {
+        if self.text.trim().is_empty() {
             return None;
         }
-        let whole = format!("{}{}{}", self.before, self.text, self.after);
-        let at = text.find(&whole)? + self.before.len();
-        Some(at..at + self.text.len())
+        let passage = crate::state::Anchor {
+            quote: self.text.clone(),
+            before: self.before.clone(),
+            after: self.after.clone(),
+            offset: 0,
+        };
+        let at = passage.find(text)?;
+        text.get(at..)?.starts_with(&self.text).then(|| at..at + self.text.len())
     }
 }
 
-/// The content key of a document: hex of the BLAKE3 hash of its text.
+/// The content key of a document's text (what [`super::Store::content_key`] gives and the
+/// state database names documents by).
 pub fn doc_hash(text: &str) -> String {
-    blake3::hash(text.as_bytes()).to_hex().to_string()
+    format!("{:016x}", super::docs::text_check(text))
 }
 
 impl Correction {
@@ -111,12 +118,9 @@ impl Correction {
         let nonempty = |what: &str, s: &str| {
             if s.trim().is_empty() { Err(format!("{what} is empty")) } else { Ok(()) }
         };
-        let hash = |s: &str| {
-            if s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
-                Ok(())
-            } else {
-                Err("doc is not a document key (64 hex digits)".to_string())
-            }
+        let hash = |s: &str| match check_of(s) {
+            Some(_) => Ok(()),
+            None => Err("doc is not a document key (16 hex digits)".to_string()),
         };
         match self {
             Correction::SetKind { entity, .. } => nonempty("entity", entity),
@@ -157,14 +161,11 @@ impl Correction {
             Correction::Merge { entity, into } => format!("merge {entity} → {into}"),
             Correction::Reject { entity, doc: None } => format!("reject {entity} everywhere"),
             Correction::Reject { entity, doc: Some(d) } => {
-                format!("reject {entity} in document {}", &d[..d.len().min(12)])
+                format!("reject {entity} in document {d}")
             }
-            Correction::AddMention { doc, anchor, kind, name, .. } => format!(
-                "add \"{}\" as {} \"{name}\" in document {}",
-                anchor.text,
-                kind.label(),
-                &doc[..doc.len().min(12)]
-            ),
+            Correction::AddMention { doc, anchor, kind, name, .. } => {
+                format!("add \"{}\" as {} \"{name}\" in document {doc}", anchor.text, kind.label())
+            }
         }
     }
 }
@@ -273,14 +274,12 @@ pub fn apply(
         }
     }
     if !wanted.is_empty() {
-        // The spans' checks are the hash's first 8 bytes: only candidates' texts are read.
+        // The key is the spans' check: no text is read to find a document.
         let checks: HashMap<u64, &str> =
             wanted.iter().filter_map(|h| Some((check_of(h)?, *h))).collect();
         for d in (0..annotations.len()).filter(|&d| live(d)) {
             let Some(span) = texts.span(d) else { continue };
-            if let Some(h) = checks.get(&span.check)
-                && doc_hash(texts.get(d)) == *h
-            {
+            if let Some(h) = checks.get(&span.check) {
                 docs_by_hash.entry(h.to_string()).or_default().push(d);
             }
         }
@@ -417,11 +416,10 @@ pub fn apply(
     out
 }
 
-/// The span check ([`super::docs::text_check`]) a document key implies: its first 8 bytes.
-fn check_of(hash: &str) -> Option<u64> {
-    let mut b = [0u8; 8];
-    for (i, byte) in b.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(hash.get(2 * i..2 * i + 2)?, 16).ok()?;
+/// The span check ([`super::docs::text_check`]) a document key names.
+fn check_of(key: &str) -> Option<u64> {
+    if key.len() != 16 {
+        return None;
     }
-    Some(u64::from_le_bytes(b))
+    u64::from_str_radix(key, 16).ok()
 }

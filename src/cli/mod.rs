@@ -2,6 +2,7 @@
 //! library layers the reader uses.
 
 pub mod cache;
+pub mod corrections;
 pub mod entities;
 pub mod entry;
 pub mod list;
@@ -98,6 +99,20 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// The entity corrections made in the reader (kept in the state database): list them,
+    /// or export / import them as JSON Lines to share with others.
+    #[command(after_long_help = CORRECTIONS_HELP)]
+    Corrections {
+        /// JSON Lines: each correction with its id.
+        #[arg(long)]
+        json: bool,
+        /// Write every correction to FILE, one JSON object a line.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["import", "json"])]
+        export: Option<PathBuf>,
+        /// Add the corrections of FILE (JSON Lines); a bad line is named and skipped.
+        #[arg(long, value_name = "FILE", conflicts_with = "json")]
+        import: Option<PathBuf>,
+    },
     /// List the cached archives (size, last use), or remove caches.
     Cache {
         /// Remove the caches of PATH... (all of them without PATH).
@@ -106,6 +121,18 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
 }
+
+/// `qari corrections --help`: what a line holds.
+const CORRECTIONS_HELP: &str = "\
+Each correction is one JSON object, `op` saying which:
+  {\"op\":\"set_kind\",\"entity\":ID,\"kind\":\"PERSON\"|\"ORG\"|\"PLACE\"}
+  {\"op\":\"rename\",\"entity\":ID,\"name\":NAME}
+  {\"op\":\"merge\",\"entity\":ID,\"into\":ID}
+  {\"op\":\"reject\",\"entity\":ID[,\"doc\":KEY]}      (without doc: everywhere)
+  {\"op\":\"add_mention\",\"doc\":KEY,\"anchor\":{\"before\",\"text\",\"after\"},\"kind\":KIND,\"name\":NAME[,\"entity\":ID]}
+ID is an entity's stable id, KEY a document's content key (16 hex digits of a hash of its
+text), so corrections follow moved files and apply to every archive that has them.
+Corrections are kept in $XDG_DATA_HOME/qari/state.sqlite3.";
 
 /// `--bidi` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -241,14 +268,19 @@ pub fn open_archive(paths: &[PathBuf], no_cache: bool, index: bool) -> Result<Ar
     for n in &opened.notes {
         warn(n);
     }
-    let store = &opened.archive.store;
+    let (list, notes) = corrections::stored();
+    let archive = opened.archive.with_corrections(list);
+    for n in notes.iter().chain(&archive.store.corrections.skipped) {
+        warn(n);
+    }
+    let store = &archive.store;
     for p in &store.problems {
         warn(&format!("{}: {}", printable_path(&p.path), p.reason));
     }
     if store.live_ids().next().is_none() {
         return Err(CliError::Input(nothing_readable(paths)));
     }
-    Ok(opened.archive)
+    Ok(archive)
 }
 
 /// The reader's loader: opens `paths` from the cache at once when it can (the reader then
@@ -269,6 +301,8 @@ fn reader_archive(
             (opened.archive, opened.notes.into_iter().chain(note).collect::<Vec<_>>())
         }
     };
+    // The reader shows what it could not apply in its problems view (the store's skipped).
+    let archive = archive.with_corrections(corrections::stored().0);
     let store = &archive.store;
     if store.live_ids().next().is_none() {
         let mut lines: Vec<String> = notes;
@@ -296,6 +330,9 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Timeline { json, paths }) => timeline::run(json, &paths, cli.no_cache),
         Some(Command::Index { paths }) => cache::index(&paths, cli.no_cache),
         Some(Command::Cache { clear, paths }) => cache::run(clear, &paths),
+        Some(Command::Corrections { json, export, import }) => {
+            corrections::run(json, export.as_deref(), import.as_deref())
+        }
         None if entry::command_typo(&cli.paths).is_some() => {
             Err(CliError::Input(entry::command_typo(&cli.paths).unwrap_or_default()))
         }

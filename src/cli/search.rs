@@ -26,8 +26,10 @@ pub fn run(
     }
     query::parse(query).map_err(|e| CliError::Input(format!("bad query: {e}")))?;
     let bad = |e: crate::store::QueryError| CliError::Input(format!("bad query: {e}"));
+    // The cache holds raw extraction: with corrections, the archive is opened and corrected.
     if !no_cache
         && !paths.is_empty()
+        && super::corrections::stored().0.is_empty()
         && let Ok(Some(snap)) = Snapshot::open(paths)
         && snap.is_fresh()
     {

@@ -134,6 +134,13 @@ impl Archive {
         Archive { store: Arc::new(store), corrections, ..self }
     }
 
+    /// Takes `store` (this archive's documents, corrected otherwise: the reader's) and its
+    /// corrections, which later refreshes apply.
+    pub fn adopt(&mut self, store: Arc<Store>) {
+        self.corrections = Arc::clone(&store.corrections.list);
+        self.store = store;
+    }
+
     /// The corrections this archive applies.
     pub fn corrections(&self) -> &Arc<Corrections> {
         &self.corrections

@@ -91,6 +91,9 @@ pub enum Action {
     },
     /// The background refresh failed: why.
     RefreshFailed(String),
+    /// Entity corrections: the menu, its prompts, the reading-pane selection, and the event
+    /// loop's report that one was saved or removed.
+    Correct(super::correct::CorrectAction),
 }
 
 /// A store handed over by a job; equal only to itself (actions compare in tests).
@@ -125,4 +128,9 @@ pub enum Effect {
     Refresh,
     /// Save a query the user ran to the search history on disk.
     RememberSearch(String),
+    /// Save an entity correction in the state database; the loop answers with
+    /// `Action::Correct(CorrectAction::Saved { .. })`, which applies it.
+    SaveCorrection(crate::store::Correction),
+    /// Delete the correction with this row id; answered with `CorrectAction::Removed`.
+    RemoveCorrection(i64),
 }

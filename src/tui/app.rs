@@ -218,6 +218,8 @@ pub struct App {
     pub(crate) cache: LayoutCache,
     /// Search, find, followed entity, entity view, timeline and list filters.
     pub nav: super::nav::NavState,
+    /// The open correction menu, prompt or reading-pane selection.
+    pub correct: Option<super::correct::Correcting>,
 }
 
 impl App {
@@ -251,6 +253,7 @@ impl App {
             rows: None,
             cache: LayoutCache::default(),
             nav: super::nav::NavState::default(),
+            correct: None,
         };
         app.refresh_order();
         if let Some(&first) = app.list.order.first() {
@@ -261,9 +264,10 @@ impl App {
 
     /// Which bindings apply now.
     pub fn mode(&self) -> Mode {
-        match self.overlay {
-            Some(_) => Mode::Overlay,
-            None => self.nav.mode().unwrap_or(Mode::Normal),
+        match (&self.overlay, &self.correct) {
+            (Some(_), _) => Mode::Overlay,
+            (None, Some(c)) => c.mode(),
+            (None, None) => self.nav.mode().unwrap_or(Mode::Normal),
         }
     }
 
@@ -510,6 +514,11 @@ impl App {
     /// selected in the side panel.
     pub fn highlights(&self) -> Vec<std::ops::Range<usize>> {
         let mut out = self.nav_highlights();
+        if let Some(super::correct::Correcting::Select { doc, range }) = &self.correct
+            && self.reader.doc == Some(*doc)
+        {
+            out.push(range.clone());
+        }
         let (Some(doc), Some(e)) = (self.reader.doc, self.side.entities.get(self.side.selected))
         else {
             return out;

@@ -5,6 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
+use crate::extract::EntityKind;
 
 /// Which set of bindings is active. New input modes (a search line, an entity view, a
 /// timeline) add a variant here and their rows to [`Keymap::default`].
@@ -20,6 +21,10 @@ pub enum Mode {
     EntityView,
     /// The timeline is open.
     Timeline,
+    /// The correction menu (or its type choice) is open.
+    Correct,
+    /// Text is being selected in the reading pane.
+    Select,
 }
 
 impl Mode {
@@ -31,6 +36,8 @@ impl Mode {
             Mode::SearchLine => "Search, find and filter line (other keys type)",
             Mode::EntityView => "Entity view",
             Mode::Timeline => "Timeline",
+            Mode::Correct => "Correcting an entity (c)",
+            Mode::Select => "Selecting text for a missed mention (v)",
         }
     }
 }
@@ -151,7 +158,9 @@ pub struct Keymap {
 impl Default for Keymap {
     /// qari's default bindings (vi-style plus the usual arrow and page keys).
     fn default() -> Self {
+        use super::correct::CorrectAction as C;
         use super::nav::{NavAction as N, nav};
+        let cor = Action::Correct;
         use Action as A;
         use KeyCode as K;
         let p = Key::plain;
@@ -188,6 +197,8 @@ impl Default for Keymap {
             (vec![c('x')], nav(N::ClearFilters), "clear every list filter"),
             (vec![Key::ctrl('o')], A::JumpBack, "back to the previous place"),
             (vec![Key::ctrl('n')], A::JumpForward, "forward again"),
+            (vec![c('c')], cor(C::Menu), "correct the selected entity (side panel)"),
+            (vec![c('v')], cor(C::Select), "select text: add a missed mention"),
             (vec![c('P')], A::ShowProblems, "files that could not be read"),
             (vec![Key::ctrl('r')], A::Refresh, "check the files again, re-read what changed"),
             (vec![c('?')], A::ToggleHelp, "this help"),
@@ -254,8 +265,34 @@ impl Default for Keymap {
             v.extend(extra);
             v
         };
-        let entity_view =
-            view(vec![(vec![c('F')], nav(N::FilterByEntity), "filter the list to its documents")]);
+        let entity_view = view(vec![
+            (vec![c('F')], nav(N::FilterByEntity), "filter the list to its documents"),
+            (vec![c('c')], cor(C::Menu), "correct this entity"),
+        ]);
+        let correct: Vec<(Vec<Key>, Action, &'static str)> = vec![
+            (vec![c('t')], cor(C::AskKind), "change its type"),
+            (vec![c('p')], cor(C::Kind(EntityKind::Person)), "type: person"),
+            (vec![c('o')], cor(C::Kind(EntityKind::Org)), "type: organisation"),
+            (vec![c('l')], cor(C::Kind(EntityKind::Place)), "type: place"),
+            (vec![c('r')], cor(C::Rename), "rename its canonical name"),
+            (vec![c('m')], cor(C::Merge), "merge into another entity (Tab completes)"),
+            (vec![c('x')], cor(C::RejectHere), "not an entity in this document"),
+            (vec![c('X')], cor(C::RejectEverywhere), "not an entity anywhere"),
+            (vec![c('u')], cor(C::Undo), "undo its last correction"),
+            (vec![c('q'), p(K::Esc)], cor(C::Cancel), "close"),
+            (vec![Key::ctrl('c')], A::Quit, "quit at once"),
+        ];
+        let select: Vec<(Vec<Key>, Action, &'static str)> = vec![
+            (vec![c('w')], cor(C::NextWord), "to the next word"),
+            (vec![c('b')], cor(C::PrevWord), "to the previous word"),
+            (vec![c('l'), p(K::Right)], cor(C::Longer), "one word more"),
+            (vec![c('h'), p(K::Left)], cor(C::Shorter), "one word less"),
+            (vec![c('j'), p(K::Down)], cor(C::NextLine), "to the next line"),
+            (vec![c('k'), p(K::Up)], cor(C::PrevLine), "to the previous line"),
+            (vec![c('a'), p(K::Enter)], cor(C::Add), "add as a mention (asks type and name)"),
+            (vec![c('q'), p(K::Esc)], cor(C::Cancel), "leave the selection"),
+            (vec![Key::ctrl('c')], A::Quit, "quit at once"),
+        ];
         let timeline = view(Vec::new());
         let mut bindings = Vec::new();
         for (mode, rows) in [
@@ -264,6 +301,8 @@ impl Default for Keymap {
             (Mode::SearchLine, line),
             (Mode::EntityView, entity_view),
             (Mode::Timeline, timeline),
+            (Mode::Correct, correct),
+            (Mode::Select, select),
         ] {
             for (keys, action, help) in rows {
                 for key in keys {

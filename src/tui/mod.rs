@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod correct;
 pub mod editor;
 pub mod facets;
 pub mod filter;
@@ -253,8 +254,13 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
                 Msg::Refreshed(result) => {
                     refreshing = false;
                     match *result {
-                        Ok(Some((fresh, changes))) => {
+                        Ok(Some((mut fresh, changes))) => {
                             let same_ids = fresh.manifest.epoch == archive.manifest.epoch;
+                            // Corrections made while it ran apply to it too.
+                            let now = &app.store.corrections.list;
+                            if !std::sync::Arc::ptr_eq(fresh.corrections(), now) {
+                                fresh = fresh.with_corrections(std::sync::Arc::clone(now));
+                            }
                             let store = action::SharedStore(std::sync::Arc::clone(&fresh.store));
                             archive = fresh;
                             Some(Action::Refreshed { store, summary: changes.summary(), same_ids })
@@ -267,6 +273,10 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
             };
             if let Some(a) = action {
                 effects.extend(update(&mut app, a));
+            }
+            // A correction re-made the store: the next refresh starts from it.
+            if !std::sync::Arc::ptr_eq(&app.store, &archive.store) {
+                archive.adopt(std::sync::Arc::clone(&app.store));
             }
             if app.quit {
                 return Ok(());
@@ -290,6 +300,27 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
                 Effect::Refresh => effects_refresh(&mut app, &archive, &jobs, &mut refreshing),
                 // Kept in memory for this session; saved once the state database holds it.
                 Effect::RememberSearch(_) => {}
+                Effect::SaveCorrection(c) => {
+                    let saved = crate::state::StateDb::open_default()
+                        .and_then(|db| db.add_correction(&c.to_json()));
+                    let (id, error) = match saved {
+                        Ok(id) => (id, None),
+                        Err(e) => (0, Some(e.to_string())),
+                    };
+                    let a = correct::CorrectAction::Saved { id, correction: c, error };
+                    let _ = jobs.tx.send(Msg::Action(Action::Correct(a)));
+                }
+                Effect::RemoveCorrection(id) => {
+                    let removed = match id {
+                        0 => Ok(()),
+                        _ => crate::state::StateDb::open_default()
+                            .and_then(|db| db.remove_correction(id)),
+                    };
+                    let error = removed.err().map(|e| e.to_string());
+                    let _ = jobs.tx.send(Msg::Action(Action::Correct(
+                        correct::CorrectAction::Removed { id, error },
+                    )));
+                }
                 Effect::Quit => return Ok(()),
                 Effect::Suspend => {
                     guard.suspend()?;

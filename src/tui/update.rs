@@ -3,6 +3,7 @@
 
 use super::action::{Action, Effect};
 use super::app::{App, Overlay, Pane};
+use super::correct::Correcting;
 use super::nav::NavAction;
 use super::panes;
 
@@ -92,7 +93,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.activity = None;
             app.message = Some(format!("refresh failed: {e}"));
         }
+        Action::Nav(a) if matches!(app.correct, Some(Correcting::Prompt { .. })) => {
+            effects.extend(super::correct::prompt(app, a))
+        }
         Action::Nav(a) => effects.extend(super::nav::update(app, a)),
+        Action::Correct(a) => effects.extend(super::correct::update(app, a)),
         Action::Down
         | Action::Up
         | Action::PageDown

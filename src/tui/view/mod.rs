@@ -2,6 +2,7 @@
 //! Article text is drawn cell by cell from [`VisualLine`]s (never through ratatui's own
 //! wrapping or alignment), so the BiDi layout is exactly what reaches the screen.
 
+pub mod correct;
 pub mod help;
 pub mod list;
 pub mod loading;
@@ -46,6 +47,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         status::draw(app, r, buf);
     }
     nav::draw_prompt(app, area, buf);
+    correct::draw(app, area, buf);
     if app.overlay.is_some() {
         help::draw(app, area, buf);
     }

@@ -63,8 +63,10 @@ pub fn rows(app: &App) -> Vec<SideRow> {
             out.push(head(format!("{} ({n})", kind_title(e.kind))));
         }
         let docs = if e.docs > 1 { format!(" · {} docs", e.docs) } else { String::new() };
+        // A corrected entity is marked, so the user sees which names are theirs.
+        let mark = if app.store.corrections.corrected.contains(&e.id) { "✎ " } else { "" };
         out.push(SideRow {
-            text: format!("{} ×{}{docs}", e.name, e.count),
+            text: format!("{mark}{} ×{}{docs}", e.name, e.count),
             heading: false,
             entity: Some(i),
         });

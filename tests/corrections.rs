@@ -255,3 +255,33 @@ fn json_round_trip_and_bad_rows() {
     assert!(bad[0].starts_with("correction 2 ignored: missing field `name`"), "{bad:?}");
     assert!(bad[1].contains("merged into itself"), "{bad:?}");
 }
+
+#[test]
+fn a_refresh_applies_corrections_and_the_cache_keeps_the_extraction() {
+    use qari::store::archive::{Archive, OpenOptions};
+    let home = common::qari::TempDir::new("corrections-refresh-cache");
+    let dir = common::qari::TempDir::new("corrections-refresh");
+    // This test binary's only use of the cache: its own home.
+    unsafe { std::env::set_var("XDG_CACHE_HOME", &home.0) };
+    dir.write("a.txt", "Kim Jong Un met Donald Trump in Singapore.\n");
+    dir.write("b.txt", "Donald Trump left Singapore.\n");
+    let paths = vec![dir.0.clone()];
+    let opts = OpenOptions { cache: true, index: true };
+    let opened = Archive::open(&paths, opts, &|_, _, _| {});
+    let sg = opened.archive.store.entities.find_by_name("Singapore").expect("extracted").id.clone();
+    let list =
+        Corrections { items: vec![(1, Correction::Reject { entity: sg.clone(), doc: None })] };
+    let archive = opened.archive.with_corrections(Arc::new(list));
+    assert!(archive.store.entities.by_id(&sg).is_none());
+    // A file changes: the refresh re-extracts it and corrects the new store too.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    dir.write("b.txt", "Donald Trump left Singapore for Washington.\n");
+    let (fresh, changes) = archive.refresh(&|_, _, _| {}).unwrap().expect("a change");
+    assert_eq!(changes.changed, 1);
+    assert!(fresh.store.entities.by_id(&sg).is_none(), "still rejected after the refresh");
+    assert!(fresh.store.search("entity:Singapore", 10).is_err(), "no such entity");
+    // The cache written by that refresh holds the extraction as it was.
+    let (cached, _) = Archive::open_cached(&paths, opts);
+    let cached = cached.expect("a cache");
+    assert_eq!(cached.store.entities.by_id(&sg).map(|e| e.docs().len()), Some(2));
+}

@@ -212,3 +212,21 @@ fn correcting_the_bundled_archive_is_instant() {
     eprintln!("re-correcting the bundled archive took {took:?}");
     assert!(took < std::time::Duration::from_millis(200), "{took:?}");
 }
+
+#[test]
+fn a_mention_whose_text_is_gone_is_listed_in_the_problems_view() {
+    use qari::store::corrections::{Anchor, doc_hash};
+    let gone = qari::store::Correction::AddMention {
+        doc: doc_hash(EN),
+        anchor: Anchor { before: "the ".into(), text: "BLUE".into(), after: " delegation".into() },
+        kind: Org,
+        name: "Blue".into(),
+        entity: None,
+    };
+    let list = qari::store::Corrections { items: vec![(7, gone)] };
+    let store = fixture().with_corrections(std::sync::Arc::new(list));
+    let mut app = App::new(store, Options { bidi: BidiMode::App, shape: false }, (120, 30));
+    press(&mut app, "P");
+    assert!(shows(&app, "Corrections not applied (1)"));
+    assert!(shows(&app, "add \"BLUE\" as ORG \"Blue\""));
+}

@@ -61,6 +61,12 @@ pub fn problem_lines(app: &App) -> Vec<(String, bool)> {
             }
         }
     }
+    let skipped = &s.corrections.skipped;
+    if !skipped.is_empty() {
+        out.push((String::new(), false));
+        out.push((format!("Corrections not applied ({})", skipped.len()), true));
+        out.extend(skipped.iter().map(|why| (format!("  {why}"), false)));
+    }
     out
 }
 

@@ -186,6 +186,28 @@ impl StateDb {
             .map_err(|e| self.err(e))
     }
 
+    /// Every saved reading position, by content key.
+    pub fn positions(&self) -> Result<std::collections::HashMap<String, Anchor>> {
+        let run = || -> rusqlite::Result<_> {
+            let mut st = self
+                .conn
+                .prepare("SELECT key, quote, before, offset FROM docs WHERE quote IS NOT NULL")?;
+            let rows = st.query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    Anchor {
+                        quote: r.get(1)?,
+                        before: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                        after: String::new(),
+                        offset: r.get::<_, Option<i64>>(3)?.unwrap_or(0).max(0) as usize,
+                    },
+                ))
+            })?;
+            rows.collect()
+        };
+        run().map_err(|e| self.err(e))
+    }
+
     /// Content keys of every document marked read.
     pub fn read_keys(&self) -> Result<std::collections::HashSet<String>> {
         let run = || -> rusqlite::Result<_> {

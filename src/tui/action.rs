@@ -94,6 +94,14 @@ pub enum Action {
     /// Entity corrections: the menu, its prompts, the reading-pane selection, and the event
     /// loop's report that one was saved or removed.
     Correct(super::correct::CorrectAction),
+    /// Mark the document unread again (`U`).
+    MarkUnread,
+    /// Open the next unread document in list order.
+    NextUnread,
+    /// Page down; at the end of an article, on to the next unread one (`Space`).
+    SpaceDown,
+    /// The loop saved the newest bookmark under this id.
+    BookmarkSaved(i64),
 }
 
 /// A store handed over by a job; equal only to itself (actions compare in tests).
@@ -133,4 +141,7 @@ pub enum Effect {
     SaveCorrection(crate::store::Correction),
     /// Delete the correction with this row id; answered with `CorrectAction::Removed`.
     RemoveCorrection(i64),
+    /// Write a change of the user's state (read mark, position, bookmark) to the state
+    /// database.
+    Save(super::user::Save),
 }

@@ -25,6 +25,8 @@ pub enum Mode {
     Correct,
     /// Text is being selected in the reading pane.
     Select,
+    /// The bookmarks view is open.
+    Bookmarks,
 }
 
 impl Mode {
@@ -38,6 +40,7 @@ impl Mode {
             Mode::Timeline => "Timeline",
             Mode::Correct => "Correcting an entity (c)",
             Mode::Select => "Selecting text for a missed mention (v)",
+            Mode::Bookmarks => "Bookmarks view",
         }
     }
 }
@@ -168,7 +171,8 @@ impl Default for Keymap {
         let normal: Vec<(Vec<Key>, Action, &'static str)> = vec![
             (vec![c('j'), p(K::Down)], A::Down, "down one line / next row"),
             (vec![c('k'), p(K::Up)], A::Up, "up one line / previous row"),
-            (vec![p(K::PageDown), c(' ')], A::PageDown, "page down"),
+            (vec![p(K::PageDown)], A::PageDown, "page down"),
+            (vec![c(' ')], A::SpaceDown, "page down; at the end, the next unread"),
             (vec![p(K::PageUp)], A::PageUp, "page up"),
             (vec![Key::ctrl('d')], A::HalfPageDown, "half a page down"),
             (vec![Key::ctrl('u')], A::HalfPageUp, "half a page up"),
@@ -195,6 +199,10 @@ impl Default for Keymap {
             (vec![c('D')], nav(N::DateFilterOpen), "filter list by date range"),
             (vec![c('u')], nav(N::ToggleUnread), "filter list: unread only"),
             (vec![c('x')], nav(N::ClearFilters), "clear every list filter"),
+            (vec![c('.')], A::NextUnread, "the next unread document"),
+            (vec![c('U')], A::MarkUnread, "mark the document unread again"),
+            (vec![c('m')], nav(N::BookmarkOpen), "bookmark this passage (with a note)"),
+            (vec![c('\'')], nav(N::Bookmarks), "bookmarks"),
             (vec![Key::ctrl('o')], A::JumpBack, "back to the previous place"),
             (vec![Key::ctrl('n')], A::JumpForward, "forward again"),
             (vec![c('c')], cor(C::Menu), "correct the selected entity (side panel)"),
@@ -294,6 +302,8 @@ impl Default for Keymap {
             (vec![Key::ctrl('c')], A::Quit, "quit at once"),
         ];
         let timeline = view(Vec::new());
+        let bookmarks =
+            view(vec![(vec![c('d'), p(K::Delete)], nav(N::DeleteBookmark), "delete the bookmark")]);
         let mut bindings = Vec::new();
         for (mode, rows) in [
             (Mode::Normal, normal),
@@ -303,6 +313,7 @@ impl Default for Keymap {
             (Mode::Timeline, timeline),
             (Mode::Correct, correct),
             (Mode::Select, select),
+            (Mode::Bookmarks, bookmarks),
         ] {
             for (keys, action, help) in rows {
                 for key in keys {

@@ -20,6 +20,7 @@ pub mod rows;
 pub mod search;
 pub mod terminal;
 pub mod update;
+pub mod user;
 pub mod view;
 
 use std::io;
@@ -218,7 +219,10 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
         None => return Ok(()),
     };
     let size = term.size()?;
-    let mut app = App::new(std::sync::Arc::clone(&archive.store), opts, (size.width, size.height));
+    let (db, loaded, db_problem) = open_state();
+    let mut app = App::new(std::sync::Arc::clone(&archive.store), opts, (size.width, size.height))
+        .with_state(loaded);
+    app.message = db_problem;
     // The list came from the cache as last written: check the files behind it now.
     let mut refreshing = false;
     if archive.is_cached() {
@@ -272,7 +276,10 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
                 Msg::Progress(..) | Msg::Loaded(_) => None,
             };
             if let Some(a) = action {
-                effects.extend(update(&mut app, a));
+                let mut now = update(&mut app, a);
+                // State is written at once, before a quit can end the loop.
+                now.retain(|e| !save(db.as_ref(), &mut app, e));
+                effects.extend(now);
             }
             // A correction re-made the store: the next refresh starts from it.
             if !std::sync::Arc::ptr_eq(&app.store, &archive.store) {
@@ -298,23 +305,20 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
                     }
                 }
                 Effect::Refresh => effects_refresh(&mut app, &archive, &jobs, &mut refreshing),
-                // Kept in memory for this session; saved once the state database holds it.
-                Effect::RememberSearch(_) => {}
+                Effect::RememberSearch(_) | Effect::Save(_) => {}
                 Effect::SaveCorrection(c) => {
-                    let saved = crate::state::StateDb::open_default()
-                        .and_then(|db| db.add_correction(&c.to_json()));
-                    let (id, error) = match saved {
-                        Ok(id) => (id, None),
-                        Err(e) => (0, Some(e.to_string())),
+                    let (id, error) = match db.as_ref().map(|db| db.add_correction(&c.to_json())) {
+                        Some(Ok(id)) => (id, None),
+                        Some(Err(e)) => (0, Some(e.to_string())),
+                        None => (0, Some("no state database".into())),
                     };
                     let a = correct::CorrectAction::Saved { id, correction: c, error };
                     let _ = jobs.tx.send(Msg::Action(Action::Correct(a)));
                 }
                 Effect::RemoveCorrection(id) => {
-                    let removed = match id {
-                        0 => Ok(()),
-                        _ => crate::state::StateDb::open_default()
-                            .and_then(|db| db.remove_correction(id)),
+                    let removed = match (id, db.as_ref()) {
+                        (0, _) | (_, None) => Ok(()),
+                        (_, Some(db)) => db.remove_correction(id),
                     };
                     let error = removed.err().map(|e| e.to_string());
                     let _ = jobs.tx.send(Msg::Action(Action::Correct(
@@ -331,6 +335,40 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
             }
         }
     }
+}
+
+/// Opens the state database and loads what the reader shows from it; without one (no data
+/// directory, a database from a newer qari, a damaged file) the reader works without
+/// saving, and says why.
+fn open_state() -> (Option<crate::state::StateDb>, user::Loaded, Option<String>) {
+    let load = || -> crate::state::Result<(crate::state::StateDb, user::Loaded)> {
+        let db = crate::state::StateDb::open_default()?;
+        let loaded = user::Loaded::from_db(&db)?;
+        Ok((db, loaded))
+    };
+    match load() {
+        Ok((db, loaded)) => (Some(db), loaded, None),
+        Err(e) => (None, user::Loaded::default(), Some(format!("state not saved: {e}"))),
+    }
+}
+
+/// Performs `e` when it is a write of the user's state (returning true), telling the user
+/// when it fails.
+fn save(db: Option<&crate::state::StateDb>, app: &mut App, e: &Effect) -> bool {
+    let result = match (e, db) {
+        (Effect::RememberSearch(q), Some(db)) => db.remember_search(q, nav::HISTORY_LEN),
+        (Effect::Save(s), Some(db)) => s.write(db).map(|id| {
+            if let Some(id) = id {
+                app.bookmark_saved(id);
+            }
+        }),
+        (Effect::RememberSearch(_) | Effect::Save(_), None) => Ok(()),
+        _ => return false,
+    };
+    if let Err(e) = result {
+        app.message = Some(format!("could not save: {e}"));
+    }
+    true
 }
 
 /// Starts a background refresh of `archive` unless one is running; its progress shows in the

@@ -230,3 +230,45 @@ fn a_mention_whose_text_is_gone_is_listed_in_the_problems_view() {
     assert!(shows(&app, "Corrections not applied (1)"));
     assert!(shows(&app, "add \"BLUE\" as ORG \"Blue\""));
 }
+
+/// The screen cell (column, row) where `needle` starts.
+fn cell_of(app: &App, needle: &str) -> (u16, u16) {
+    for (y, line) in screen(&draw(app)).iter().enumerate() {
+        let chars: Vec<char> = line.chars().collect();
+        let n: Vec<char> = needle.chars().collect();
+        if let Some(x) = chars.windows(n.len()).position(|w| w == n.as_slice()) {
+            return (x as u16, y as u16);
+        }
+    }
+    panic!("{needle} not on screen");
+}
+
+#[test]
+fn a_mouse_drag_selects_whole_words() {
+    let mut app = app_on("RED");
+    app.focus = Pane::Reader;
+    let (x0, y0) = cell_of(&app, "legation");
+    let (x1, y1) = cell_of(&app, "in Pyongyang");
+    update(&mut app, Action::Click { column: x0, row: y0 });
+    update(&mut app, Action::Correct(CorrectAction::DragTo { column: x1, row: y1 }));
+    assert!(shows(&app, "selected \"delegation in\""));
+    // Then as with the keyboard: a, its type, its name.
+    let e = press(&mut app, "ap<C-u>Somebody<Enter>");
+    match e.as_slice() {
+        [
+            Effect::SaveCorrection(qari::store::Correction::AddMention {
+                anchor, kind, name, ..
+            }),
+        ] => {
+            assert_eq!(
+                (anchor.text.as_str(), *kind, name.as_str()),
+                ("delegation in", Person, "Somebody")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(app.correct.is_none());
+    // A click elsewhere starts over.
+    update(&mut app, Action::Click { column: x0, row: y0 });
+    assert!(app.correct.is_none());
+}

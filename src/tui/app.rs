@@ -220,6 +220,9 @@ pub struct App {
     pub nav: super::nav::NavState,
     /// The open correction menu, prompt or reading-pane selection.
     pub correct: Option<super::correct::Correcting>,
+    /// Where the left button went down in the reading pane (document, byte): a drag from
+    /// there selects text.
+    pub pressed: Option<(usize, usize)>,
     /// Read marks, positions and bookmarks kept between runs.
     pub user: super::user::UserState,
 }
@@ -256,6 +259,7 @@ impl App {
             cache: LayoutCache::default(),
             nav: super::nav::NavState::default(),
             correct: None,
+            pressed: None,
             user: super::user::UserState::default(),
         };
         app.refresh_order();

@@ -58,6 +58,9 @@ pub enum CorrectAction {
     PrevLine,
     /// Add the selected text as a mention (asks its type, then its name).
     Add,
+    /// The mouse dragged (left button) to this screen cell: the words from where it went
+    /// down to here are selected.
+    DragTo { column: u16, row: u16 },
     /// Close the menu, prompt or selection.
     Cancel,
     /// The loop saved `correction` as row `id` (0 and `error` when it could not).
@@ -188,6 +191,19 @@ pub fn update(app: &mut App, action: CorrectAction) -> Vec<Effect> {
             let range = move_selection(app, doc, range, &a);
             app.reveal(range.start);
             app.correct = Some(Correcting::Select { doc, range });
+        }
+        (C::DragTo { column, row }, _) => {
+            let (Some((doc, from)), Some(to)) = (app.pressed, byte_at(app, column, row)) else {
+                return Vec::new();
+            };
+            if app.reader.doc != Some(doc) || app.nav.mode().is_some() || app.overlay.is_some() {
+                return Vec::new();
+            }
+            let text = app.store.text(doc);
+            let (a, b) = (from.min(to), from.max(to));
+            if let (Some(first), Some(last)) = (word_at(text, a), word_at(text, b)) {
+                app.correct = Some(Correcting::Select { doc, range: first.start..last.end });
+            }
         }
         (C::Add, Some(Correcting::Select { doc, range })) => {
             app.correct = Some(Correcting::Kind(KindFor::Mention { doc, range }));
@@ -365,6 +381,53 @@ fn apply(app: &mut App, list: Corrections, made: Option<&Correction>) {
     if app.nav.entity.is_some_and(|e| app.store.entities.get(e).is_none()) {
         app.nav.entity = target;
     }
+}
+
+/// A press of the left button in the reading pane at a screen cell: where a drag starts
+/// (a selection made before is dropped).
+pub fn press(app: &mut App, column: u16, row: u16) {
+    app.pressed = byte_at(app, column, row).zip(app.reader.doc).map(|(b, d)| (d, b));
+    if matches!(app.correct, Some(Correcting::Select { .. })) {
+        app.correct = None;
+    }
+}
+
+/// The logical byte the reading pane shows at a screen cell (the nearest cell of its line).
+fn byte_at(app: &App, column: u16, row: u16) -> Option<usize> {
+    let area = super::panes::reader_text_area(app.area(), app.focus)?;
+    if row < area.y || row >= area.y + area.height || column < area.x {
+        return None;
+    }
+    let rows = app.rows.as_ref()?;
+    let line = match rows.rows.get(app.reader.top + usize::from(row - area.y))? {
+        super::rows::Row::Line { line, .. } => line,
+        super::rows::Row::Fold { logical, .. } => return Some(logical.start),
+    };
+    let col = usize::from(column - area.x).saturating_sub(line.indent);
+    let mut x = 0;
+    for c in &line.cells {
+        if col < x + c.width.max(1) {
+            return Some(c.logical.start);
+        }
+        x += c.width;
+    }
+    line.cells.last().map(|c| c.logical.start)
+}
+
+/// The word holding byte `at`, else the first word after it.
+fn word_at(text: &str, at: usize) -> Option<Range<usize>> {
+    let mut lo = at.saturating_sub(256).min(text.len());
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (at + 256).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    text.get(lo..hi)?
+        .unicode_word_indices()
+        .map(|(i, w)| lo + i..lo + i + w.len())
+        .find(|w| w.end > at)
 }
 
 /// `v`: the first word on screen in the open document.

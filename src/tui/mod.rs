@@ -70,6 +70,12 @@ pub fn action_for(app: &App, ev: &Event) -> Option<Action> {
             MouseEventKind::Down(MouseButton::Left) => {
                 Some(Action::Click { column: m.column, row: m.row })
             }
+            MouseEventKind::Drag(MouseButton::Left) => {
+                Some(Action::Correct(correct::CorrectAction::DragTo {
+                    column: m.column,
+                    row: m.row,
+                }))
+            }
             _ => None,
         },
         _ => None,

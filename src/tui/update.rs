@@ -300,7 +300,7 @@ fn click_pane(app: &mut App, column: u16, row: u16) {
                 app.side.selected = i;
             }
         }
-        Pane::Reader => {}
+        Pane::Reader => super::correct::press(app, column, row),
     }
 }
 

@@ -285,3 +285,21 @@ fn a_refresh_applies_corrections_and_the_cache_keeps_the_extraction() {
     let cached = cached.expect("a cache");
     assert_eq!(cached.store.entities.by_id(&sg).map(|e| e.docs().len()), Some(2));
 }
+
+#[test]
+fn a_mention_can_be_added_to_a_document_without_any() {
+    let text = "Nothing was found here by the extractor, not even Narnia.";
+    let s = store_of(&[("plain.txt", "en", text, Vec::new())]);
+    let at = text.find("Narnia").unwrap();
+    let add = Correction::AddMention {
+        doc: doc_hash(text),
+        anchor: Anchor::of(text, at..at + 6),
+        kind: Place,
+        name: "Narnia".into(),
+        entity: None,
+    };
+    let s = s.with_corrections(Arc::new(Corrections { items: vec![(1, add)] }));
+    assert_eq!(mentions(&s, 0), [("Narnia".to_string(), "PLACE", user_id(Place, "Narnia"))]);
+    assert_eq!(s.entities.find_by_name("Narnia").map(|e| e.docs()), Some(vec![0]));
+    assert!(s.raw_annotations(0).mentions.is_empty());
+}

@@ -109,6 +109,10 @@ fn plural(n: usize) -> &'static str {
 /// that cannot be opened, or a row that does not parse, is a note: the archive opens
 /// uncorrected rather than not at all.
 pub fn stored() -> (Arc<Corrections>, Vec<String>) {
+    // No database yet: nothing to apply, and a command does not create one to find out.
+    if crate::state::default_path().is_ok_and(|p| !p.exists()) {
+        return (Arc::default(), Vec::new());
+    }
     let rows = StateDb::open_default().and_then(|db| db.corrections());
     match rows {
         Ok(rows) => {

@@ -285,20 +285,23 @@ pub fn apply(
         }
     }
     let docs_of = |h: &str| docs_by_hash.get(h).cloned().unwrap_or_default();
-    // Every document whose mentions `f` changes, with its original kept.
+    // Every document among `docs` with a mention `touches` accepts (every one, without it) is given to `f`, its
+    // original kept when `f` changes it (the others are not copied: an archive's millions of
+    // mentions are looked at, not cloned).
     let mut edit = |annotations: &mut [DocAnnotations],
                     docs: &mut dyn Iterator<Item = usize>,
+                    touches: Option<&dyn Fn(&StoredMention) -> bool>,
                     f: &mut dyn FnMut(usize, &mut Vec<StoredMention>) -> bool| {
         for d in docs {
-            let mut ms = std::mem::take(&mut annotations[d].mentions);
-            let before = ms.clone();
-            if f(d, &mut ms) {
-                raw_docs.entry(d).or_insert_with(|| DocAnnotations {
-                    mentions: before,
-                    dates: annotations[d].dates.clone(),
-                });
+            if let Some(t) = touches
+                && !annotations[d].mentions.iter().any(t)
+            {
+                continue;
             }
-            annotations[d].mentions = ms;
+            let before = annotations[d].clone();
+            if f(d, &mut annotations[d].mentions) {
+                raw_docs.entry(d).or_insert(before);
+            }
         }
     };
     let n = annotations.len();
@@ -308,7 +311,7 @@ pub fn apply(
                 let Some(e) = table.find(entity) else { continue };
                 table.set_kind(e, *kind);
                 out.corrected.insert(e);
-                edit(annotations, &mut (0..n), &mut |_, ms| {
+                edit(annotations, &mut (0..n), Some(&|m| m.entity == e), &mut |_, ms| {
                     let mut changed = false;
                     for m in ms.iter_mut().filter(|m| m.entity == e && m.kind != *kind) {
                         m.kind = *kind;
@@ -328,7 +331,7 @@ pub fn apply(
                 let kind = table.get(b).map_or(EntityKind::Place, |t| t.kind);
                 into.insert(entity.clone(), to.clone());
                 out.corrected.insert(b);
-                edit(annotations, &mut (0..n), &mut |d, ms| {
+                edit(annotations, &mut (0..n), Some(&|m| m.entity == a), &mut |d, ms| {
                     let mut changed = false;
                     for m in ms.iter_mut().filter(|m| m.entity == a) {
                         let text = texts.get(d).get(m.range()).unwrap_or_default();
@@ -350,7 +353,7 @@ pub fn apply(
                 let mut some = docs.unwrap_or_default().into_iter();
                 let it: &mut dyn Iterator<Item = usize> =
                     if doc.is_none() { &mut all } else { &mut some };
-                edit(annotations, it, &mut |_, ms| {
+                edit(annotations, it, Some(&|m| m.entity == e), &mut |_, ms| {
                     let before = ms.len();
                     ms.retain(|m| m.entity != e);
                     ms.len() != before
@@ -367,7 +370,7 @@ pub fn apply(
                 };
                 out.corrected.insert(e);
                 let mut missed = false;
-                edit(annotations, &mut docs.into_iter(), &mut |d, ms| {
+                edit(annotations, &mut docs.into_iter(), None, &mut |d, ms| {
                     let text = texts.get(d);
                     let Some(r) = anchor.find(text) else {
                         missed = true;

@@ -205,6 +205,9 @@ impl Store {
 
     /// This store with `corrections` in place of the ones it has, from its raw extraction.
     pub fn with_corrections(self, corrections: Arc<Corrections>) -> Store {
+        if corrections.is_empty() && self.corrections.list.is_empty() {
+            return self;
+        }
         let Store {
             docs,
             texts,

@@ -1,5 +1,5 @@
-//! End to end in tmux: rename an entity from the side panel of the real binary, quit, find
-//! the correction in `qari corrections` and, after a restart, in the side panel again. The
+//! End to end in tmux: rename an entity from the side panel of the real binary and merge
+//! another into it, quit, find the corrections in `qari corrections` and, after a restart, in the side panel again. The
 //! state database and the cache live in folders of the test run (XDG_DATA_HOME,
 //! XDG_CACHE_HOME). Fails (does not skip) when tmux is missing.
 
@@ -28,6 +28,8 @@ fn a_rename_made_in_the_reader_is_saved_and_back_after_a_restart() {
         (120, 35),
     );
     let first = model.side.entities[0].name.clone();
+    let second = &model.side.entities[1];
+    let (second, merged) = (second.name.clone(), model.side.entities[0].count + second.count);
 
     let t = Tmux::start(120, 35, &script(&home));
     t.wait("the side panel", |s| s.contains(&format!("{first} ×")));
@@ -35,6 +37,12 @@ fn a_rename_made_in_the_reader_is_saved_and_back_after_a_restart() {
     t.wait("the menu", |s| s.contains(&format!("correct {first}: t type")));
     t.keys(&["r", "Renamed Person", "Enter"]);
     t.wait("the rename", |s| s.contains("✎ Renamed Person ×"));
+    // Merge the next entity into it, the name typed in part and completed with Tab.
+    t.keys(&["j", "c", "m", "Renamed P", "Tab"]);
+    t.wait("the completion", |s| s.contains(&format!("merge {second} into: Renamed Person")));
+    t.keys(&["Enter"]);
+    let merged_row = format!("✎ Renamed Person ×{merged}");
+    t.wait("the merge", |s| s.contains(&merged_row) && !s.contains(&format!("{second} ×")));
     t.keys(&["q"]);
     t.wait("the exit", |s| s.contains("QARI_EXITED"));
 
@@ -44,10 +52,11 @@ fn a_rename_made_in_the_reader_is_saved_and_back_after_a_restart() {
         .arg("corrections")
         .output()
         .unwrap();
-    assert!(stdout(&o).contains("→ \"Renamed Person\""), "{}", stdout(&o));
+    let list = stdout(&o);
+    assert!(list.contains("→ \"Renamed Person\"") && list.contains("merge "), "{list}");
 
     let t = Tmux::start(120, 35, &script(&home));
     let s = t.wait("the side panel again", |s| s.contains("Renamed Person ×"));
-    assert!(s.contains("✎ Renamed Person ×"), "{s}");
-    assert!(!s.contains(&format!("{first} ×")), "{s}");
+    assert!(s.contains(&merged_row), "{s}");
+    assert!(!s.contains(&format!("{first} ×")) && !s.contains(&format!("{second} ×")), "{s}");
 }

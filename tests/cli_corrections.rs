@@ -119,6 +119,16 @@ fn import_list_entities_export_round_trip() {
     let o = qari(&home.0).args(["corrections", "--import"]).arg(&out).output().unwrap();
     assert!(o.status.success());
     assert!(stderr(&o).contains("0 corrections imported, 4 already there"), "{}", stderr(&o));
+
+    // Taking the reject back brings the entity back.
+    let reject = rows[1]["id"].as_i64().unwrap().to_string();
+    let o = qari(&home.0).args(["corrections", "--remove", &reject]).output().unwrap();
+    assert!(stderr(&o).contains("everywhere"), "{}", stderr(&o));
+    let o = qari(&home.0).args(["entities", "--json"]).output().unwrap();
+    assert!(entities(&stdout(&o)).iter().any(|e| e.0 == "Golan Heights"));
+    let o = qari(&home.0).args(["corrections", "--remove", &reject]).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(&format!("no correction {reject}")), "{}", stderr(&o));
 }
 
 #[test]

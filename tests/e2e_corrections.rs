@@ -1,7 +1,7 @@
 //! End to end in tmux: rename an entity from the side panel of the real binary and merge
-//! another into it, quit, find the corrections in `qari corrections` and, after a restart, in the side panel again. The
-//! state database and the cache live in folders of the test run (XDG_DATA_HOME,
-//! XDG_CACHE_HOME). Fails (does not skip) when tmux is missing.
+//! another into it, quit, find the corrections in `qari corrections` and, after a restart, in
+//! the side panel again. The state database and the cache live in folders of the test run
+//! (XDG_DATA_HOME, XDG_CACHE_HOME). Fails (does not skip) when tmux is missing.
 
 mod common;
 

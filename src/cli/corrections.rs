@@ -13,14 +13,32 @@ use crate::store::{Correction, Corrections};
 use crate::text::printable::{printable, printable_path};
 
 /// Lists the corrections (readable lines, or JSON Lines with their ids), or exports them to
-/// `export` (JSON Lines, one correction a line), or imports `import`'s lines.
-pub fn run(json: bool, export: Option<&Path>, import: Option<&Path>) -> Result<(), CliError> {
+/// `export` (JSON Lines, one correction a line), imports `import`'s lines, or deletes the
+/// one with id `remove`.
+pub fn run(
+    json: bool,
+    export: Option<&Path>,
+    import: Option<&Path>,
+    remove: Option<i64>,
+) -> Result<(), CliError> {
     let db = StateDb::open_default().map_err(|e| CliError::Input(e.to_string()))?;
     let internal = |e: crate::state::StateError| CliError::Internal(e.to_string());
     if let Some(file) = import {
         return import_from(&db, file);
     }
-    let (list, bad) = Corrections::from_rows(db.corrections().map_err(internal)?);
+    let rows = db.corrections().map_err(internal)?;
+    if let Some(id) = remove {
+        let Some((_, body)) = rows.iter().find(|(row, _)| *row == id) else {
+            return Err(CliError::Input(format!(
+                "no correction {id} (qari corrections lists them)"
+            )));
+        };
+        db.remove_correction(id).map_err(internal)?;
+        let what = Correction::from_json(body).map_or_else(|_| body.clone(), |c| c.describe());
+        warn(&format!("removed {id}: {what}"));
+        return Ok(());
+    }
+    let (list, bad) = Corrections::from_rows(rows);
     for b in &bad {
         warn(b);
     }

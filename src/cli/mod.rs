@@ -110,8 +110,11 @@ pub enum Command {
         #[arg(long, value_name = "FILE", conflicts_with_all = ["import", "json"])]
         export: Option<PathBuf>,
         /// Add the corrections of FILE (JSON Lines); a bad line is named and skipped.
-        #[arg(long, value_name = "FILE", conflicts_with = "json")]
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["json", "export"])]
         import: Option<PathBuf>,
+        /// Delete the correction with this id (as the list shows it).
+        #[arg(long, value_name = "ID", conflicts_with_all = ["json", "export", "import"])]
+        remove: Option<i64>,
     },
     /// List the cached archives (size, last use), or remove caches.
     Cache {
@@ -330,8 +333,8 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Timeline { json, paths }) => timeline::run(json, &paths, cli.no_cache),
         Some(Command::Index { paths }) => cache::index(&paths, cli.no_cache),
         Some(Command::Cache { clear, paths }) => cache::run(clear, &paths),
-        Some(Command::Corrections { json, export, import }) => {
-            corrections::run(json, export.as_deref(), import.as_deref())
+        Some(Command::Corrections { json, export, import, remove }) => {
+            corrections::run(json, export.as_deref(), import.as_deref(), remove)
         }
         None if entry::command_typo(&cli.paths).is_some() => {
             Err(CliError::Input(entry::command_typo(&cli.paths).unwrap_or_default()))

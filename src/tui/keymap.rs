@@ -109,6 +109,7 @@ impl Key {
             KeyCode::PageDown => "PgDn".into(),
             KeyCode::Home => "Home".into(),
             KeyCode::End => "End".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         let mut s = String::new();
@@ -442,14 +443,23 @@ impl Keymap {
     }
 
     /// Binds exactly `keys` to the action named `name` in `mode` (none: unbound), in place
-    /// of its keys there; each of `keys` stops meaning anything else in `mode`. Fails (the
-    /// table unchanged) when `mode` has no action of that name.
+    /// of its keys there; each of `keys` stops meaning anything else in `mode`. The names are
+    /// the default table's, so an action whose keys an earlier rebinding took is still found
+    /// (and goes last in its mode). Fails (the table unchanged) when `mode` has no action of
+    /// that name.
     pub fn rebind(&mut self, mode: Mode, name: &str, keys: &[Key]) -> Result<(), String> {
-        let Some(at) = self.bindings.iter().position(|b| b.mode == mode && b.action.name() == name)
-        else {
-            return Err(format!("no action `{name}` in mode `{}`", mode.name()));
+        let named = |b: &Binding| b.mode == mode && b.action.name() == name;
+        let (at, action, help) = match self.bindings.iter().position(named) {
+            Some(at) => (at, self.bindings[at].action.clone(), self.bindings[at].help),
+            None => {
+                let defaults = Keymap::default();
+                let Some(b) = defaults.bindings.into_iter().find(named) else {
+                    return Err(format!("no action `{name}` in mode `{}`", mode.name()));
+                };
+                let end = self.bindings.iter().rposition(|b| b.mode == mode).map_or(0, |i| i + 1);
+                (end, b.action, b.help)
+            }
         };
-        let (action, help) = (self.bindings[at].action.clone(), self.bindings[at].help);
         // Its first row keeps its place (the help's order); a key bound twice once.
         let mut fresh: Vec<Binding> = Vec::new();
         for &key in keys {

@@ -14,10 +14,13 @@ pub fn shared_cache_home() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("qari-test-cache")
 }
 
-/// `qari` with `XDG_CACHE_HOME` set to `cache_home`.
+/// `qari` with `XDG_CACHE_HOME` set to `cache_home`, and no config file (a config home in
+/// the test run's folder that holds none), so the user's settings never reach a test.
 pub fn qari_in(cache_home: &Path) -> Command {
     let mut c = Command::new(QARI);
     c.env("XDG_CACHE_HOME", cache_home);
+    c.env("XDG_CONFIG_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("qari-no-config"));
+    c.env_remove("QARI_CONFIG");
     c
 }
 

@@ -126,7 +126,7 @@ fn tab_and_h_l_cycle_focus_through_the_panes() {
 
 #[test]
 fn help_overlay_is_generated_from_the_keymap_and_q_backs_out_then_quits() {
-    let mut a = app(100, 40);
+    let mut a = app(100, 60);
     assert!(press(&mut a, "?").is_empty());
     assert_eq!(a.overlay, Some(Overlay::Help { scroll: 0 }));
     let buf = draw(&a);

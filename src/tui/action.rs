@@ -93,6 +93,14 @@ pub enum Action {
     },
     /// The background refresh failed: why.
     RefreshFailed(String),
+    /// Mark the document unread again (`U`).
+    MarkUnread,
+    /// Open the next unread document in list order.
+    NextUnread,
+    /// Page down; at the end of an article, on to the next unread one (`Space`).
+    SpaceDown,
+    /// The loop saved the newest bookmark under this id.
+    BookmarkSaved(i64),
 }
 
 impl Action {
@@ -139,4 +147,7 @@ pub enum Effect {
     Refresh,
     /// Save a query the user ran to the search history on disk.
     RememberSearch(String),
+    /// Write a change of the user's state (read mark, position, bookmark) to the state
+    /// database.
+    Save(super::user::Save),
 }

@@ -21,6 +21,7 @@ pub mod search;
 pub mod terminal;
 pub mod theme;
 pub mod update;
+pub mod user;
 pub mod view;
 
 use std::io;
@@ -220,8 +221,11 @@ pub fn run(load: Loader, opts: Options, config: config::Config) -> Result<(), Ru
         None => return Ok(()),
     };
     let size = term.size()?;
-    let mut app = App::new(std::sync::Arc::clone(&archive.store), opts, (size.width, size.height));
-    if !config.warnings.is_empty() {
+    let (db, loaded, db_problem) = open_state();
+    let mut app = App::new(std::sync::Arc::clone(&archive.store), opts, (size.width, size.height))
+        .with_state(loaded);
+    app.message = db_problem;
+    if !config.warnings.is_empty() && app.message.is_none() {
         let key = app.keymap.key_for(keymap::Mode::Normal, &Action::ShowProblems);
         let n = config.warnings.len();
         app.message =
@@ -276,7 +280,10 @@ pub fn run(load: Loader, opts: Options, config: config::Config) -> Result<(), Ru
                 Msg::Progress(..) | Msg::Loaded(_) => None,
             };
             if let Some(a) = action {
-                effects.extend(update(&mut app, a));
+                let mut now = update(&mut app, a);
+                // State is written at once, before a quit can end the loop.
+                now.retain(|e| !save(db.as_ref(), &mut app, e));
+                effects.extend(now);
             }
             if app.quit {
                 return Ok(());
@@ -298,8 +305,7 @@ pub fn run(load: Loader, opts: Options, config: config::Config) -> Result<(), Ru
                     }
                 }
                 Effect::Refresh => effects_refresh(&mut app, &archive, &jobs, &mut refreshing),
-                // Kept in memory for this session; saved once the state database holds it.
-                Effect::RememberSearch(_) => {}
+                Effect::RememberSearch(_) | Effect::Save(_) => {}
                 Effect::Quit => return Ok(()),
                 Effect::Suspend => {
                     guard.suspend()?;
@@ -310,6 +316,40 @@ pub fn run(load: Loader, opts: Options, config: config::Config) -> Result<(), Ru
             }
         }
     }
+}
+
+/// Opens the state database and loads what the reader shows from it; without one (no data
+/// directory, a database from a newer qari, a damaged file) the reader works without
+/// saving, and says why.
+fn open_state() -> (Option<crate::state::StateDb>, user::Loaded, Option<String>) {
+    let load = || -> crate::state::Result<(crate::state::StateDb, user::Loaded)> {
+        let db = crate::state::StateDb::open_default()?;
+        let loaded = user::Loaded::from_db(&db)?;
+        Ok((db, loaded))
+    };
+    match load() {
+        Ok((db, loaded)) => (Some(db), loaded, None),
+        Err(e) => (None, user::Loaded::default(), Some(format!("state not saved: {e}"))),
+    }
+}
+
+/// Performs `e` when it is a write of the user's state (returning true), telling the user
+/// when it fails.
+fn save(db: Option<&crate::state::StateDb>, app: &mut App, e: &Effect) -> bool {
+    let result = match (e, db) {
+        (Effect::RememberSearch(q), Some(db)) => db.remember_search(q, nav::HISTORY_LEN),
+        (Effect::Save(s), Some(db)) => s.write(db).map(|id| {
+            if let Some(id) = id {
+                app.bookmark_saved(id);
+            }
+        }),
+        (Effect::RememberSearch(_) | Effect::Save(_), None) => Ok(()),
+        _ => return false,
+    };
+    if let Err(e) = result {
+        app.message = Some(format!("could not save: {e}"));
+    }
+    true
 }
 
 /// Starts a background refresh of `archive` unless one is running; its progress shows in the

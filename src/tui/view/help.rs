@@ -19,7 +19,14 @@ pub fn help_lines(app: &App) -> Vec<(String, bool)> {
     let kw = rows.iter().map(|r| r.keys.chars().count()).max().unwrap_or(0);
     let nw = rows.iter().map(|r| r.name.len()).max().unwrap_or(0);
     let mut out = Vec::new();
-    for mode in [Mode::Normal, Mode::SearchLine, Mode::EntityView, Mode::Timeline, Mode::Overlay] {
+    for mode in [
+        Mode::Normal,
+        Mode::SearchLine,
+        Mode::EntityView,
+        Mode::Timeline,
+        Mode::Bookmarks,
+        Mode::Overlay,
+    ] {
         out.push((format!("{} [keys.{}]", mode.title(), mode.name()), true));
         for r in rows.iter().filter(|r| r.mode == mode) {
             let pad = kw - r.keys.chars().count();

@@ -238,3 +238,16 @@ fn qari_config_default_prints_a_file_that_reads_back_clean() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).ends_with(": ok\n"), "{}", stdout(&out));
 }
+
+#[test]
+fn the_problems_view_lists_what_the_config_file_got_wrong() {
+    let mut config = Config::parse(BROKEN, None);
+    config.path = Some("/conf/config.toml".into());
+    let opts = qari::tui::Options { bidi: BidiMode::App, shape: true };
+    let mut a = App::new(bundled(), opts, (120, 40));
+    a.configure(config, ColourDepth::Ansi16);
+    press(&mut a, "P");
+    let screen = draw(&a);
+    assert!(shows(&screen, "Config file: 8 setting(s) ignored"));
+    assert!(shows(&screen, "/conf/config.toml:15: unknown section `colours`"));
+}

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::app::{draw, press, screen, shows};
+use common::app::{draw, press, screen};
 use common::store::{named, store_of};
 use qari::extract::EntityKind::{Org, Person, Place};
 use qari::store::Store;
@@ -70,6 +70,11 @@ fn run(app: &mut App, effects: Vec<Effect>, next_id: &mut i64) -> usize {
         assert!(more.is_empty());
     }
     n
+}
+
+/// Whether the screen shows `needle` now.
+fn shows(app: &App, needle: &str) -> bool {
+    common::app::shows(&draw(app), needle)
 }
 
 fn side_rows(app: &App) -> Vec<String> {

@@ -24,7 +24,8 @@ use crate::store::corrections::{Anchor, Correction, Corrections, doc_hash};
 use crate::store::{EntityInfo, EntityRef, Store};
 
 /// What the user can ask of the correction features.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum CorrectAction {
     /// Open the correction menu for the selected entity.
     Menu,
@@ -67,6 +68,17 @@ pub enum CorrectAction {
     Saved { id: i64, correction: Correction, error: Option<String> },
     /// The loop removed row `id` (`error` when it could not).
     Removed { id: i64, error: Option<String> },
+}
+
+impl CorrectAction {
+    /// The name [`super::action::Action::name`] gives it (the config file's and the help's):
+    /// `correct_` and the variant in snake_case, a type with its kind (`correct_kind_place`).
+    pub fn name(&self) -> String {
+        match self {
+            CorrectAction::Kind(k) => format!("correct_kind_{}", k.label().to_lowercase()),
+            a => format!("correct_{}", <&'static str>::from(a)),
+        }
+    }
 }
 
 /// What a correction prompt asks for.

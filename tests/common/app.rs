@@ -1,7 +1,10 @@
-//! Driving the reader without a terminal: key strings through the keymap and `update`, and
-//! the screen drawn into a `TestBackend`, read back as text rows.
+//! Driving the reader in-process: the bundled archive, keys typed through the keymap and
+//! `update`, and the screen drawn into ratatui's `TestBackend`.
 #![allow(dead_code)] // each test binary uses a different part of it
 
+use qari::corpus;
+use qari::extract::Extractor;
+use qari::store::Store;
 use qari::tui::keymap::parse_keys;
 use qari::tui::{App, Effect, update, view};
 use ratatui::Terminal;
@@ -9,7 +12,13 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
-/// Types `keys` through the keymap and `update`, returning the effects asked for.
+/// The bundled sample archive, extracted in memory.
+pub fn bundled() -> Store {
+    Store::build(corpus::load_bundled(), &Extractor::new())
+}
+
+/// Types `keys` (e.g. `"jj<Enter>G"`) through the app's keymap and `update`; returns the
+/// effects.
 pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for ev in parse_keys(keys).expect("valid key string") {
@@ -20,14 +29,14 @@ pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
     effects
 }
 
-/// The screen for `app`.
+/// The whole screen as the reader draws it now.
 pub fn draw(app: &App) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| view::view(app, f)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
+    t.draw(|f| view::view(app, f)).expect("draw");
     t.backend().buffer().clone()
 }
 
-/// Row `y` as text (wide characters once).
+/// Row `y` of the screen as text (wide glyphs once).
 pub fn row_text(buf: &Buffer, y: u16) -> String {
     let mut s = String::new();
     let mut skip = 0;
@@ -43,12 +52,12 @@ pub fn row_text(buf: &Buffer, y: u16) -> String {
     s
 }
 
-/// Every row as text.
-pub fn screen(buf: &Buffer) -> Vec<String> {
-    (0..buf.area.height).map(|y| row_text(buf, y)).collect()
+/// Whether any row of the screen contains `needle`.
+pub fn shows(buf: &Buffer, needle: &str) -> bool {
+    (0..buf.area.height).any(|y| row_text(buf, y).contains(needle))
 }
 
-/// Whether some row of the screen contains `needle`.
-pub fn shows(app: &App, needle: &str) -> bool {
-    screen(&draw(app)).iter().any(|l| l.contains(needle))
+/// Every row of the screen as text.
+pub fn screen(buf: &Buffer) -> Vec<String> {
+    (0..buf.area.height).map(|y| row_text(buf, y)).collect()
 }

@@ -105,7 +105,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.activity = None;
             app.message = Some(format!("refresh failed: {e}"));
         }
-        Action::Nav(a) if matches!(app.correct, Some(Correcting::Prompt { .. })) => {
+        // The correction prompt takes the line's keys; a search job's results still land.
+        Action::Nav(a)
+            if matches!(app.correct, Some(Correcting::Prompt { .. }))
+                && !matches!(a, NavAction::SearchDone(_)) =>
+        {
             effects.extend(super::correct::prompt(app, a))
         }
         Action::Nav(a) => effects.extend(super::nav::update(app, a)),

@@ -16,7 +16,7 @@ const W: u16 = 120;
 const H: u16 = 35;
 const QARI: &str = env!("CARGO_BIN_EXE_qari");
 /// `--no-shape`: the screen holds the letters of the text, not presentation forms.
-const OPTS: Options = Options { bidi: BidiMode::App, shape: false };
+const OPTS: Options = Options { bidi: BidiMode::App, shape: false, osc52: true };
 
 fn script() -> String {
     let q = QARI.replace('\'', r"'\''");

@@ -300,7 +300,8 @@ pub fn run(cli: Cli) -> i32 {
             Err(CliError::Input(entry::command_typo(&cli.paths).unwrap_or_default()))
         }
         None => {
-            let opts = crate::tui::Options { bidi: cli.bidi.into(), shape: !cli.no_shape };
+            let opts =
+                crate::tui::Options { bidi: cli.bidi.into(), shape: !cli.no_shape, osc52: true };
             let (paths, no_cache) = (cli.paths, cli.no_cache);
             let load: crate::tui::Loader =
                 Box::new(move |progress| reader_archive(&paths, no_cache, progress));

@@ -91,6 +91,16 @@ pub enum Action {
     },
     /// The background refresh failed: why.
     RefreshFailed(String),
+    /// Open the next document of the list (in list order), the list cursor following.
+    NextDoc,
+    /// Open the previous document of the list.
+    PrevDoc,
+    /// Narrow the document list by one step (the reader gets the room).
+    ListNarrower,
+    /// Widen the document list by one step.
+    ListWider,
+    /// Copy, open or export (`y`, `Y`, `O`, `w`).
+    Take(super::takeout::Take),
 }
 
 /// A store handed over by a job; equal only to itself (actions compare in tests).
@@ -125,4 +135,17 @@ pub enum Effect {
     Refresh,
     /// Save a query the user ran to the search history on disk.
     RememberSearch(String),
+    /// Set the terminal's clipboard to this text through qari's own OSC 52 sequence.
+    Copy(String),
+    /// Open this http(s) URL in `$BROWSER` or `xdg-open`, detached.
+    OpenUrl(String),
+    /// Write an export file the user named (never over an existing file).
+    Export {
+        /// The file name as typed.
+        path: String,
+        /// The file's contents.
+        bytes: Vec<u8>,
+        /// How many rows it holds (for the status bar).
+        rows: usize,
+    },
 }

@@ -8,15 +8,19 @@
 pub mod action;
 pub mod app;
 pub mod editor;
+pub mod export;
 pub mod facets;
 pub mod filter;
 pub mod keymap;
 pub mod loading;
 pub mod nav;
 pub mod panes;
+pub mod perform;
 pub mod refresh;
 pub mod rows;
 pub mod search;
+pub mod side;
+pub mod takeout;
 pub mod terminal;
 pub mod update;
 pub mod view;
@@ -44,6 +48,8 @@ pub struct Options {
     pub bidi: BidiMode,
     /// Arabic shaping on (`--no-shape` turns it off).
     pub shape: bool,
+    /// `y`/`Y` copy through OSC 52 (on unless the config's `[clipboard] osc52 = false`).
+    pub osc52: bool,
 }
 
 /// How long the input must be quiet before idle layout work starts.
@@ -290,6 +296,20 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
                 Effect::Refresh => effects_refresh(&mut app, &archive, &jobs, &mut refreshing),
                 // Kept in memory for this session; saved once the state database holds it.
                 Effect::RememberSearch(_) => {}
+                Effect::Copy(text) => {
+                    if let Some(m) = perform::copy(&mut io::stdout(), &text) {
+                        update(&mut app, Action::Take(takeout::Take::Report(m)));
+                    }
+                }
+                Effect::OpenUrl(url) => {
+                    if let Some(m) = perform::open_url(&url) {
+                        update(&mut app, Action::Take(takeout::Take::Report(m)));
+                    }
+                }
+                Effect::Export { path, bytes, rows } => {
+                    let m = perform::write_export(&path, &bytes, rows);
+                    update(&mut app, Action::Take(takeout::Take::Report(m)));
+                }
                 Effect::Quit => return Ok(()),
                 Effect::Suspend => {
                     guard.suspend()?;

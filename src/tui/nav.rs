@@ -42,6 +42,10 @@ pub enum NavAction {
     PageDown,
     /// Page up in a view.
     PageUp,
+    /// To the first entry of a view.
+    First,
+    /// To the last entry of a view.
+    Last,
     /// Accept: open the selected result / view entry, or run the line.
     Enter,
     /// Leave the line or view and return to where the user was.
@@ -209,8 +213,9 @@ impl App {
     /// Goes to a recorded place: document, scroll position, followed entity and hits.
     pub fn restore(&mut self, to: Location) {
         self.nav.last_mention = None;
-        // Going back or forward lands in the reader, out of any view or line.
-        self.nav.view = None;
+        // Going back or forward lands where the place was taken: in the reader, or in the view
+        // (an entity view left through "appears with"); never in a line.
+        self.nav.view = to.view.clone();
         self.nav.line = None;
         if self.reader.doc != Some(to.doc) {
             self.open_at(to.doc, to.anchor);
@@ -301,7 +306,7 @@ pub fn update(app: &mut App, action: NavAction) -> Vec<Effect> {
         }
         N::Narrow(n) => return search::narrow(app, n),
         N::SearchDone(r) => search::apply_results(app, r),
-        N::Up | N::Down | N::PageDown | N::PageUp => move_cursor(app, &action),
+        N::Up | N::Down | N::PageDown | N::PageUp | N::First | N::Last => move_cursor(app, &action),
         N::Enter => enter(app),
         N::Cancel => cancel(app),
         N::NextHit | N::PrevHit => step_hit(app, action == N::NextHit),
@@ -344,7 +349,10 @@ pub fn update(app: &mut App, action: NavAction) -> Vec<Effect> {
             app.nav.filter = ListFilter::default();
             app.list.lang = None;
             app.refresh_order();
-            app.message = Some(format!("filters cleared ({} documents)", app.list.order.len()));
+            app.message = Some(format!(
+                "filters cleared ({})",
+                crate::text::plural(app.list.order.len(), "document")
+            ));
         }
     }
     Vec::new()
@@ -375,12 +383,15 @@ fn move_cursor(app: &mut App, action: &NavAction) {
         NavAction::Up => -1,
         NavAction::Down => 1,
         NavAction::PageDown => 10,
-        _ => -10,
+        NavAction::PageUp => -10,
+        NavAction::First => isize::MIN / 2,
+        _ => isize::MAX / 2,
     };
     if let Some(line) = &mut app.nav.line {
         let n = line.results.len();
-        line.selected =
-            (line.selected as isize + d).clamp(0, n.saturating_sub(1) as isize) as usize;
+        line.selected = (line.selected as isize)
+            .saturating_add(d)
+            .clamp(0, n.saturating_sub(1) as isize) as usize;
         return;
     }
     let rows = super::view::nav::view_rows(app);
@@ -395,7 +406,7 @@ fn move_cursor(app: &mut App, action: &NavAction) {
         return;
     }
     let at = targets.iter().position(|&t| t >= *sel).unwrap_or(0) as isize;
-    let to = (at + d).clamp(0, targets.len() as isize - 1) as usize;
+    let to = at.saturating_add(d).clamp(0, targets.len() as isize - 1) as usize;
     *sel = targets[to];
 }
 
@@ -414,6 +425,7 @@ fn enter(app: &mut App) {
                     app.nav.line = Some(SearchLine { error: Some(e), ..line });
                 }
             },
+            LineKind::Export => super::takeout::accept_export(app, line),
         }
         return;
     }
@@ -448,7 +460,13 @@ fn enter(app: &mut App) {
             }
             app.focus = Pane::Reader;
         }
-        Some(super::view::nav::Target::Entity(id)) => open_entity(app, id),
+        Some(super::view::nav::Target::Entity(id)) => {
+            // The view left is a place to come back to (Ctrl-o).
+            if let Some(here) = app.location() {
+                app.history.push(here);
+            }
+            open_entity(app, id);
+        }
         None => {}
     }
 }
@@ -456,7 +474,9 @@ fn enter(app: &mut App) {
 fn cancel(app: &mut App) {
     app.nav.folded = None;
     if let Some(line) = app.nav.line.take() {
-        if line.kind != LineKind::Dates
+        if line.kind == LineKind::Export {
+            super::takeout::cancel_export(app);
+        } else if line.kind != LineKind::Dates
             && let Some(o) = app.nav.search_origin.take()
         {
             app.restore(o);

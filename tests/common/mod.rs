@@ -2,4 +2,5 @@
 
 pub mod fribidi;
 pub mod qari;
+pub mod reader;
 pub mod tmux;

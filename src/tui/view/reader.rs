@@ -14,7 +14,7 @@ use crate::tui::rows::Row;
 
 /// The line that stands for folded page furniture; `key` unfolds it.
 pub fn fold_label(lines: usize, key: &str) -> String {
-    format!("… {lines} lines of page furniture ({key} to show)")
+    format!("… {} of page furniture ({key} to show)", crate::text::plural(lines, "line"))
 }
 
 /// Draws the reading pane into `area`.

@@ -437,3 +437,17 @@ fn a_markdown_byline_with_emphasis_and_a_wire_is_the_byline() {
         assert_eq!(d.title, "Budget Delayed Again", "{ext}");
     }
 }
+
+#[test]
+fn warnings_count_in_the_singular_for_one() {
+    let c = corpus::read_bytes(Path::new("one.txt"), "txt", b"Title\n\nOne \x1b[2J clear.\n");
+    let p = &c.documents[0].problems;
+    assert!(p.iter().any(|p| p == "1 control character or escape sequence removed"), "{p:?}");
+    let c = corpus::read_bytes(
+        Path::new("bad.txt"),
+        "txt",
+        b"Title\n\nOne \xff byte, long enough text.\n",
+    );
+    let p = &c.documents[0].problems;
+    assert!(p.iter().any(|p| p == "invalid UTF-8: 1 byte sequence shown as U+FFFD"), "{p:?}");
+}

@@ -283,3 +283,19 @@ fn angle_brackets_narrow_and_widen_the_list_within_bounds_and_the_reader_relayou
     qari::tui::update(&mut a, qari::tui::Action::Resize(120, 30));
     assert_eq!(list_w(&a), w);
 }
+
+#[test]
+fn t_on_a_date_of_the_side_panel_opens_the_timeline_at_that_date() {
+    let mut a = long_app(120, 30);
+    press(&mut a, "<Tab><Tab>Gk");
+    assert_eq!(a.side_date().map(|d| d.value.as_str()), Some("2019"));
+    press(&mut a, "t");
+    let sel = match &a.nav.view {
+        Some(NavView::Timeline { selected }) => *selected,
+        other => panic!("timeline expected: {other:?}"),
+    };
+    match &view_rows(&a)[sel].target {
+        Some(Target::Doc { doc: 0, hl, .. }) => assert_eq!(&DATED[hl.clone()], "2019"),
+        other => panic!("the 2019 entry expected: {other:?}"),
+    }
+}

@@ -506,12 +506,23 @@ fn open_timeline(app: &mut App) {
     app.nav.view = Some(NavView::Timeline { selected: 0 });
     let rows = super::view::nav::view_rows(app);
     let here = app.reader.doc.filter(|_| app.focus == Pane::Side);
+    // A date selected in the side panel: its own entry.
+    let date = app.side_date().filter(|_| here.is_some()).map(|d| d.range.clone());
+    let at_date = |r: &super::view::nav::ViewRow| match (&r.target, &date) {
+        (Some(super::view::nav::Target::Doc { doc, hl, .. }), Some(d)) => {
+            Some(*doc) == here && hl == d
+        }
+        _ => false,
+    };
     let first = rows
         .iter()
-        .position(|r| match (&r.target, here) {
-            (Some(super::view::nav::Target::Doc { doc, .. }), Some(h)) => *doc == h,
-            (Some(_), None) => true,
-            _ => false,
+        .position(at_date)
+        .or_else(|| {
+            rows.iter().position(|r| match (&r.target, here) {
+                (Some(super::view::nav::Target::Doc { doc, .. }), Some(h)) => *doc == h,
+                (Some(_), None) => true,
+                _ => false,
+            })
         })
         .or_else(|| rows.iter().position(|r| r.target.is_some()))
         .unwrap_or(0);

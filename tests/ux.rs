@@ -203,6 +203,9 @@ fn an_open_end_of_the_date_filter_shows_as_open_and_counts_are_singular_for_one(
     press(&mut a, "D..2018-01<Enter>");
     let s = status(&a);
     assert!(s.contains("filter: ..2018-01-31 (1 document)"), "{s}");
+    // The list's title names the filter as far as it fits, then "…".
+    let top = row_text(&draw(&a), 0);
+    assert!(top.contains("Documents 1/3 · date↑ · ..20…"), "{top}");
     assert!(!screen(&draw(&a)).concat().contains("262143"));
     press(&mut a, "x");
     press(&mut a, "D2018-06-14..<Enter>");

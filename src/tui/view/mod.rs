@@ -63,7 +63,9 @@ pub(crate) fn pane_block(title: &str, focused: bool) -> Block<'static> {
 
 /// Draws the frame of `pane` into `area`.
 pub(crate) fn draw_block(app: &App, pane: Pane, title: &str, area: Rect, buf: &mut Buffer) {
-    pane_block(title, app.focus == pane).render(area, buf);
+    // A title too long for the border ends with "…" (the border's corners and spaces aside).
+    let title = ellipsize(title, area.width.saturating_sub(4) as usize);
+    pane_block(&title, app.focus == pane).render(area, buf);
 }
 
 /// Strings that did not go through the loader's sanitiser (file paths, error messages,

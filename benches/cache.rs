@@ -52,6 +52,9 @@ fn main() {
     let home = std::env::temp_dir().join(format!("qari-bench-home-{}", std::process::id()));
     // SAFETY: no other thread exists yet, so nothing reads the environment concurrently.
     unsafe { std::env::set_var("XDG_CACHE_HOME", &home) };
+    // The reader keeps state and reads config: the run's own, never the user's.
+    unsafe { std::env::set_var("XDG_DATA_HOME", home.join("data")) };
+    unsafe { std::env::set_var("XDG_CONFIG_HOME", home.join("config")) };
     for n in sizes {
         run(&g, n, &home, rg, tmux);
     }

@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod extract;
 pub mod fuzz;
 pub mod par;
+pub mod state;
 pub mod store;
 pub mod text;
 pub mod tui;

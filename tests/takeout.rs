@@ -24,6 +24,14 @@ fn copies(effects: &[Effect]) -> Vec<String> {
         .collect()
 }
 
+/// The take-out effects of `effects` (copy, open, export), without the state saves.
+fn takeouts(effects: Vec<Effect>) -> Vec<Effect> {
+    effects
+        .into_iter()
+        .filter(|e| matches!(e, Effect::Copy(_) | Effect::OpenUrl(_) | Effect::Export { .. }))
+        .collect()
+}
+
 /// The one export effect of `effects`: (path, bytes, rows).
 fn export(effects: &[Effect]) -> (String, Vec<u8>, usize) {
     let found: Vec<_> = effects
@@ -83,10 +91,10 @@ fn shift_y_copies_the_url_and_o_opens_only_web_urls() {
     let e = press(&mut a, "Y");
     assert_eq!(copies(&e), ["https://example.com/news/ri?x=1"]);
     let e = press(&mut a, "O");
-    assert_eq!(e, [Effect::OpenUrl("https://example.com/news/ri?x=1".into())]);
+    assert_eq!(takeouts(e), [Effect::OpenUrl("https://example.com/news/ri?x=1".into())]);
     for bad in ["file:///etc/passwd", "javascript:alert(1)", "https://a b", "ftp://x"] {
         with_url(&mut a, bad);
-        assert!(press(&mut a, "O").is_empty(), "{bad} is not opened");
+        assert!(takeouts(press(&mut a, "O")).is_empty(), "{bad} is not opened");
         assert!(status(&a).contains("only http and https URLs are opened"), "{bad}");
     }
 }
@@ -114,12 +122,12 @@ fn osc52_carries_only_base64_between_qaris_introducer_and_terminator() {
 fn w_writes_the_document_list_in_the_format_the_name_asks_for() {
     let mut a = app(100, 30);
     let e = press(&mut a, "w");
-    assert!(e.is_empty());
+    assert!(takeouts(e).is_empty());
     assert_eq!(a.nav.line.as_ref().map(|l| l.kind), Some(LineKind::Export));
     assert!(status(&a).starts_with("write to (.jsonl, .csv, .md): "), "{}", status(&a));
     // An unknown extension keeps the prompt open and says why.
     let e = press(&mut a, "list.txt<Enter>");
-    assert!(e.is_empty());
+    assert!(takeouts(e).is_empty());
     assert!(status(&a).contains("name a .jsonl, .csv or .md file"), "{}", status(&a));
     let e = press(&mut a, "<C-u>list.csv<Enter>");
     let (path, bytes, rows) = export(&e);
@@ -130,7 +138,7 @@ fn w_writes_the_document_list_in_the_format_the_name_asks_for() {
     // In list order (by date).
     assert_eq!(titles, ["Weather in Hanoi", "Ri meets Pompeo", "ري يونغ هو يلتقي بومبيو"]);
     // Esc writes nothing.
-    assert!(press(&mut a, "wx.md<Esc>").is_empty());
+    assert!(takeouts(press(&mut a, "wx.md<Esc>")).is_empty());
     assert!(status(&a).contains("nothing written"));
 }
 
@@ -155,8 +163,8 @@ fn w_in_a_view_or_alt_w_in_the_search_writes_what_it_lists() {
     let (_, bytes, rows) = export(&press(&mut a, "wt.md<Enter>"));
     assert_eq!(rows, 3);
     let md = String::from_utf8(bytes).unwrap();
-    assert!(md.starts_with("| date | title | lang | path | url | passage |\n|---|"), "{md}");
-    assert!(md.contains("| 2017-03 | Weather in Hanoi | en | fixtures/nav/weather.txt |  | Weather report for Hanoi in March 2017. |"), "{md}");
+    assert!(md.starts_with("| date | title | lang | path | url | passage | note |\n|---|"), "{md}");
+    assert!(md.contains("| 2017-03 | Weather in Hanoi | en | fixtures/nav/weather.txt |  | Weather report for Hanoi in March 2017. |  |"), "{md}");
     // The archive search's results: Alt-w, and the search is back after writing.
     press(&mut a, "q");
     let e = press(&mut a, "/Ri Yong Ho");
@@ -189,4 +197,26 @@ fn the_loop_writes_the_file_once_and_never_over_another() {
     let again = qari::tui::perform::write_export(name, b"other", 1);
     assert!(again.contains("already exists: nothing written"), "{again}");
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "the first file is kept");
+}
+
+#[test]
+fn the_bookmarks_view_copies_and_writes_its_bookmarks_with_their_notes() {
+    let mut a = app(100, 30);
+    press(&mut a, "<Tab>mfirst<Enter>jjmsecond, with a comma<Enter>");
+    assert_eq!(a.user.bookmarks.len(), 2, "{}", status(&a));
+    press(&mut a, "'");
+    assert_eq!(a.mode(), Mode::Bookmarks);
+    // Newest first, as the view lists them.
+    let quote = a.user.bookmarks[1].anchor.quote.clone();
+    assert_eq!(
+        copies(&press(&mut a, "y")),
+        [quote.split_whitespace().collect::<Vec<_>>().join(" ")]
+    );
+    let (_, bytes, rows) = export(&press(&mut a, "wb.csv<Enter>"));
+    assert_eq!(rows, 2);
+    let mut r = csv::Reader::from_reader(bytes.as_slice());
+    let recs: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(&recs[0][1], "Ri meets Pompeo");
+    assert_eq!(&recs[0][6], "second, with a comma");
+    assert_eq!(&recs[1][6], "first");
 }

@@ -135,7 +135,7 @@ fn g_and_shift_g_go_to_the_first_and_last_entries_of_the_entity_view_and_timelin
     };
     let selected = |a: &App| match &a.nav.view {
         Some(NavView::Entity { selected, .. } | NavView::Timeline { selected }) => *selected,
-        None => panic!("no view open"),
+        other => panic!("entity view or timeline expected: {other:?}"),
     };
     press(&mut a, "t");
     let t = targets(&a);

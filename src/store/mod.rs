@@ -167,6 +167,12 @@ impl Store {
         self.texts.get(id)
     }
 
+    /// The content key of document `id`: a hash of its text (16 hex digits), the same for
+    /// the same text wherever the file lives, so the user's state can follow it.
+    pub fn content_key(&self, id: usize) -> Option<String> {
+        self.texts.span(id).map(|s| format!("{:016x}", s.check))
+    }
+
     /// The id of the document with stable key `key`.
     pub fn doc_of_key(&self, key: u64) -> Option<usize> {
         self.by_key.get(&key).copied()

@@ -101,6 +101,14 @@ pub enum Action {
     ListWider,
     /// Copy, open or export (`y`, `Y`, `O`, `w`).
     Take(super::takeout::Take),
+    /// Mark the document unread again (`U`).
+    MarkUnread,
+    /// Open the next unread document in list order.
+    NextUnread,
+    /// Page down; at the end of an article, on to the next unread one (`Space`).
+    SpaceDown,
+    /// The loop saved the newest bookmark under this id.
+    BookmarkSaved(i64),
 }
 
 /// A store handed over by a job; equal only to itself (actions compare in tests).
@@ -148,4 +156,7 @@ pub enum Effect {
         /// How many rows it holds (for the status bar).
         rows: usize,
     },
+    /// Write a change of the user's state (read mark, position, bookmark) to the state
+    /// database.
+    Save(super::user::Save),
 }

@@ -228,6 +228,8 @@ pub struct App {
     pub nav: super::nav::NavState,
     /// Copying, opening and exporting.
     pub takeout: super::takeout::TakeoutState,
+    /// Read marks, positions and bookmarks kept between runs.
+    pub user: super::user::UserState,
 }
 
 impl App {
@@ -264,11 +266,14 @@ impl App {
             cache: LayoutCache::default(),
             nav: super::nav::NavState::default(),
             takeout: super::takeout::TakeoutState::default(),
+            user: super::user::UserState::default(),
         };
         app.refresh_order();
         if let Some(&first) = app.list.order.first() {
             app.open_doc(first);
         }
+        // Nothing is known to save until the user's state is taken in (`with_state`).
+        app.user.saves.clear();
         app
     }
 
@@ -376,9 +381,11 @@ impl App {
         }
     }
 
-    /// Opens `doc` in the reader at its top, marks it read and fills the side panel.
+    /// Opens `doc` in the reader where the user left it (else at its top), marks it read
+    /// and fills the side panel.
     pub fn open_doc(&mut self, doc: usize) {
-        self.open_at(doc, 0);
+        let at = self.saved_position(doc).unwrap_or(0);
+        self.open_at(doc, at);
     }
 
     /// Opens `doc` with logical byte `anchor` in the top row.
@@ -386,10 +393,13 @@ impl App {
         if doc >= self.store.docs.len() {
             return;
         }
+        if self.reader.doc != Some(doc) {
+            self.note_position();
+        }
         self.reader.doc = Some(doc);
         self.reader.anchor = anchor;
         self.reader.top = 0;
-        self.read[doc] = true;
+        self.note_read(doc);
         self.side = SideState {
             entities: self.side_entities(doc),
             dates: super::side::dates(&self.store, doc),

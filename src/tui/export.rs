@@ -23,6 +23,8 @@ pub struct ExportRow {
     pub url: Option<String>,
     /// The passage the row is about (one line), if any.
     pub passage: Option<String>,
+    /// The user's note on it (a bookmark's), if any.
+    pub note: Option<String>,
 }
 
 /// A file format for an export, chosen by the file name's extension.
@@ -50,7 +52,7 @@ impl Format {
 }
 
 /// The columns, in order, of the CSV header and the Markdown table.
-pub const COLUMNS: [&str; 6] = ["date", "title", "lang", "path", "url", "passage"];
+pub const COLUMNS: [&str; 7] = ["date", "title", "lang", "path", "url", "passage", "note"];
 
 /// The bytes of a file holding `rows` in `format`. Fails only if a row cannot be encoded
 /// (the message says why).
@@ -76,6 +78,7 @@ pub fn render(rows: &[ExportRow], format: Format) -> Result<Vec<u8>, String> {
                     r.path.clone(),
                     opt(&r.url),
                     opt(&r.passage),
+                    opt(&r.note),
                 ])
                 .map_err(|e| e.to_string())?;
             }
@@ -98,12 +101,13 @@ fn markdown(rows: &[ExportRow]) -> String {
         };
         let opt = |o: &Option<String>| o.as_deref().map(cell).unwrap_or_default();
         out.push_str(&format!(
-            "| {} | {title} | {} | {} | {} | {} |\n",
+            "| {} | {title} | {} | {} | {} | {} | {} |\n",
             opt(&r.date),
             cell(&r.lang),
             cell(&r.path),
             opt(&r.url),
-            opt(&r.passage)
+            opt(&r.passage),
+            opt(&r.note)
         ));
     }
     out
@@ -127,6 +131,7 @@ mod tests {
                 path: "news/en.txt".into(),
                 url: Some("https://example.com/a?b=1|2".into()),
                 passage: Some("He said: a | b\nand more.".into()),
+                note: Some("check, later".into()),
             },
             ExportRow {
                 date: None,
@@ -135,6 +140,7 @@ mod tests {
                 path: "news/ar.txt".into(),
                 url: None,
                 passage: None,
+                note: None,
             },
         ]
     }
@@ -158,7 +164,7 @@ mod tests {
         assert_eq!(first["passage"], "He said: a | b\nand more.");
         assert_eq!(
             lines[1],
-            r#"{"date":null,"title":"ري يونغ هو [تقرير]","lang":"ar","path":"news/ar.txt","url":null,"passage":null}"#
+            r#"{"date":null,"title":"ري يونغ هو [تقرير]","lang":"ar","path":"news/ar.txt","url":null,"passage":null,"note":null}"#
         );
     }
 
@@ -167,9 +173,9 @@ mod tests {
         let out = String::from_utf8(render(&rows(), Format::Csv).unwrap()).unwrap();
         assert_eq!(
             out,
-            "date,title,lang,path,url,passage\n\
-             2018-06-13,\"Ri meets Pompeo, \"\"again\"\"\",en,news/en.txt,https://example.com/a?b=1|2,\"He said: a | b\nand more.\"\n\
-             ,ري يونغ هو [تقرير],ar,news/ar.txt,,\n"
+            "date,title,lang,path,url,passage,note\n\
+             2018-06-13,\"Ri meets Pompeo, \"\"again\"\"\",en,news/en.txt,https://example.com/a?b=1|2,\"He said: a | b\nand more.\",\"check, later\"\n\
+             ,ري يونغ هو [تقرير],ar,news/ar.txt,,,\n"
         );
         let mut r = csv::Reader::from_reader(out.as_bytes());
         let back: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
@@ -180,21 +186,21 @@ mod tests {
     fn markdown_is_a_table_with_linked_titles_and_escaped_pipes() {
         let out = String::from_utf8(render(&rows(), Format::Markdown).unwrap()).unwrap();
         let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines[0], "| date | title | lang | path | url | passage |");
-        assert_eq!(lines[1], "|---|---|---|---|---|---|");
+        assert_eq!(lines[0], "| date | title | lang | path | url | passage | note |");
+        assert_eq!(lines[1], "|---|---|---|---|---|---|---|");
         assert_eq!(
             lines[2],
             "| 2018-06-13 | [Ri meets Pompeo, \"again\"](<https://example.com/a?b=1%7C2>) | en | \
-             news/en.txt | https://example.com/a?b=1\\|2 | He said: a \\| b and more. |"
+             news/en.txt | https://example.com/a?b=1\\|2 | He said: a \\| b and more. | check, later |"
         );
-        assert_eq!(lines[3], "|  | ري يونغ هو \\[تقرير\\] | ar | news/ar.txt |  |  |");
+        assert_eq!(lines[3], "|  | ري يونغ هو \\[تقرير\\] | ar | news/ar.txt |  |  |  |");
         assert_eq!(lines.len(), 4);
     }
 
     #[test]
     fn an_empty_list_is_a_header_alone() {
         assert_eq!(render(&[], Format::JsonLines).unwrap(), b"");
-        assert_eq!(render(&[], Format::Csv).unwrap(), b"date,title,lang,path,url,passage\n");
+        assert_eq!(render(&[], Format::Csv).unwrap(), b"date,title,lang,path,url,passage,note\n");
         assert_eq!(
             render(&[], Format::Markdown).unwrap().iter().filter(|&&b| b == b'\n').count(),
             2

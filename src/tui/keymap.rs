@@ -20,6 +20,8 @@ pub enum Mode {
     EntityView,
     /// The timeline is open.
     Timeline,
+    /// The bookmarks view is open.
+    Bookmarks,
 }
 
 impl Mode {
@@ -31,6 +33,7 @@ impl Mode {
             Mode::SearchLine => "Search, find and filter line (other keys type)",
             Mode::EntityView => "Entity view",
             Mode::Timeline => "Timeline",
+            Mode::Bookmarks => "Bookmarks view",
         }
     }
 }
@@ -160,7 +163,8 @@ impl Default for Keymap {
         let normal: Vec<(Vec<Key>, Action, &'static str)> = vec![
             (vec![c('j'), p(K::Down)], A::Down, "down one line / next row"),
             (vec![c('k'), p(K::Up)], A::Up, "up one line / previous row"),
-            (vec![p(K::PageDown), c(' ')], A::PageDown, "page down"),
+            (vec![p(K::PageDown)], A::PageDown, "page down"),
+            (vec![c(' ')], A::SpaceDown, "page down; at the end, the next unread"),
             (vec![p(K::PageUp)], A::PageUp, "page up"),
             (vec![Key::ctrl('d')], A::HalfPageDown, "half a page down"),
             (vec![Key::ctrl('u')], A::HalfPageUp, "half a page up"),
@@ -195,6 +199,10 @@ impl Default for Keymap {
             (vec![c('D')], nav(N::DateFilterOpen), "filter list by date range"),
             (vec![c('u')], nav(N::ToggleUnread), "filter list: unread only"),
             (vec![c('x')], nav(N::ClearFilters), "clear every list filter"),
+            (vec![c('.')], A::NextUnread, "the next unread document"),
+            (vec![c('U')], A::MarkUnread, "mark the document unread again"),
+            (vec![c('m')], nav(N::BookmarkOpen), "bookmark this passage (with a note)"),
+            (vec![c('\'')], nav(N::Bookmarks), "bookmarks"),
             (vec![Key::ctrl('o')], A::JumpBack, "back to the previous place"),
             (vec![Key::ctrl('n')], A::JumpForward, "forward again"),
             (vec![c('P')], A::ShowProblems, "files that could not be read"),
@@ -272,6 +280,8 @@ impl Default for Keymap {
         let entity_view =
             view(vec![(vec![c('F')], nav(N::FilterByEntity), "filter the list to its documents")]);
         let timeline = view(Vec::new());
+        let bookmarks =
+            view(vec![(vec![c('d'), p(K::Delete)], nav(N::DeleteBookmark), "delete the bookmark")]);
         let mut bindings = Vec::new();
         for (mode, rows) in [
             (Mode::Normal, normal),
@@ -279,6 +289,7 @@ impl Default for Keymap {
             (Mode::SearchLine, line),
             (Mode::EntityView, entity_view),
             (Mode::Timeline, timeline),
+            (Mode::Bookmarks, bookmarks),
         ] {
             for (keys, action, help) in rows {
                 for key in keys {

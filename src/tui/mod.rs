@@ -23,6 +23,7 @@ pub mod side;
 pub mod takeout;
 pub mod terminal;
 pub mod update;
+pub mod user;
 pub mod view;
 
 use std::io;
@@ -223,7 +224,10 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
         None => return Ok(()),
     };
     let size = term.size()?;
-    let mut app = App::new(std::sync::Arc::clone(&archive.store), opts, (size.width, size.height));
+    let (db, loaded, db_problem) = open_state();
+    let mut app = App::new(std::sync::Arc::clone(&archive.store), opts, (size.width, size.height))
+        .with_state(loaded);
+    app.message = db_problem;
     // The list came from the cache as last written: check the files behind it now.
     let mut refreshing = false;
     if archive.is_cached() {
@@ -272,7 +276,10 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
                 Msg::Progress(..) | Msg::Loaded(_) => None,
             };
             if let Some(a) = action {
-                effects.extend(update(&mut app, a));
+                let mut now = update(&mut app, a);
+                // State is written at once, before a quit can end the loop.
+                now.retain(|e| !save(db.as_ref(), &mut app, e));
+                effects.extend(now);
             }
             if app.quit {
                 return Ok(());
@@ -294,8 +301,7 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
                     }
                 }
                 Effect::Refresh => effects_refresh(&mut app, &archive, &jobs, &mut refreshing),
-                // Kept in memory for this session; saved once the state database holds it.
-                Effect::RememberSearch(_) => {}
+                Effect::RememberSearch(_) | Effect::Save(_) => {}
                 Effect::Copy(text) => {
                     if let Some(m) = perform::copy(&mut io::stdout(), &text) {
                         update(&mut app, Action::Take(takeout::Take::Report(m)));
@@ -320,6 +326,40 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
             }
         }
     }
+}
+
+/// Opens the state database and loads what the reader shows from it; without one (no data
+/// directory, a database from a newer qari, a damaged file) the reader works without
+/// saving, and says why.
+fn open_state() -> (Option<crate::state::StateDb>, user::Loaded, Option<String>) {
+    let load = || -> crate::state::Result<(crate::state::StateDb, user::Loaded)> {
+        let db = crate::state::StateDb::open_default()?;
+        let loaded = user::Loaded::from_db(&db)?;
+        Ok((db, loaded))
+    };
+    match load() {
+        Ok((db, loaded)) => (Some(db), loaded, None),
+        Err(e) => (None, user::Loaded::default(), Some(format!("state not saved: {e}"))),
+    }
+}
+
+/// Performs `e` when it is a write of the user's state (returning true), telling the user
+/// when it fails.
+fn save(db: Option<&crate::state::StateDb>, app: &mut App, e: &Effect) -> bool {
+    let result = match (e, db) {
+        (Effect::RememberSearch(q), Some(db)) => db.remember_search(q, nav::HISTORY_LEN),
+        (Effect::Save(s), Some(db)) => s.write(db).map(|id| {
+            if let Some(id) = id {
+                app.bookmark_saved(id);
+            }
+        }),
+        (Effect::RememberSearch(_) | Effect::Save(_), None) => Ok(()),
+        _ => return false,
+    };
+    if let Err(e) = result {
+        app.message = Some(format!("could not save: {e}"));
+    }
+    true
 }
 
 /// Starts a background refresh of `archive` unless one is running; its progress shows in the

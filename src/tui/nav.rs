@@ -74,6 +74,12 @@ pub enum NavAction {
     ToggleUnread,
     /// Drop every list filter (entity, language, dates, unread).
     ClearFilters,
+    /// Bookmark the current passage: asks for a note first.
+    BookmarkOpen,
+    /// Open the bookmarks view.
+    Bookmarks,
+    /// Delete the bookmark selected in the bookmarks view.
+    DeleteBookmark,
 }
 
 /// Search or find hits in the open document, and which one is current.
@@ -101,6 +107,11 @@ pub enum NavView {
     },
     /// Every dated mention of the archive, oldest first.
     Timeline {
+        /// Selected row.
+        selected: usize,
+    },
+    /// The user's bookmarks across the archive.
+    Bookmarks {
         /// Selected row.
         selected: usize,
     },
@@ -171,6 +182,7 @@ impl NavState {
             match self.view {
                 Some(NavView::Entity { .. }) => Some(Mode::EntityView),
                 Some(NavView::Timeline { .. }) => Some(Mode::Timeline),
+                Some(NavView::Bookmarks { .. }) => Some(Mode::Bookmarks),
                 None => None,
             }
         }
@@ -341,6 +353,34 @@ pub fn update(app: &mut App, action: NavAction) -> Vec<Effect> {
                 app.focus = Pane::List;
             }
         }
+        N::BookmarkOpen => {
+            if app.reader.doc.is_none() {
+                app.message = Some("no document open".into());
+            } else {
+                app.nav.line = Some(SearchLine::new(LineKind::Note, ""));
+            }
+        }
+        N::Bookmarks => {
+            app.nav.view = Some(NavView::Bookmarks { selected: 0 });
+            let rows = super::view::nav::view_rows(app);
+            let first = rows.iter().position(|r| r.target.is_some()).unwrap_or(0);
+            app.nav.view = Some(NavView::Bookmarks { selected: first });
+            if app.user.bookmarks.is_empty() {
+                app.message = Some("no bookmarks yet (m in the reader marks a passage)".into());
+            }
+        }
+        N::DeleteBookmark => {
+            if let Some(NavView::Bookmarks { selected }) = app.nav.view {
+                let rows = super::view::nav::view_rows(app);
+                if let Some(i) = rows.get(selected).and_then(|r| r.item) {
+                    app.remove_bookmark(i);
+                }
+                let rows = super::view::nav::view_rows(app);
+                let last = rows.iter().rposition(|r| r.target.is_some() || r.item.is_some());
+                app.nav.view =
+                    Some(NavView::Bookmarks { selected: selected.min(last.unwrap_or(0)) });
+            }
+        }
         N::ToggleUnread => {
             app.nav.filter.unread = !app.nav.filter.unread;
             apply_filter(app);
@@ -396,12 +436,18 @@ fn move_cursor(app: &mut App, action: &NavAction) {
     }
     let rows = super::view::nav::view_rows(app);
     let Some(sel) = app.nav.view.as_mut().map(|v| match v {
-        NavView::Entity { selected, .. } | NavView::Timeline { selected } => selected,
+        NavView::Entity { selected, .. }
+        | NavView::Timeline { selected }
+        | NavView::Bookmarks { selected } => selected,
     }) else {
         return;
     };
-    let targets: Vec<usize> =
-        rows.iter().enumerate().filter(|(_, r)| r.target.is_some()).map(|(i, _)| i).collect();
+    let targets: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.target.is_some() || r.item.is_some())
+        .map(|(i, _)| i)
+        .collect();
     if targets.is_empty() {
         return;
     }
@@ -416,6 +462,7 @@ fn enter(app: &mut App) {
         match line.kind {
             LineKind::Archive => search::open_result(app, line),
             LineKind::Document => search::accept_find(app, line),
+            LineKind::Note => app.add_bookmark(line.input()),
             LineKind::Dates => match parse_date_range(line.input()) {
                 Ok(r) => {
                     app.nav.filter.dates = Some(r);
@@ -431,8 +478,16 @@ fn enter(app: &mut App) {
     }
     let rows = super::view::nav::view_rows(app);
     let sel = match &app.nav.view {
-        Some(NavView::Entity { selected, .. } | NavView::Timeline { selected }) => *selected,
+        Some(
+            NavView::Entity { selected, .. }
+            | NavView::Timeline { selected }
+            | NavView::Bookmarks { selected },
+        ) => *selected,
         None => return,
+    };
+    let mark = match &app.nav.view {
+        Some(NavView::Bookmarks { .. }) => "bookmark",
+        _ => "date",
     };
     let target = rows.get(sel).and_then(|r| r.target.clone());
     match target {
@@ -454,9 +509,9 @@ fn enter(app: &mut App) {
                 app.side.selected = i;
             }
             if app.nav.entity.is_none() {
-                // A date from the timeline: mark it like a single hit.
+                // A date from the timeline or a bookmark: mark it like a single hit.
                 app.nav.hits =
-                    Some(HitMark { query: "date".into(), doc, hits: vec![hl], current: 0 });
+                    Some(HitMark { query: mark.into(), doc, hits: vec![hl], current: 0 });
             }
             app.focus = Pane::Reader;
         }
@@ -476,7 +531,7 @@ fn cancel(app: &mut App) {
     if let Some(line) = app.nav.line.take() {
         if line.kind == LineKind::Export {
             super::takeout::cancel_export(app);
-        } else if line.kind != LineKind::Dates
+        } else if !matches!(line.kind, LineKind::Dates | LineKind::Note)
             && let Some(o) = app.nav.search_origin.take()
         {
             app.restore(o);

@@ -22,7 +22,17 @@ pub fn apply(app: &mut App, store: Arc<Store>, same_ids: bool) -> Vec<Effect> {
         let keymap = std::mem::take(&mut app.keymap);
         let store = Arc::clone(&app.store);
         let steps = app.list_steps;
-        *app = App::new(store, opts, app.size);
+        app.note_position();
+        let saves = app.user.take_saves();
+        let user = std::mem::take(&mut app.user);
+        let loaded = super::user::Loaded {
+            read: user.read,
+            positions: user.positions,
+            bookmarks: user.bookmarks,
+            history: std::mem::take(&mut app.nav.history),
+        };
+        *app = App::new(store, opts, app.size).with_state(loaded);
+        app.user.saves.splice(0..0, saves);
         app.keymap = keymap;
         app.list_steps = steps;
         if let Some(d) = open_path.and_then(|p| live_with_path(app, &p)) {
@@ -30,7 +40,8 @@ pub fn apply(app: &mut App, store: Arc<Store>, same_ids: bool) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    app.read.resize(app.store.docs.len(), false);
+    // New documents may be texts the user read before (a moved or restored file).
+    app.apply_read_marks();
     let anchor = app.reader.anchor;
     let open = app.reader.doc;
     app.refresh_order();

@@ -25,6 +25,8 @@ pub enum LineKind {
     Dates,
     /// The file name an export is written to.
     Export,
+    /// The note of a new bookmark.
+    Note,
 }
 
 impl LineKind {
@@ -35,6 +37,7 @@ impl LineKind {
             LineKind::Document => "find: ",
             LineKind::Dates => "dates (2018, 2018-06..2019, ..2018-06-01): ",
             LineKind::Export => "write to (.jsonl, .csv, .md): ",
+            LineKind::Note => "bookmark note (Enter saves; may be empty): ",
         }
     }
 }

@@ -113,16 +113,22 @@ fn sentence(app: &App, doc: usize, range: Range<usize>) -> Option<String> {
     text.get(sentence_around(text, range)).map(squash).filter(|s| !s.is_empty())
 }
 
-/// What `y` copies: in the entity view or timeline, the selected entry's sentence; with an
+/// What `y` copies: in the bookmarks view, the selected bookmark's passage; in the entity
+/// view or timeline, the selected entry's sentence; with an
 /// entity or date selected in the side panel (or a mention just stepped to with `]`/`[`),
 /// its sentence; else the paragraph at the top of the reading pane.
 pub fn passage(app: &App) -> Option<String> {
-    if app.nav.view.is_some() {
+    if let Some(view) = &app.nav.view {
         let rows = super::view::nav::view_rows(app);
-        let sel = match &app.nav.view {
-            Some(NavView::Entity { selected, .. } | NavView::Timeline { selected }) => *selected,
-            None => 0,
+        let sel = match view {
+            NavView::Entity { selected, .. }
+            | NavView::Timeline { selected }
+            | NavView::Bookmarks { selected } => *selected,
         };
+        if let NavView::Bookmarks { .. } = view {
+            let mark = rows.get(sel).and_then(|r| r.item).and_then(|i| app.user.bookmarks.get(i));
+            return mark.map(|b| squash(&b.anchor.quote)).filter(|q| !q.is_empty());
+        }
         return match rows.get(sel).and_then(|r| r.target.clone()) {
             Some(super::view::nav::Target::Doc { doc, hl, .. }) => sentence(app, doc, hl),
             _ => None,
@@ -158,7 +164,8 @@ pub fn passage(app: &App) -> Option<String> {
 }
 
 /// The rows of the list on screen: the archive search's results when the search is open,
-/// the entity's documents in the entity view, the timeline's entries, else the document list.
+/// the entity's documents in the entity view, the timeline's entries, the bookmarks (newest
+/// first, as the view lists them, with their notes), else the document list.
 pub fn list_rows(app: &App) -> (&'static str, Vec<ExportRow>) {
     let store = &app.store;
     let row = |doc: usize, passage: Option<String>| {
@@ -170,6 +177,7 @@ pub fn list_rows(app: &App) -> (&'static str, Vec<ExportRow>) {
             path: d.path.clone(),
             url: d.url.clone(),
             passage,
+            note: None,
         }
     };
     if let Some(line) = app.nav.line.as_ref().filter(|l| l.kind == LineKind::Archive) {
@@ -203,6 +211,30 @@ pub fn list_rows(app: &App) -> (&'static str, Vec<ExportRow>) {
                 })
                 .collect();
             ("timeline entries", rows)
+        }
+        Some(NavView::Bookmarks { .. }) => {
+            let rows = app
+                .user
+                .bookmarks
+                .iter()
+                .rev()
+                .map(|b| {
+                    let note = Some(b.note.clone()).filter(|n| !n.is_empty());
+                    let passage = Some(squash(&b.anchor.quote));
+                    match app.doc_with_key(&b.doc) {
+                        Some(d) => ExportRow { note, ..row(d, passage) },
+                        // Not in this archive: what the bookmark itself remembers.
+                        None => ExportRow {
+                            title: b.title.clone(),
+                            path: b.path.clone(),
+                            passage,
+                            note,
+                            ..ExportRow::default()
+                        },
+                    }
+                })
+                .collect();
+            ("bookmarks", rows)
         }
         None => ("documents", app.list.order.iter().map(|&d| row(d, None)).collect()),
     }

@@ -22,16 +22,28 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
     match action {
         Action::Quit => {
+            app.note_position();
             app.quit = true;
             effects.push(Effect::Quit);
         }
         Action::Back => match app.overlay {
             Some(_) => app.overlay = None,
             None => {
+                app.note_position();
                 app.quit = true;
                 effects.push(Effect::Quit);
             }
         },
+        Action::MarkUnread => app.mark_unread(),
+        Action::NextUnread => app.next_unread(),
+        Action::SpaceDown => {
+            if app.overlay.is_none() && app.focus == Pane::Reader && app.at_end() {
+                app.next_unread();
+            } else {
+                motion(app, &Action::PageDown);
+            }
+        }
+        Action::BookmarkSaved(id) => app.bookmark_saved(id),
         Action::Suspend => effects.push(Effect::Suspend),
         Action::Idle => app.layout_ahead(IDLE_BUDGET),
         Action::Resize(w, h) => {
@@ -110,6 +122,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     app.sync_layout();
     effects.extend(app.nav.to_remember.drain(..).map(Effect::RememberSearch));
     effects.append(&mut app.takeout.effects);
+    // State is saved before the loop acts on a Quit among these effects.
+    let saves = app.user.take_saves().into_iter().map(Effect::Save);
+    effects.splice(0..0, saves);
     effects
 }
 

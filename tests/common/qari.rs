@@ -14,10 +14,14 @@ pub fn shared_cache_home() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("qari-test-cache")
 }
 
-/// `qari` with `XDG_CACHE_HOME` set to `cache_home`.
+/// `qari` with `XDG_CACHE_HOME` set to `cache_home`, and its state and config in folders of
+/// the test run (never the user's; a test may set its own).
 pub fn qari_in(cache_home: &Path) -> Command {
     let mut c = Command::new(QARI);
-    c.env("XDG_CACHE_HOME", cache_home);
+    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("qari-test-home");
+    c.env("XDG_CACHE_HOME", cache_home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"));
     c
 }
 

@@ -12,6 +12,8 @@ pub struct Tmux {
     socket: String,
     /// The server's socket file, removed on drop (kill-server leaves it behind).
     socket_path: Option<PathBuf>,
+    /// This session's data and config homes (the user's state, config), removed on drop.
+    pub home: PathBuf,
 }
 
 impl Tmux {
@@ -20,7 +22,17 @@ impl Tmux {
         static N: AtomicUsize = AtomicUsize::new(0);
         let socket =
             format!("qari-test-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst));
-        let mut t = Tmux { socket, socket_path: None };
+        // The reader keeps state and reads config: never the user's own, and never another
+        // test's (scripts may still set their own homes after these).
+        let home = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(&socket);
+        let _ = std::fs::remove_dir_all(&home);
+        std::fs::create_dir_all(&home).expect("test home");
+        let script = format!(
+            "export XDG_DATA_HOME='{0}/data' XDG_CONFIG_HOME='{0}/config'; {script}",
+            home.display()
+        );
+        let script = script.as_str();
+        let mut t = Tmux { socket, socket_path: None, home };
         let dir = env!("CARGO_MANIFEST_DIR");
         let (ws, hs) = (w.to_string(), h.to_string());
         let out = t.run(&[
@@ -104,5 +116,6 @@ impl Drop for Tmux {
         if let Some(p) = &self.socket_path {
             let _ = std::fs::remove_file(p);
         }
+        let _ = std::fs::remove_dir_all(&self.home);
     }
 }

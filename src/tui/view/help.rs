@@ -17,7 +17,14 @@ pub fn help_lines(app: &App) -> Vec<(String, bool)> {
     let rows = app.keymap.help_rows();
     let kw = rows.iter().map(|r| r.keys.chars().count()).max().unwrap_or(0);
     let mut out = Vec::new();
-    for mode in [Mode::Normal, Mode::SearchLine, Mode::EntityView, Mode::Timeline, Mode::Overlay] {
+    for mode in [
+        Mode::Normal,
+        Mode::SearchLine,
+        Mode::EntityView,
+        Mode::Timeline,
+        Mode::Bookmarks,
+        Mode::Overlay,
+    ] {
         out.push((mode.title().to_string(), true));
         for r in rows.iter().filter(|r| r.mode == mode) {
             let pad = kw - r.keys.chars().count();

@@ -2,6 +2,7 @@
 //! Article text is drawn cell by cell from [`VisualLine`]s (never through ratatui's own
 //! wrapping or alignment), so the BiDi layout is exactly what reaches the screen.
 
+pub mod bookmarks;
 pub mod help;
 pub mod list;
 pub mod loading;

@@ -48,13 +48,16 @@ pub struct ViewRow {
     pub hl: Vec<Range<usize>>,
     /// What `Enter` does on this row (rows without one are skipped by the cursor).
     pub target: Option<Target>,
+    /// The item of the view's list this row shows (a bookmark's index), for keys that act
+    /// on it even when it has nowhere to go.
+    pub item: Option<usize>,
 }
 
-fn row(text: String) -> ViewRow {
-    ViewRow { text, heading: false, indent: 0, hl: Vec::new(), target: None }
+pub(crate) fn row(text: String) -> ViewRow {
+    ViewRow { text, heading: false, indent: 0, hl: Vec::new(), target: None, item: None }
 }
 
-fn heading(text: String) -> ViewRow {
+pub(crate) fn heading(text: String) -> ViewRow {
     ViewRow { heading: true, ..row(text) }
 }
 
@@ -63,6 +66,7 @@ pub fn view_rows(app: &App) -> Vec<ViewRow> {
     match &app.nav.view {
         Some(NavView::Entity { id, .. }) => entity_rows(app, *id),
         Some(NavView::Timeline { .. }) => timeline_rows(app),
+        Some(NavView::Bookmarks { .. }) => super::bookmarks::rows(app),
         None => Vec::new(),
     }
 }
@@ -235,6 +239,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let (title, selected) = match &app.nav.view {
         Some(NavView::Entity { selected, .. }) => ("Entity", *selected),
         Some(NavView::Timeline { selected }) => ("Timeline", *selected),
+        Some(NavView::Bookmarks { selected }) => ("Bookmarks", *selected),
         None => return,
     };
     Clear.render(area, buf);
@@ -253,7 +258,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         if r.heading {
             style = style.add_modifier(Modifier::BOLD);
         }
-        if i == selected && r.target.is_some() {
+        if i == selected && (r.target.is_some() || r.item.is_some()) {
             style = style.add_modifier(Modifier::REVERSED);
             buf.set_style(Rect { y, height: 1, ..inner }, style);
         }

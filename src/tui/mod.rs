@@ -11,6 +11,7 @@ pub mod editor;
 pub mod export;
 pub mod facets;
 pub mod filter;
+pub mod follow;
 pub mod keymap;
 pub mod loading;
 pub mod nav;

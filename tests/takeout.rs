@@ -100,9 +100,11 @@ fn shift_y_copies_the_url_and_o_opens_only_web_urls() {
 }
 
 #[test]
-fn copying_can_be_switched_off() {
+fn copying_can_be_switched_off_in_the_config_file() {
     let mut a = app(100, 30);
-    a.osc52 = false;
+    let config = qari::tui::config::Config::parse("[clipboard]\nosc52 = false\n", None);
+    assert!(config.warnings.is_empty(), "{:?}", config.warnings);
+    a.configure(config, qari::tui::theme::ColourDepth::Ansi16);
     assert!(copies(&press(&mut a, "<Tab>y")).is_empty());
     assert!(status(&a).contains("copying is off"), "{}", status(&a));
 }

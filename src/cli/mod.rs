@@ -2,6 +2,7 @@
 //! library layers the reader uses.
 
 pub mod cache;
+pub mod config;
 pub mod entities;
 pub mod entry;
 pub mod list;
@@ -30,15 +31,19 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Files or folders to open (folders are walked recursively); none = the bundled archive.
     pub paths: Vec<PathBuf>,
-    /// Who puts right-to-left text in visual order.
-    #[arg(long, value_enum, default_value_t = BidiArg::App)]
-    pub bidi: BidiArg,
+    /// Who puts right-to-left text in visual order [default: the config file's, else app].
+    #[arg(long, value_enum)]
+    pub bidi: Option<BidiArg>,
     /// Do not shape Arabic into presentation forms (for terminals that shape themselves).
     #[arg(long)]
     pub no_shape: bool,
     /// Neither read nor write the cache: read and extract every file, in memory.
     #[arg(long, global = true)]
     pub no_cache: bool,
+    /// Read the settings from FILE instead of $XDG_CONFIG_HOME/qari/config.toml (also
+    /// $QARI_CONFIG).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// The headless commands.
@@ -104,6 +109,15 @@ pub enum Command {
         #[arg(long)]
         clear: bool,
         paths: Vec<PathBuf>,
+    },
+    /// Check the config file (its problems, one per line), or print the defaults or its path.
+    Config {
+        /// Print the complete default configuration, commented.
+        #[arg(long, conflicts_with = "path")]
+        default: bool,
+        /// Print where the config file is read from.
+        #[arg(long)]
+        path: bool,
     },
 }
 
@@ -284,28 +298,48 @@ fn reader_archive(
 
 /// Runs the command line; returns the process exit status.
 pub fn run(cli: Cli) -> i32 {
-    let result = match cli.command {
-        Some(Command::List { json, paths }) => list::run(json, &paths, cli.no_cache),
-        Some(Command::Search { json, limit, query, paths }) => {
-            search::run(json, limit, &query, &paths, cli.no_cache)
+    let settings = crate::tui::config::Config::load(cli.config.as_deref());
+    // Every command names the file's problems first; `qari config` is the report itself.
+    if !matches!(cli.command, Some(Command::Config { .. })) {
+        for line in settings.warning_lines() {
+            warn(&line);
         }
-        Some(Command::Entities { json, paths }) => entities::run(json, &paths, cli.no_cache),
+    }
+    // A command given no PATH opens the config file's archive (else the bundled one).
+    let or_config = |paths: Vec<PathBuf>| {
+        if paths.is_empty() { settings.archive_paths.clone() } else { paths }
+    };
+    let result = match cli.command {
+        Some(Command::List { json, paths }) => list::run(json, &or_config(paths), cli.no_cache),
+        Some(Command::Search { json, limit, query, paths }) => {
+            search::run(json, limit, &query, &or_config(paths), cli.no_cache)
+        }
+        Some(Command::Entities { json, paths }) => {
+            entities::run(json, &or_config(paths), cli.no_cache)
+        }
         Some(Command::Render { width, logical, bidi, no_shape, file }) => {
             render::run(width, logical, bidi.into(), !no_shape, &file)
         }
-        Some(Command::Timeline { json, paths }) => timeline::run(json, &paths, cli.no_cache),
+        Some(Command::Timeline { json, paths }) => {
+            timeline::run(json, &or_config(paths), cli.no_cache)
+        }
         Some(Command::Index { paths }) => cache::index(&paths, cli.no_cache),
         Some(Command::Cache { clear, paths }) => cache::run(clear, &paths),
+        Some(Command::Config { default, path }) => config::run(default, path, &settings),
         None if entry::command_typo(&cli.paths).is_some() => {
             Err(CliError::Input(entry::command_typo(&cli.paths).unwrap_or_default()))
         }
         None => {
-            let opts =
-                crate::tui::Options { bidi: cli.bidi.into(), shape: !cli.no_shape, osc52: true };
-            let (paths, no_cache) = (cli.paths, cli.no_cache);
+            // The command line wins over the config file.
+            let opts = crate::tui::Options {
+                bidi: cli.bidi.map_or(settings.bidi, BidiMode::from),
+                shape: settings.shape && !cli.no_shape,
+                osc52: settings.clipboard_osc52,
+            };
+            let (paths, no_cache) = (or_config(cli.paths), cli.no_cache);
             let load: crate::tui::Loader =
                 Box::new(move |progress| reader_archive(&paths, no_cache, progress));
-            crate::tui::run(load, opts).map_err(|e| match e {
+            crate::tui::run(load, opts, settings).map_err(|e| match e {
                 RunError::Load(message) | RunError::NotATerminal(message) => {
                     CliError::Input(message)
                 }

@@ -3,8 +3,10 @@
 //! tests and jobs all speak the same language.
 
 /// One request to change the reader's state. Produced by the keymap, by mouse events and by
-/// the event loop (resize); consumed only by [`crate::tui::update::update`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// the event loop (resize); consumed only by [`crate::tui::update::update`]. Each has a
+/// stable snake_case [`name`](Action::name), as the help overlay and the config file write it.
+#[derive(Debug, Clone, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
     /// Move the cursor (list, side panel) or scroll (reader) by one line down.
     Down,
@@ -109,6 +111,19 @@ pub enum Action {
     SpaceDown,
     /// The loop saved the newest bookmark under this id.
     BookmarkSaved(i64),
+}
+
+impl Action {
+    /// The action's name in the help overlay and in `[keys.<mode>]` of the config file
+    /// (`page_down`, `search_open`, `narrow_3`): its variant's name in snake_case, a
+    /// navigation action's own name rather than `nav`.
+    pub fn name(&self) -> String {
+        match self {
+            Action::Nav(n) => n.name(),
+            Action::Take(t) => <&'static str>::from(t).to_string(),
+            a => <&'static str>::from(a).to_string(),
+        }
+    }
 }
 
 /// A store handed over by a job; equal only to itself (actions compare in tests).

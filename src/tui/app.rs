@@ -191,6 +191,12 @@ pub struct App {
     pub store: std::sync::Arc<Store>,
     /// Key bindings (also the source of the help overlay).
     pub keymap: Keymap,
+    /// The styles the views draw with, fitted to the terminal's colours.
+    pub theme: super::theme::Theme,
+    /// The config file's settings (its keymap and theme are copied into `keymap` and `theme`;
+    /// switches such as `clipboard_osc52` are read here; its warnings show in the problems
+    /// view).
+    pub config: super::config::Config,
     /// Who reorders right-to-left text.
     pub bidi: BidiMode,
     /// Whether Arabic is shaped into presentation forms.
@@ -240,6 +246,8 @@ impl App {
         let mut app = App {
             store,
             keymap: Keymap::default(),
+            theme: super::theme::Theme::default(),
+            config: super::config::Config::default(),
             bidi: opts.bidi,
             shape: opts.shape,
             size,
@@ -275,6 +283,15 @@ impl App {
         // Nothing is known to save until the user's state is taken in (`with_state`).
         app.user.saves.clear();
         app
+    }
+
+    /// Takes the config file's keymap and theme (fitted to a terminal of `depth`) and keeps
+    /// the rest of `config` for the features that read it.
+    pub fn configure(&mut self, config: super::config::Config, depth: super::theme::ColourDepth) {
+        self.keymap = config.keymap.clone();
+        self.theme = config.theme.for_depth(depth);
+        self.osc52 = config.clipboard_osc52;
+        self.config = config;
     }
 
     /// Which bindings apply now.

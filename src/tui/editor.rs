@@ -10,7 +10,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 /// One edit of the line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Edit {
     /// Type a character at the cursor (replacing the text when it is all selected).
     Insert(char),

@@ -1,6 +1,8 @@
 //! Keys are data: a table of (mode, key) → [`Action`] bindings with a help text each. The
 //! event loop looks keys up here, the `?` overlay is generated from the same table, and tests
-//! type key strings such as `"jj<Enter>G"` through it. Views never match keys.
+//! type key strings such as `"jj<Enter>G"` through it. Views never match keys. Every action
+//! has a name ([`Action::name`]) and every mode one ([`Mode::name`]): the config file's
+//! `[keys.<mode>]` section rebinds an action by that name ([`Keymap::rebind`]).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -8,7 +10,8 @@ use super::action::Action;
 
 /// Which set of bindings is active. New input modes (a search line, an entity view, a
 /// timeline) add a variant here and their rows to [`Keymap::default`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Mode {
     /// The three panes, no overlay open.
     Normal,
@@ -25,6 +28,11 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The mode's name in the config file (`[keys.search_line]`).
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
     /// Section title in the help overlay.
     pub fn title(self) -> &'static str {
         match self {
@@ -104,6 +112,7 @@ impl Key {
             KeyCode::PageDown => "PgDn".into(),
             KeyCode::Home => "Home".into(),
             KeyCode::End => "End".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         let mut s = String::new();
@@ -117,6 +126,94 @@ impl Key {
             s.push_str("Shift-");
         }
         s + &base
+    }
+
+    /// How the config file writes the key: [`label`](Key::label) with ASCII names for the
+    /// arrows (`Down`, `Ctrl-d`, `Shift-Tab`, `PgDn`, `Space`, `j`); [`Key::parse`] reads it.
+    pub fn name(&self) -> String {
+        let arrow = match self.code {
+            KeyCode::Up => "Up",
+            KeyCode::Down => "Down",
+            KeyCode::Left => "Left",
+            KeyCode::Right => "Right",
+            _ => return self.label(),
+        };
+        let plain = Key::plain(self.code).label();
+        self.label().replace(&plain, arrow)
+    }
+
+    /// Reads a key as the config file writes it: a character (`j`, `G`, `/`), a key name
+    /// (`Enter`, `Esc`, `Tab`, `Shift-Tab`, `Space`, `Backspace`, `Delete`, `Insert`, `Home`,
+    /// `End`, `PgUp`, `PgDn`, `Up`/`↑`, `Down`/`↓`, `Left`/`←`, `Right`/`→`, `F1`…`F12`),
+    /// each after any of `Ctrl-`, `Alt-`, `Shift-`. Names are case-sensitive only for
+    /// single characters. Why a key cannot be read, otherwise.
+    pub fn parse(s: &str) -> Result<Key, String> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = s;
+        // A modifier prefix only when something follows it (`-` alone is the minus key).
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let Some((m, n)) = [("ctrl-", KeyModifiers::CONTROL), ("c-", KeyModifiers::CONTROL)]
+                .into_iter()
+                .chain([("alt-", KeyModifiers::ALT), ("a-", KeyModifiers::ALT)])
+                .chain([("shift-", KeyModifiers::SHIFT), ("s-", KeyModifiers::SHIFT)])
+                .find(|(p, _)| lower.starts_with(p) && rest.len() > p.len())
+                .map(|(p, m)| (m, p.len()))
+            else {
+                break;
+            };
+            mods |= m;
+            rest = &rest[n..];
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => match c {
+                '↑' => KeyCode::Up,
+                '↓' => KeyCode::Down,
+                '←' => KeyCode::Left,
+                '→' => KeyCode::Right,
+                c if c.is_control() => return Err(format!("{:?} is not a key", c)),
+                c => KeyCode::Char(c),
+            },
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "enter" | "return" | "cr" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" => KeyCode::Tab,
+                "backtab" => KeyCode::BackTab,
+                "space" => KeyCode::Char(' '),
+                "backspace" | "bs" => KeyCode::Backspace,
+                "delete" | "del" => KeyCode::Delete,
+                "insert" | "ins" => KeyCode::Insert,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "pgup" | "pageup" => KeyCode::PageUp,
+                "pgdn" | "pagedown" => KeyCode::PageDown,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                f if f.len() > 1
+                    && f.starts_with('f')
+                    && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+                {
+                    KeyCode::F(f[1..].parse().unwrap_or(1))
+                }
+                _ => return Err(format!("`{s}` is not a key name (like `j`, `Ctrl-d`, `PgDn`)")),
+            },
+        };
+        // The same normal form as a terminal's key event (Shift folded into the character).
+        let ev = KeyEvent::new(code, mods);
+        let mut key = Key::from_event(&ev);
+        if let KeyCode::Char(c) = code
+            && mods.contains(KeyModifiers::SHIFT)
+            && !mods.contains(KeyModifiers::CONTROL)
+        {
+            key.code = KeyCode::Char(c.to_uppercase().next().unwrap_or(c));
+        }
+        if code == KeyCode::Tab && mods.contains(KeyModifiers::SHIFT) {
+            key = Key { code: KeyCode::BackTab, mods: mods - KeyModifiers::SHIFT };
+        }
+        Ok(key)
     }
 }
 
@@ -138,6 +235,12 @@ pub struct Binding {
 pub struct HelpRow {
     /// Section of the help.
     pub mode: Mode,
+    /// The action.
+    pub action: Action,
+    /// Its name ([`Action::name`]), as the config file writes it.
+    pub name: String,
+    /// The keys bound to it, in table order.
+    pub bound: Vec<Key>,
     /// Key labels joined with `/` (`j/↓`).
     pub keys: String,
     /// What the keys do.
@@ -180,7 +283,7 @@ impl Default for Keymap {
             (vec![c('y')], A::Take(T::CopyPassage), "copy the passage (or entity's sentence)"),
             (vec![c('Y')], A::Take(T::CopyUrl), "copy the article's URL"),
             (vec![c('O')], A::Take(T::OpenUrl), "open the URL in the browser"),
-            (vec![c('w')], A::Take(T::ExportOpen), "write the list to a file (.jsonl/.csv/.md)"),
+            (vec![c('w')], A::Take(T::WriteList), "write the list to a file (.jsonl/.csv/.md)"),
             (vec![c('z')], A::ToggleBoilerplate, "fold/unfold page furniture"),
             (vec![c('S')], A::ToggleShaping, "Arabic shaping on/off"),
             (vec![c('s')], A::CycleSort, "sort list: date/title/lang/source"),
@@ -255,7 +358,7 @@ impl Default for Keymap {
             (vec![Key::alt('7')], nav(N::Narrow(7)), "narrow by facet 7"),
             (vec![Key::alt('8')], nav(N::Narrow(8)), "narrow by facet 8"),
             (vec![Key::alt('9')], nav(N::Narrow(9)), "narrow by facet 9"),
-            (vec![Key::alt('w')], A::Take(T::ExportOpen), "write the results to a file"),
+            (vec![Key::alt('w')], A::Take(T::WriteList), "write the results to a file"),
             (vec![Key::ctrl('c')], A::Quit, "quit at once"),
         ];
         let view = |extra: Vec<(Vec<Key>, Action, &'static str)>| {
@@ -271,7 +374,7 @@ impl Default for Keymap {
                 (vec![Key::ctrl('o')], A::JumpBack, "back to the previous place"),
                 (vec![Key::ctrl('n')], A::JumpForward, "forward again"),
                 (vec![c('y')], A::Take(T::CopyPassage), "copy the entry's sentence"),
-                (vec![c('w')], A::Take(T::ExportOpen), "write the entries to a file"),
+                (vec![c('w')], A::Take(T::WriteList), "write the entries to a file"),
                 (vec![Key::ctrl('c')], A::Quit, "quit at once"),
             ];
             v.extend(extra);
@@ -333,21 +436,71 @@ impl Keymap {
 
     /// The help overlay's rows: one per (mode, action), keys in table order.
     pub fn help_rows(&self) -> Vec<HelpRow> {
-        let mut rows: Vec<(Mode, &Action, HelpRow)> = Vec::new();
+        let mut rows: Vec<HelpRow> = Vec::new();
         for b in &self.bindings {
-            match rows.iter_mut().find(|(m, a, _)| *m == b.mode && **a == b.action) {
-                Some((_, _, row)) => {
+            match rows.iter_mut().find(|r| r.mode == b.mode && r.action == b.action) {
+                Some(row) => {
                     row.keys.push('/');
                     row.keys.push_str(&b.key.label());
+                    row.bound.push(b.key);
                 }
-                None => rows.push((
-                    b.mode,
-                    &b.action,
-                    HelpRow { mode: b.mode, keys: b.key.label(), help: b.help },
-                )),
+                None => rows.push(HelpRow {
+                    mode: b.mode,
+                    action: b.action.clone(),
+                    name: b.action.name(),
+                    bound: vec![b.key],
+                    keys: b.key.label(),
+                    help: b.help,
+                }),
             }
         }
-        rows.into_iter().map(|(_, _, r)| r).collect()
+        rows
+    }
+
+    /// The modes the table binds keys in, in table order.
+    pub fn modes(&self) -> Vec<Mode> {
+        let mut modes = Vec::new();
+        for b in &self.bindings {
+            if !modes.contains(&b.mode) {
+                modes.push(b.mode);
+            }
+        }
+        modes
+    }
+
+    /// Binds exactly `keys` to the action named `name` in `mode` (none: unbound), in place
+    /// of its keys there; each of `keys` stops meaning anything else in `mode`. The names are
+    /// the default table's, so an action whose keys an earlier rebinding took is still found
+    /// (and goes last in its mode). Fails (the table unchanged) when `mode` has no action of
+    /// that name.
+    pub fn rebind(&mut self, mode: Mode, name: &str, keys: &[Key]) -> Result<(), String> {
+        let named = |b: &Binding| b.mode == mode && b.action.name() == name;
+        let (at, action, help) = match self.bindings.iter().position(named) {
+            Some(at) => (at, self.bindings[at].action.clone(), self.bindings[at].help),
+            None => {
+                let defaults = Keymap::default();
+                let Some(b) = defaults.bindings.into_iter().find(named) else {
+                    return Err(format!("no action `{name}` in mode `{}`", mode.name()));
+                };
+                let end = self.bindings.iter().rposition(|b| b.mode == mode).map_or(0, |i| i + 1);
+                (end, b.action, b.help)
+            }
+        };
+        // Its first row keeps its place (the help's order); a key bound twice once.
+        let mut fresh: Vec<Binding> = Vec::new();
+        for &key in keys {
+            if !fresh.iter().any(|b| b.key == key) {
+                fresh.push(Binding { mode, key, action: action.clone(), help });
+            }
+        }
+        let before = self.bindings[..at]
+            .iter()
+            .filter(|b| !(b.mode == mode && (b.action == action || keys.contains(&b.key))))
+            .count();
+        self.bindings
+            .retain(|b| !(b.mode == mode && (b.action == action || keys.contains(&b.key))));
+        self.bindings.splice(before..before, fresh);
+        Ok(())
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod config;
 pub mod editor;
 pub mod export;
 pub mod facets;
@@ -23,6 +24,7 @@ pub mod search;
 pub mod side;
 pub mod takeout;
 pub mod terminal;
+pub mod theme;
 pub mod update;
 pub mod user;
 pub mod view;
@@ -179,9 +181,10 @@ pub struct Jobs {
 }
 
 /// Opens the reader: the terminal at once, the archive from `load` on a worker thread with
-/// its progress on screen, then the reader until the user quits. The terminal is restored on
-/// every way out (return, error, panic).
-pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
+/// its progress on screen, then the reader with `config`'s keys and theme (in the colours
+/// the terminal shows) until the user quits. The terminal is restored on every way out
+/// (return, error, panic).
+pub fn run(load: Loader, opts: Options, config: config::Config) -> Result<(), RunError> {
     use std::io::IsTerminal;
     if !io::stdout().is_terminal() {
         // Never write escape sequences into a file or a pipe.
@@ -229,6 +232,15 @@ pub fn run(load: Loader, opts: Options) -> Result<(), RunError> {
     let mut app = App::new(std::sync::Arc::clone(&archive.store), opts, (size.width, size.height))
         .with_state(loaded);
     app.message = db_problem;
+    if !config.warnings.is_empty() && app.message.is_none() {
+        let key = app.keymap.key_for(keymap::Mode::Normal, &Action::ShowProblems);
+        let n = config.warnings.len();
+        app.message = Some(format!(
+            "the config file has {}, ignored ({key} shows them)",
+            crate::text::plural(n, "problem")
+        ));
+    }
+    app.configure(config, theme::ColourDepth::detect());
     // The list came from the cache as last written: check the files behind it now.
     let mut refreshing = false;
     if archive.is_cached() {

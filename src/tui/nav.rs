@@ -14,7 +14,8 @@ use super::search::{self, LineKind, SearchLine, SearchResults};
 use crate::store::{EntityRef, TimelineEntry};
 
 /// Everything a user can ask of the navigation features (wrapped in [`Action::Nav`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum NavAction {
     /// Open the archive search line (`/`).
     SearchOpen,
@@ -80,6 +81,18 @@ pub enum NavAction {
     Bookmarks,
     /// Delete the bookmark selected in the bookmarks view.
     DeleteBookmark,
+}
+
+impl NavAction {
+    /// The name [`Action::name`] gives it: the variant in snake_case, a line edit's own name
+    /// (`kill_to_end`), a facet with its number (`narrow_2`).
+    pub fn name(&self) -> String {
+        match self {
+            NavAction::Edit(e) => <&'static str>::from(e).to_string(),
+            NavAction::Narrow(n) => format!("narrow_{n}"),
+            n => <&'static str>::from(n).to_string(),
+        }
+    }
 }
 
 /// Search or find hits in the open document, and which one is current.

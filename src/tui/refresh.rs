@@ -20,6 +20,7 @@ pub fn apply(app: &mut App, store: Arc<Store>, same_ids: bool) -> Vec<Effect> {
     if !same_ids {
         let opts = Options { bidi: app.bidi, shape: app.shape, osc52: app.osc52 };
         let keymap = std::mem::take(&mut app.keymap);
+        let (theme, config) = (app.theme, std::mem::take(&mut app.config));
         let store = Arc::clone(&app.store);
         let steps = app.list_steps;
         app.note_position();
@@ -33,7 +34,7 @@ pub fn apply(app: &mut App, store: Arc<Store>, same_ids: bool) -> Vec<Effect> {
         };
         *app = App::new(store, opts, app.size).with_state(loaded);
         app.user.saves.splice(0..0, saves);
-        app.keymap = keymap;
+        (app.keymap, app.theme, app.config) = (keymap, theme, config);
         app.list_steps = steps;
         if let Some(d) = open_path.and_then(|p| live_with_path(app, &p)) {
             app.open_doc(d);

@@ -13,7 +13,8 @@ use super::search::{LineKind, SearchLine};
 use crate::store::timeline::sentence_around;
 
 /// What the user asks to take out (wrapped in [`crate::tui::Action::Take`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Take {
     /// Copy the passage at the top of the reading pane, or the selected entity's sentence.
     CopyPassage,
@@ -22,7 +23,7 @@ pub enum Take {
     /// Open the open article's URL in `$BROWSER` / `xdg-open`.
     OpenUrl,
     /// Ask for a file name, then write the list on screen to it.
-    ExportOpen,
+    WriteList,
     /// What an effect did, for the status bar ("wrote 12 rows to out.csv", or the error).
     Report(String),
 }
@@ -66,7 +67,7 @@ pub fn update(app: &mut App, take: Take) {
             Some(_) => app.message = Some("only http and https URLs are opened".into()),
             None => app.message = Some("this article has no URL".into()),
         },
-        Take::ExportOpen => open_export(app),
+        Take::WriteList => open_export(app),
         Take::Report(m) => app.message = Some(m),
     }
 }

@@ -238,7 +238,9 @@ fn move_in(app: &mut App, pane: Pane, d: isize) {
 fn scroll_overlay(app: &mut App, d: isize) {
     let total = match app.overlay {
         Some(Overlay::Help { .. }) => app.keymap.help_rows().len() + 8,
-        Some(Overlay::Problems { .. }) => app.store.problems.len() + app.store.docs.len() + 4,
+        Some(Overlay::Problems { .. }) => {
+            app.store.problems.len() + app.store.docs.len() + app.config.warnings.len() + 6
+        }
         None => return,
     };
     if let Some(Overlay::Help { scroll } | Overlay::Problems { scroll }) = &mut app.overlay {

@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests.
 
+pub mod app;
 pub mod fribidi;
 pub mod qari;
 pub mod reader;

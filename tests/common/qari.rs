@@ -21,7 +21,8 @@ pub fn qari_in(cache_home: &Path) -> Command {
     let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("qari-test-home");
     c.env("XDG_CACHE_HOME", cache_home)
         .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"));
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env_remove("QARI_CONFIG");
     c
 }
 

@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::widgets::{Clear, Widget};
 
 use super::{pane_block, put};
@@ -12,10 +12,12 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::Mode;
 
-/// The help overlay's lines: a section per mode, `keys  what they do`.
+/// The help overlay's lines: a section per mode (its config name in brackets), `keys  name
+/// what they do`, the name being the action's in the config file.
 pub fn help_lines(app: &App) -> Vec<(String, bool)> {
     let rows = app.keymap.help_rows();
     let kw = rows.iter().map(|r| r.keys.chars().count()).max().unwrap_or(0);
+    let nw = rows.iter().map(|r| r.name.len()).max().unwrap_or(0);
     let mut out = Vec::new();
     for mode in [
         Mode::Normal,
@@ -25,11 +27,20 @@ pub fn help_lines(app: &App) -> Vec<(String, bool)> {
         Mode::Bookmarks,
         Mode::Overlay,
     ] {
-        out.push((mode.title().to_string(), true));
+        out.push((format!("{} [keys.{}]", mode.title(), mode.name()), true));
         for r in rows.iter().filter(|r| r.mode == mode) {
             let pad = kw - r.keys.chars().count();
-            out.push((format!("  {}{}  {}", r.keys, " ".repeat(pad), r.help), false));
+            let npad = nw - r.name.len();
+            let (keys, name) = (&r.keys, &r.name);
+            let line =
+                format!("  {keys}{}  {name}{}  {}", " ".repeat(pad), " ".repeat(npad), r.help);
+            out.push((line, false));
         }
+        out.push((String::new(), false));
+    }
+    if let Some(path) = &app.config.path {
+        out.push((format!("Keys, colours and settings: {}", printable_path(path)), false));
+        out.push(("  (`qari config --default` prints every setting)".into(), false));
         out.push((String::new(), false));
     }
     out.push((
@@ -58,6 +69,15 @@ pub fn problem_lines(app: &App) -> Vec<(String, bool)> {
         out.push(("  none".into(), false));
     }
     out.push((format!("Skipped (not an article format): {}", s.skipped), false));
+    let config = app.config.warning_lines();
+    if !config.is_empty() {
+        out.push((String::new(), false));
+        out.push((
+            format!("Config file: {} ignored", crate::text::plural(config.len(), "setting")),
+            true,
+        ));
+        out.extend(config.into_iter().map(|l| (format!("  {l}"), false)));
+    }
     let warned: Vec<_> = s.docs.iter().filter(|d| !d.problems.is_empty()).collect();
     if !warned.is_empty() {
         out.push((String::new(), false));
@@ -92,10 +112,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         height: h,
     };
     Clear.render(r, buf);
-    pane_block(&title, true).render(r, buf);
+    pane_block(&title, true, &app.theme).render(r, buf);
     let inner = crate::tui::panes::inner(r);
     for (i, (text, heading)) in lines.iter().skip(scroll).take(inner.height as usize).enumerate() {
-        let style = if *heading { Style::new().add_modifier(Modifier::BOLD) } else { Style::new() };
+        let style = if *heading { app.theme.heading } else { Style::new() };
         put(buf, inner.x, inner.y + i as u16, inner.width, text, style);
     }
 }

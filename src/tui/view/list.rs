@@ -57,11 +57,16 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         let selected = i == app.list.selected;
         let mut style = Style::new();
         if selected {
-            style =
-                style.add_modifier(if focused { Modifier::REVERSED } else { Modifier::UNDERLINED });
+            style = if focused {
+                style.patch(app.theme.selected)
+            } else {
+                style.add_modifier(Modifier::UNDERLINED)
+            };
         }
-        if !app.read[doc_id] {
-            style = style.add_modifier(Modifier::BOLD);
+        // An unread row in the unread style's modifiers; its mark in the whole style.
+        let unread = !app.read[doc_id];
+        if unread {
+            style = style.add_modifier(app.theme.unread.add_modifier);
         }
         // Paint the selection bar across the whole row first.
         for r in 0..per {
@@ -69,7 +74,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let mark = if app.read[doc_id] { READ } else { UNREAD };
         let open = if app.reader.doc == Some(doc_id) { "▸" } else { mark };
-        put(buf, area.x, y, 2, open, style);
+        put(buf, area.x, y, 2, open, if unread { style.patch(app.theme.unread) } else { style });
         let tw = area.width.saturating_sub(2);
         if let Some(line) = one_line(app, &doc.title, tw as usize) {
             draw_line(buf, (area.x + 2, y, tw), &line, style, &[], Style::new());
@@ -78,7 +83,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             let date = doc.date.map(|d| d.to_string()).unwrap_or_else(|| "no date".into());
             let file = doc.path.rsplit('/').next().unwrap_or(&doc.path);
             let meta = format!("{date} · {} · {file}", doc.lang);
-            put(buf, area.x + 2, y + 1, tw, &meta, style.add_modifier(Modifier::DIM));
+            put(buf, area.x + 2, y + 1, tw, &meta, style.patch(app.theme.meta));
         }
     }
 }

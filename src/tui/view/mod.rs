@@ -17,10 +17,11 @@ use std::ops::Range;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 use super::app::{App, Pane};
+use super::theme::Theme;
 use crate::text::layout::{self, LayoutOptions, VisualLine};
 
 /// Draws the whole screen for `app`.
@@ -52,13 +53,14 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
 }
 
-/// A pane's frame: thick and bold when focused (readable without colour, as NO_COLOR asks).
-pub(crate) fn pane_block(title: &str, focused: bool) -> Block<'static> {
+/// A pane's frame: thick (and by default bold) when focused, readable without colour as
+/// NO_COLOR asks.
+pub(crate) fn pane_block(title: &str, focused: bool, theme: &Theme) -> Block<'static> {
     let block = Block::default().borders(Borders::ALL).title(format!(" {} ", clean(title)));
     if focused {
-        block.border_type(BorderType::Thick).border_style(Style::new().add_modifier(Modifier::BOLD))
+        block.border_type(BorderType::Thick).border_style(theme.border_focused)
     } else {
-        block.border_style(Style::new().add_modifier(Modifier::DIM))
+        block.border_style(theme.border)
     }
 }
 
@@ -66,7 +68,7 @@ pub(crate) fn pane_block(title: &str, focused: bool) -> Block<'static> {
 pub(crate) fn draw_block(app: &App, pane: Pane, title: &str, area: Rect, buf: &mut Buffer) {
     // A title too long for the border ends with "…" (the border's corners and spaces aside).
     let title = ellipsize(title, area.width.saturating_sub(4) as usize);
-    pane_block(&title, app.focus == pane).render(area, buf);
+    pane_block(&title, app.focus == pane, &app.theme).render(area, buf);
 }
 
 /// Strings that did not go through the loader's sanitiser (file paths, error messages,
@@ -151,11 +153,24 @@ pub(crate) fn ellipsize(s: &str, width: usize) -> Cow<'_, str> {
 /// then each cell in visual order. Cells showing any byte of `highlights` get `hl`.
 pub(crate) fn draw_line(
     buf: &mut Buffer,
-    (x, y, width): (u16, u16, u16),
+    at: (u16, u16, u16),
     line: &VisualLine,
     style: Style,
     highlights: &[Range<usize>],
     hl: Style,
+) {
+    let spans: Vec<(Range<usize>, Style)> = highlights.iter().map(|h| (h.clone(), hl)).collect();
+    draw_spans(buf, at, line, style, &spans);
+}
+
+/// [`draw_line`] with a style per logical byte range: a cell showing any byte of a span is
+/// drawn in `style` patched by each such span's style, in order (entity colours, then hits).
+pub(crate) fn draw_spans(
+    buf: &mut Buffer,
+    (x, y, width): (u16, u16, u16),
+    line: &VisualLine,
+    style: Style,
+    spans: &[(Range<usize>, Style)],
 ) {
     let a = buf.area;
     if y < a.y || y >= a.y + a.height {
@@ -170,8 +185,10 @@ pub(crate) fn draw_line(
         if col + c.width > right {
             break;
         }
-        let lit = highlights.iter().any(|h| c.logical.start < h.end && h.start < c.logical.end);
-        let st = if lit { style.patch(hl) } else { style };
+        let st = spans
+            .iter()
+            .filter(|(h, _)| c.logical.start < h.end && h.start < c.logical.end)
+            .fold(style, |st, (_, s)| st.patch(*s));
         if let Some(cell) = buf.cell_mut((col as u16, y)) {
             // The loader sanitises article text; this is the last line of defence.
             cell.set_symbol(&cell_symbol(&c.symbol)).set_style(st);

@@ -243,7 +243,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         None => return,
     };
     Clear.render(area, buf);
-    pane_block(title, true).render(area, buf);
+    pane_block(title, true, &app.theme).render(area, buf);
     let inner = crate::tui::panes::inner(area);
     if inner.width == 0 || inner.height == 0 {
         return;
@@ -251,15 +251,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let rows = view_rows(app);
     let h = inner.height as usize;
     let start = (selected + 2).saturating_sub(h).min(selected);
-    let hl = Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED);
+    let hl = app.theme.hit;
     for (i, r) in rows.iter().enumerate().skip(start).take(h) {
         let y = inner.y + (i - start) as u16;
         let mut style = Style::new();
         if r.heading {
-            style = style.add_modifier(Modifier::BOLD);
+            style = style.patch(app.theme.heading);
         }
         if i == selected && (r.target.is_some() || r.item.is_some()) {
-            style = style.add_modifier(Modifier::REVERSED);
+            style = style.patch(app.theme.selected);
             buf.set_style(Rect { y, height: 1, ..inner }, style);
         }
         let x = inner.x + r.indent.min(inner.width);
@@ -274,7 +274,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 fn draw_results(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(line) = &app.nav.line else { return };
     Clear.render(area, buf);
-    pane_block("Search the archive", true).render(area, buf);
+    pane_block("Search the archive", true, &app.theme).render(area, buf);
     let inner = crate::tui::panes::inner(area);
     if inner.width == 0 || inner.height == 0 {
         return;
@@ -309,7 +309,7 @@ fn draw_results(app: &App, area: Rect, buf: &mut Buffer) {
     if inner.height < 2 {
         return;
     }
-    put(buf, inner.x, inner.y + 1, inner.width, &status, Style::new().add_modifier(Modifier::DIM));
+    put(buf, inner.x, inner.y + 1, inner.width, &status, app.theme.meta);
     // The facets, on their own row, when there are any (Alt-N or a click narrows by one).
     let top = if line.facets.is_empty() || inner.height < 4 {
         2
@@ -322,7 +322,7 @@ fn draw_results(app: &App, area: Rect, buf: &mut Buffer) {
     let per = 2;
     let shown = (list_h / per).max(1);
     let start = (line.selected + 1).saturating_sub(shown);
-    let hl = Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED);
+    let hl = app.theme.hit;
     for (i, r) in line.results.iter().enumerate().skip(start).take(shown) {
         let y = inner.y + top + ((i - start) * per) as u16;
         if y >= inner.y + inner.height {

@@ -3,9 +3,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use std::ops::Range;
+
 use ratatui::style::{Modifier, Style};
 
-use super::{draw_block, draw_line, one_line, put};
+use super::{draw_block, draw_line, draw_spans, one_line, put};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Pane};
 use crate::tui::keymap::Mode;
@@ -15,6 +17,25 @@ use crate::tui::rows::Row;
 /// The line that stands for folded page furniture; `key` unfolds it.
 pub fn fold_label(lines: usize, key: &str) -> String {
     format!("… {} of page furniture ({key} to show)", crate::text::plural(lines, "line"))
+}
+
+/// The mentions and dates inside `bytes` of the open document, each with its kind's style
+/// (mentions are sorted and never overlap, so only the line's own are visited).
+fn annotation_spans(
+    app: &App,
+    ann: &crate::store::DocAnnotations,
+    bytes: &Range<usize>,
+) -> Vec<(Range<usize>, Style)> {
+    let mut out = Vec::new();
+    let first = ann.mentions.partition_point(|m| (m.end as usize) <= bytes.start);
+    for m in ann.mentions[first..].iter().take_while(|m| (m.start as usize) < bytes.end) {
+        out.push((m.range(), app.theme.entity(m.kind)));
+    }
+    let upto = ann.dates.partition_point(|d| d.range.start < bytes.end);
+    for d in ann.dates[..upto].iter().filter(|d| d.range.end > bytes.start) {
+        out.push((d.range.clone(), app.theme.date));
+    }
+    out
 }
 
 /// Draws the reading pane into `area`.
@@ -45,34 +66,31 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         if let Some(line) = one_line(app, &meta.join(" · "), w as usize) {
             draw_line(buf, (header.x, header.y + 1, w), &line, Style::new(), &[], Style::new());
         }
-        put(buf, header.x, header.y + 2, w, &doc.path, Style::new().add_modifier(Modifier::DIM));
-        put(
-            buf,
-            header.x,
-            header.y + 3,
-            w,
-            &"─".repeat(w as usize),
-            Style::new().add_modifier(Modifier::DIM),
-        );
+        put(buf, header.x, header.y + 2, w, &doc.path, app.theme.meta);
+        put(buf, header.x, header.y + 3, w, &"─".repeat(w as usize), app.theme.meta);
     }
     let Some(rows) = &app.rows else { return };
     let highlights = app.highlights();
     let current = app.current_hit();
-    let hl = Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED);
-    let dim = Style::new().add_modifier(Modifier::DIM);
+    let theme = &app.theme;
+    let dim = theme.furniture;
+    let ann = app.store.annotations.get(doc_id);
     for (i, row) in rows.rows.iter().skip(app.reader.top).take(text.height as usize).enumerate() {
         let y = text.y + i as u16;
         match row {
             Row::Line { line, furniture } => {
                 let style = if *furniture { dim } else { Style::new() };
-                draw_line(buf, (text.x, y, text.width), line, style, &highlights, hl);
-                // The current search hit stands out from the others (bold, no underline).
+                // Entities and dates in their kind's colour, the hits over them.
+                let mut spans =
+                    ann.map(|a| annotation_spans(app, a, &line.logical)).unwrap_or_default();
+                spans.extend(highlights.iter().map(|h| (h.clone(), theme.hit)));
+                draw_spans(buf, (text.x, y, text.width), line, style, &spans);
+                // The current search hit stands out from the others.
                 if let Some(cur) = &current {
                     for col in line.columns_of(cur).into_iter().filter(|&c| c < text.width as usize)
                     {
                         if let Some(cell) = buf.cell_mut((text.x + col as u16, y)) {
-                            cell.modifier.remove(Modifier::UNDERLINED);
-                            cell.modifier.insert(Modifier::BOLD);
+                            cell.set_style(theme.current_hit);
                         }
                     }
                 }

@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 
 use super::{draw_block, draw_line, one_line};
 use crate::extract::EntityKind;
@@ -21,6 +21,8 @@ pub struct SideRow {
     pub entity: Option<usize>,
     /// The cursor position of the row (`app.side.selected`) when it is an entity or a date.
     pub item: Option<usize>,
+    /// A date of the document (drawn in the dates' colour).
+    pub date: bool,
 }
 
 fn kind_title(k: EntityKind) -> &'static str {
@@ -34,7 +36,8 @@ fn kind_title(k: EntityKind) -> &'static str {
 /// The panel's rows for the open document, top to bottom.
 pub fn rows(app: &App) -> Vec<SideRow> {
     let mut out = Vec::new();
-    let plain = |t: String| SideRow { text: t, heading: false, entity: None, item: None };
+    let plain =
+        |t: String| SideRow { text: t, heading: false, entity: None, item: None, date: false };
     let head = |t: String| SideRow { heading: true, ..plain(t) };
     let Some(doc_id) = app.reader.doc else { return out };
     let doc = &app.store.docs[doc_id];
@@ -70,6 +73,7 @@ pub fn rows(app: &App) -> Vec<SideRow> {
             heading: false,
             entity: Some(i),
             item: Some(i),
+            date: false,
         });
         // The selected entity's other spellings, while the reader is in the panel.
         if i == app.side.selected && app.focus == Pane::Side && !e.spellings.is_empty() {
@@ -86,7 +90,7 @@ pub fn rows(app: &App) -> Vec<SideRow> {
         for (i, d) in app.side.dates.iter().enumerate() {
             let surface = app.store.text(doc_id).get(d.range.clone()).unwrap_or("");
             let item = Some(ents.len() + i);
-            out.push(SideRow { item, ..plain(format!("{}  {surface}", d.value)) });
+            out.push(SideRow { item, date: true, ..plain(format!("{}  {surface}", d.value)) });
         }
     }
     out
@@ -118,13 +122,20 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let start = offset(&rows, app.side.selected, area.height as usize);
     for (i, row) in rows.iter().skip(start).take(area.height as usize).enumerate() {
         let y = area.y + i as u16;
+        let theme = &app.theme;
         let mut style = Style::new();
         if row.heading {
-            style = style.add_modifier(Modifier::BOLD);
+            style = style.patch(theme.heading);
+        }
+        // An entity in its kind's colour, a date in the dates' (as in the reading pane).
+        match row.entity.and_then(|i| app.side.entities.get(i)) {
+            Some(e) => style = style.patch(theme.entity(e.kind)),
+            None if row.date => style = style.patch(theme.date),
+            None => {}
         }
         let selected = row.item.is_some() && row.item == Some(app.side.selected);
         if selected && focused {
-            style = style.add_modifier(Modifier::REVERSED);
+            style = style.patch(theme.selected);
             buf.set_style(Rect { y, height: 1, ..area }, style);
         }
         // Entity names and date phrases may be Arabic: lay every row out like a title.

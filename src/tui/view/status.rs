@@ -2,7 +2,6 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
 
 use super::put;
 use crate::tui::action::Action;
@@ -42,7 +41,7 @@ pub fn position(app: &App) -> String {
 
 /// Draws the status bar into `area` (one row).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let bar = Style::new().add_modifier(Modifier::REVERSED);
+    let bar = app.theme.status;
     buf.set_style(area, bar);
     let left = format!(" {} ", position(app));
     let mut right = String::new();
@@ -63,7 +62,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             area.y,
             area.width.saturating_sub(lw),
             &format!("│ {msg}"),
-            bar.add_modifier(Modifier::BOLD),
+            bar.patch(app.theme.message),
         );
     }
     let rw = right.chars().count() as u16;

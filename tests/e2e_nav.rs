@@ -162,7 +162,7 @@ fn live_search_answers_from_the_background_job_and_esc_returns() {
     t.wait("search line", |s| s.contains("Search the archive"));
     t.keys(&["-l", "north korea"]);
     // The job's answer replaces "searching…" with a count (the UI never waited for it).
-    let s = t.wait("results", |s| s.contains("/north korea") && s.contains("document(s) ·"));
+    let s = t.wait("results", |s| s.contains("/north korea") && s.contains("documents ·"));
     assert!(!s.contains("searching…"), "{s}");
     t.keys(&["Escape"]);
     t.wait("back in the reader", |s| !s.contains("Search the archive") && s.contains("doc 1/5"));

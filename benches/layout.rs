@@ -117,7 +117,7 @@ fn reader(doc: Document) {
     let corpus = Corpus { documents: vec![doc.clone()], problems: Vec::new(), skipped: 0 };
     // Extraction and indexing run as when the reader opens a folder; only layout steps are timed.
     let store = Store::build(corpus, &Extractor::new());
-    let opts = Options { bidi: BidiMode::App, shape: true };
+    let opts = Options { bidi: BidiMode::App, shape: true, osc52: true };
     let mut app = App::new(store, opts, (140, 40));
     println!("\nreader, 140x40 terminal, {mb:.1} MB Arabic article (whole layout: {full:.2?})");
     let t = Instant::now();

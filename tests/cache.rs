@@ -145,9 +145,9 @@ fn a_second_open_reads_no_file_and_answers_the_same() {
     let f = Fixture::new("reuse");
     age_all(f.dir());
     let first = f.index();
-    assert!(first.contains("5 new; 5 file(s) read"), "{first}");
+    assert!(first.contains("5 new; 5 files read"), "{first}");
     let second = f.index();
-    assert!(second.contains("(no change; 0 file(s) read)"), "{second}");
+    assert!(second.contains("(no change; 0 files read)"), "{second}");
     f.assert_same_as_fresh("warm cache");
     // The search itself answered from the cache: it wrote no new generation.
     let gens = |d: &Path| {
@@ -175,14 +175,14 @@ fn touched_changed_added_and_deleted_files_are_reflected_exactly() {
         .set_modified(SystemTime::now() - Duration::from_secs(30))
         .unwrap();
     let out = f.index();
-    assert!(out.contains("(no change; 1 file(s) read)"), "{out}");
+    assert!(out.contains("(no change; 1 file read)"), "{out}");
 
     // Changed: the new text is what every command sees.
     let text = qari::corpus::BUNDLED[1].1.replace("Pyongyang", "Wonsan");
     std::fs::write(file(1), &text).unwrap();
     age(&file(1));
     let out = f.index();
-    assert!(out.contains("(1 changed; 1 file(s) read)"), "{out}");
+    assert!(out.contains("(1 changed; 1 file read)"), "{out}");
     f.assert_same_as_fresh("after a change");
 
     // Added, in a new folder.
@@ -191,7 +191,7 @@ fn touched_changed_added_and_deleted_files_are_reflected_exactly() {
         .write("more/extra.txt", "Extra news\n\nOfficials in Hanoi met reporters from Seoul.");
     age(&extra);
     let out = f.index();
-    assert!(out.contains("(1 new; 1 file(s) read)"), "{out}");
+    assert!(out.contains("(1 new; 1 file read)"), "{out}");
     f.assert_same_as_fresh("after an addition");
     let hanoi = stdout(&f.run(&["search", "--json", "Hanoi"]));
     assert!(hanoi.contains("extra.txt"), "{hanoi}");
@@ -199,7 +199,7 @@ fn touched_changed_added_and_deleted_files_are_reflected_exactly() {
     // Deleted.
     std::fs::remove_file(file(2)).unwrap();
     let out = f.index();
-    assert!(out.contains("(1 removed; 0 file(s) read)"), "{out}");
+    assert!(out.contains("(1 removed; 0 files read)"), "{out}");
     f.assert_same_as_fresh("after a deletion");
     let listed = stdout(&f.run(&["list", "--json"]));
     assert!(!listed.contains(qari::corpus::BUNDLED[2].0), "the deleted file is gone: {listed}");
@@ -431,7 +431,7 @@ fn the_cache_is_one_however_the_archive_is_typed_and_paths_show_as_typed() {
     assert!(first.contains("5 new"), "{first}");
     let abs = f.dir().to_str().unwrap();
     let again = run(Path::new("/"), &["index", abs]);
-    assert!(again.contains("(no change; 0 file(s) read)"), "the same cache: {again}");
+    assert!(again.contains("(no change; 0 files read)"), "the same cache: {again}");
     let listed = run(Path::new("/"), &["list", "--json", abs]);
     assert!(listed.lines().all(|l| l.contains(&format!("\"path\":\"{abs}/news/"))), "{listed}");
     let found = run(Path::new("/"), &["search", "--json", "Pyongyang", abs]);

@@ -142,7 +142,7 @@ fn a_rebound_key_works_through_the_keymap_and_the_help_shows_it() {
     let config =
         Config::parse("[keys.normal]\nsearch_open = [\"s\"]\ncycle_sort = [\"o\", \"F5\"]\n", None);
     assert_eq!(config.warnings, Vec::new());
-    let opts = qari::tui::Options { bidi: BidiMode::App, shape: true };
+    let opts = qari::tui::Options { bidi: BidiMode::App, shape: true, osc52: true };
     let mut a = App::new(bundled(), opts, (120, 35));
     a.configure(config, ColourDepth::Ansi16);
     press(&mut a, "s");
@@ -243,11 +243,11 @@ fn qari_config_default_prints_a_file_that_reads_back_clean() {
 fn the_problems_view_lists_what_the_config_file_got_wrong() {
     let mut config = Config::parse(BROKEN, None);
     config.path = Some("/conf/config.toml".into());
-    let opts = qari::tui::Options { bidi: BidiMode::App, shape: true };
+    let opts = qari::tui::Options { bidi: BidiMode::App, shape: true, osc52: true };
     let mut a = App::new(bundled(), opts, (120, 40));
     a.configure(config, ColourDepth::Ansi16);
     press(&mut a, "P");
     let screen = draw(&a);
-    assert!(shows(&screen, "Config file: 8 setting(s) ignored"));
+    assert!(shows(&screen, "Config file: 8 settings ignored"));
     assert!(shows(&screen, "/conf/config.toml:15: unknown section `colours`"));
 }

@@ -423,3 +423,31 @@ fn hostile_text_is_made_safe_at_load() {
     }
     assert!(!doc.problems.is_empty(), "removing control sequences is reported");
 }
+
+#[test]
+fn a_markdown_byline_with_emphasis_and_a_wire_is_the_byline() {
+    let body = "The council met on Monday to discuss the budget, which has been delayed by months.";
+    for (ext, text) in [
+        ("md", format!("# Budget Delayed Again\n\n*By Jane Doe, Reuters*\n\n{body}\n")),
+        ("txt", format!("Budget Delayed Again\n\n*By Jane Doe, Reuters*\n\n{body}\n")),
+    ] {
+        let c = corpus::read_bytes(Path::new(&format!("byline.{ext}")), ext, text.as_bytes());
+        let d = &c.documents[0];
+        assert_eq!(d.byline.as_deref(), Some("Jane Doe, Reuters"), "{ext}");
+        assert_eq!(d.title, "Budget Delayed Again", "{ext}");
+    }
+}
+
+#[test]
+fn warnings_count_in_the_singular_for_one() {
+    let c = corpus::read_bytes(Path::new("one.txt"), "txt", b"Title\n\nOne \x1b[2J clear.\n");
+    let p = &c.documents[0].problems;
+    assert!(p.iter().any(|p| p == "1 control character or escape sequence removed"), "{p:?}");
+    let c = corpus::read_bytes(
+        Path::new("bad.txt"),
+        "txt",
+        b"Title\n\nOne \xff byte, long enough text.\n",
+    );
+    let p = &c.documents[0].problems;
+    assert!(p.iter().any(|p| p == "invalid UTF-8: 1 byte sequence shown as U+FFFD"), "{p:?}");
+}

@@ -63,7 +63,8 @@ fn reads_the_bundled_archive_and_gives_the_terminal_back() {
     // The list's second document, by the same code the binary runs.
     let archive_opts = qari::store::archive::OpenOptions { cache: false, index: true };
     let store = qari::store::archive::Archive::bundled(archive_opts).store;
-    let opts = qari::tui::Options { bidi: qari::text::layout::BidiMode::App, shape: true };
+    let opts =
+        qari::tui::Options { bidi: qari::text::layout::BidiMode::App, shape: true, osc52: true };
     let app = qari::tui::App::new(store, opts, (W, H));
     let second = &app.store.docs[app.list.order[1]].path;
     assert!(s.contains(second.as_str()), "header shows the opened file {second}:\n{s}");

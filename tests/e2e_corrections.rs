@@ -24,7 +24,7 @@ fn a_rename_made_in_the_reader_is_saved_and_back_after_a_restart() {
     let opts = qari::store::archive::OpenOptions { cache: false, index: true };
     let model = qari::tui::App::new(
         qari::store::archive::Archive::bundled(opts).store,
-        qari::tui::Options { bidi: qari::text::layout::BidiMode::App, shape: false },
+        qari::tui::Options { bidi: qari::text::layout::BidiMode::App, shape: false, osc52: false },
         (120, 35),
     );
     let first = model.side.entities[0].name.clone();

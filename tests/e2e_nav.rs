@@ -16,7 +16,7 @@ const W: u16 = 120;
 const H: u16 = 35;
 const QARI: &str = env!("CARGO_BIN_EXE_qari");
 /// `--no-shape`: the screen holds the letters of the text, not presentation forms.
-const OPTS: Options = Options { bidi: BidiMode::App, shape: false };
+const OPTS: Options = Options { bidi: BidiMode::App, shape: false, osc52: true };
 
 fn script() -> String {
     let q = QARI.replace('\'', r"'\''");
@@ -162,7 +162,7 @@ fn live_search_answers_from_the_background_job_and_esc_returns() {
     t.wait("search line", |s| s.contains("Search the archive"));
     t.keys(&["-l", "north korea"]);
     // The job's answer replaces "searching…" with a count (the UI never waited for it).
-    let s = t.wait("results", |s| s.contains("/north korea") && s.contains("document(s) ·"));
+    let s = t.wait("results", |s| s.contains("/north korea") && s.contains("documents ·"));
     assert!(!s.contains("searching…"), "{s}");
     t.keys(&["Escape"]);
     t.wait("back in the reader", |s| !s.contains("Search the archive") && s.contains("doc 1/5"));

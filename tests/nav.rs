@@ -2,204 +2,23 @@
 //! entity mentions, entity view, history, timeline and list filters, typed as key strings
 //! through the keymap and `update`; entity view and timeline drawn into `TestBackend`.
 
+mod common;
+
 use chrono::NaiveDate;
-use qari::corpus::{self, Document};
-use qari::extract::{Annotations, DateMention, EntityKind, Extractor, Granularity, Mention};
-use qari::store::{EntityRef, Store};
+use common::reader::*;
+use qari::corpus;
+use qari::extract::Extractor;
+use qari::store::Store;
 use qari::text::layout::BidiMode;
 use qari::tui::app::{App, Pane};
-use qari::tui::keymap::{Mode, parse_keys};
+use qari::tui::keymap::Mode;
 use qari::tui::nav::{NavAction, NavView};
-use qari::tui::search::{self, ResultRow, SearchResults};
+use qari::tui::search::{ResultRow, SearchResults};
 use qari::tui::view::nav::{Target, view_rows};
-use qari::tui::{Action, Effect, Options, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use qari::tui::{Action, Effect, update};
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use unicode_width::UnicodeWidthStr;
-
-/// No shaping, so the screen holds the letters themselves and visual order is checkable.
-const OPTS: Options = Options { bidi: BidiMode::App, shape: false };
-
-const EN: &str = "Ri Yong Ho met Mike Pompeo in Singapore on June 12, 2018.\n\
-Talks went on for hours and hours.\n\
-The delegations discussed the agenda.\nAides waited outside.\nLunch was served.\n\
-Photographers gathered.\nThe weather was hot.\nNobody spoke to the press.\n\
-A statement was expected.\nIt did not come.\nThe afternoon passed.\nEvening fell.\n\
-Cars lined up.\nThe hotel was quiet.\nGuards changed shifts.\nNight came.\n\
-Morning brought news.\nA second meeting was set.\nIt began at nine.\nIt ended at ten.\n\
-Later, Ri Yong Ho spoke to reporters. Ri Yong Ho then left Singapore.";
-const AR: &str = "قال ري يونغ هو إن المحادثات مع بومبيو ستستمر في عام 2019.\n\
-وغادر ري يونغ هو سنغافورة بعد اللقاء.";
-const OTHER: &str = "Weather report for Hanoi in March 2017.\nRain is expected.";
-
-fn doc(id: usize, name: &str, title: &str, lang: &str, date: &str, text: &str) -> Document {
-    let mut paragraphs = Vec::new();
-    let mut pos = 0;
-    for line in text.split('\n') {
-        if !line.is_empty() {
-            paragraphs.push(pos..pos + line.len());
-        }
-        pos += line.len() + 1;
-    }
-    Document {
-        id,
-        path: format!("fixtures/nav/{name}"),
-        title: title.into(),
-        byline: None,
-        date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
-        lang: lang.into(),
-        url: None,
-        bytes: text.len() as u64,
-        text: text.into(),
-        paragraphs,
-        boilerplate: None,
-        problems: Vec::new(),
-    }
-}
-
-fn mentions(text: &str, surface: &str, kind: EntityKind, id: &str, canon: &str) -> Vec<Mention> {
-    text.match_indices(surface)
-        .map(|(at, s)| Mention {
-            range: at..at + s.len(),
-            kind,
-            entity: id.into(),
-            canonical: canon.into(),
-        })
-        .collect()
-}
-
-fn date(text: &str, surface: &str, value: &str, granularity: Granularity) -> DateMention {
-    let at = text.find(surface).expect("date surface in text");
-    DateMention {
-        range: at..at + surface.len(),
-        value: NaiveDate::parse_from_str(value, "%Y-%m-%d").unwrap(),
-        granularity,
-    }
-}
-
-/// Three documents with hand-made annotations: Ri Yong Ho in English (3×) and Arabic (2×),
-/// Pompeo and Singapore in both, and an unrelated weather note from 2017.
-fn fixture() -> Store {
-    let docs = vec![
-        doc(0, "en.txt", "Ri meets Pompeo", "en", "2018-06-13", EN),
-        doc(1, "ar.txt", "ري يونغ هو يلتقي بومبيو", "ar", "2018-06-14", AR),
-        doc(2, "weather.txt", "Weather in Hanoi", "en", "2017-03-02", OTHER),
-    ];
-    let ri = ("per:ri_yong_ho", "Ri Yong Ho");
-    let pompeo = ("per:mike_pompeo", "Mike Pompeo");
-    let sg = ("gpe:SG", "Singapore");
-    let mut en = mentions(EN, "Ri Yong Ho", EntityKind::Person, ri.0, ri.1);
-    en.extend(mentions(EN, "Mike Pompeo", EntityKind::Person, pompeo.0, pompeo.1));
-    en.extend(mentions(EN, "Singapore", EntityKind::Place, sg.0, sg.1));
-    en.sort_by_key(|m| m.range.start);
-    let mut ar = mentions(AR, "ري يونغ هو", EntityKind::Person, ri.0, ri.1);
-    ar.extend(mentions(AR, "بومبيو", EntityKind::Person, pompeo.0, pompeo.1));
-    ar.extend(mentions(AR, "سنغافورة", EntityKind::Place, sg.0, sg.1));
-    ar.sort_by_key(|m| m.range.start);
-    let other = mentions(OTHER, "Hanoi", EntityKind::Place, "gpe:hanoi", "Hanoi");
-    let annotations = vec![
-        Annotations {
-            mentions: en,
-            dates: vec![date(EN, "June 12, 2018", "2018-06-12", Granularity::Day)],
-        },
-        Annotations {
-            mentions: ar,
-            dates: vec![date(AR, "عام 2019", "2019-01-01", Granularity::Year)],
-        },
-        Annotations {
-            mentions: other,
-            dates: vec![date(OTHER, "March 2017", "2017-03-01", Granularity::Month)],
-        },
-    ];
-    Store::from_parts(docs, annotations, Vec::new(), 0, true)
-}
-
-/// The stable id of entity `e`.
-fn id_of(a: &App, e: EntityRef) -> &str {
-    a.store.entities.get(e).map_or("", |e| e.id.as_str())
-}
-
-/// The stable id of the followed entity.
-fn followed(a: &App) -> Option<&str> {
-    a.nav.entity.map(|e| id_of(a, e))
-}
-
-/// The reader on the fixture with the English document (id 0) open.
-fn app(w: u16, h: u16) -> App {
-    let mut a = App::new(fixture(), OPTS, (w, h));
-    a.open_doc(0);
-    a
-}
-
-/// Types `keys` through the keymap and `update`; a search the loop would run in the
-/// background runs here at once (the newest of the batch, as the loop does).
-fn press(app: &mut App, keys: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for ev in parse_keys(keys).expect("valid key string") {
-        if let Some(a) = app.keymap.action(app.mode(), &ev) {
-            effects.extend(update(app, a));
-        }
-    }
-    effects
-}
-
-/// Runs every search effect through the real store and feeds the results back.
-fn run_searches(app: &mut App, effects: Vec<Effect>) {
-    for e in effects {
-        if let Effect::Search { generation, query } = e {
-            let r = search::run(&app.store, generation, query);
-            update(app, Action::Nav(NavAction::SearchDone(r)));
-        }
-    }
-}
-
-fn draw(app: &App) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| view::view(app, f)).unwrap();
-    t.backend().buffer().clone()
-}
-
-fn row_text(buf: &Buffer, y: u16) -> String {
-    let mut s = String::new();
-    let mut skip = 0;
-    for x in 0..buf.area.width {
-        if skip > 0 {
-            skip -= 1;
-            continue;
-        }
-        let sym = buf[(x, y)].symbol();
-        skip = sym.width().saturating_sub(1);
-        s.push_str(sym);
-    }
-    s
-}
-
-fn screen(buf: &Buffer) -> Vec<String> {
-    (0..buf.area.height).map(|y| row_text(buf, y)).collect()
-}
-
-fn shows(buf: &Buffer, needle: &str) -> bool {
-    screen(buf).iter().any(|l| l.contains(needle))
-}
-
-fn status(app: &App) -> String {
-    let buf = draw(app);
-    row_text(&buf, buf.area.height - 1)
-}
-
-fn result(doc: usize, text: &str, word: &str) -> ResultRow {
-    let hits: Vec<_> = text.match_indices(word).map(|(i, w)| i..i + w.len()).collect();
-    ResultRow {
-        doc,
-        snippet: format!("… {word} …"),
-        // "…" is three bytes: the word starts after "… ".
-        snippet_highlights: std::iter::once("… ".len().."… ".len() + word.len()).collect(),
-        hits,
-        via: Vec::new(),
-    }
-}
 
 #[test]
 fn search_line_types_live_drops_stale_results_and_enter_n_n_esc_navigate_hits() {
@@ -239,7 +58,7 @@ fn search_line_types_live_drops_stale_results_and_enter_n_n_esc_navigate_hits() 
     };
     update(&mut a, Action::Nav(NavAction::SearchDone(fresh)));
     let buf = draw(&a);
-    assert!(shows(&buf, "2 document(s)"));
+    assert!(shows(&buf, "2 documents"));
     assert!(shows(&buf, "2018-06-13 · en"), "result rows show date and language");
     // The snippet's hit is highlighted.
     let y = (0..buf.area.height).find(|&y| row_text(&buf, y).contains("… Ri Yong Ho …")).unwrap();

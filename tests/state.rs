@@ -19,7 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::sync::{Arc, OnceLock};
 
-const OPTS: Options = Options { bidi: BidiMode::App, shape: true };
+const OPTS: Options = Options { bidi: BidiMode::App, shape: true, osc52: true };
 
 fn bundled() -> Arc<Store> {
     static S: OnceLock<Arc<Store>> = OnceLock::new();

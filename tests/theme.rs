@@ -15,7 +15,7 @@ use qari::tui::{Options, panes};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-const OPTS: Options = Options { bidi: BidiMode::App, shape: true };
+const OPTS: Options = Options { bidi: BidiMode::App, shape: true, osc52: true };
 
 fn app(depth: ColourDepth) -> App {
     sized(depth, (140, 45))
@@ -107,9 +107,9 @@ fn the_side_panel_colours_each_entity_by_kind() {
     for k in [EntityKind::Person, EntityKind::Org, EntityKind::Place] {
         assert!(seen.contains(&k), "a {k:?} row in the panel: {seen:?}");
     }
-    // Its dates too.
+    // Its dates too (selectable rows, indented like the entities).
     let dated = (side.y..side.y + side.height).any(|y| {
-        let c = &buf[(side.x + 1, y)];
+        let c = &buf[(side.x + 2, y)];
         c.symbol().chars().all(|ch| ch.is_ascii_digit()) && Some(c.fg) == theme.date.fg
     });
     assert!(dated, "a date row in the dates' colour");

@@ -17,7 +17,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use unicode_width::UnicodeWidthStr;
 
-const OPTS: Options = Options { bidi: BidiMode::App, shape: true };
+const OPTS: Options = Options { bidi: BidiMode::App, shape: true, osc52: true };
 
 fn bundled() -> Store {
     Store::build(corpus::load_bundled(), &Extractor::new())
@@ -126,7 +126,7 @@ fn tab_and_h_l_cycle_focus_through_the_panes() {
 
 #[test]
 fn help_overlay_is_generated_from_the_keymap_and_q_backs_out_then_quits() {
-    // Tall enough for every key of the reading section.
+    // Tall enough for every key of the reading mode on the first screen.
     let mut a = app(100, 60);
     assert!(press(&mut a, "?").is_empty());
     assert_eq!(a.overlay, Some(Overlay::Help { scroll: 0 }));
@@ -623,7 +623,8 @@ fn the_loading_screen_names_the_stage_and_counts_at_any_size() {
 
 #[test]
 fn side_panel_orders_entities_and_shows_the_selected_ones_other_spellings() {
-    let mut a = App::new(bundled(), Options { bidi: BidiMode::App, shape: false }, (160, 50));
+    let mut a =
+        App::new(bundled(), Options { bidi: BidiMode::App, shape: false, osc52: true }, (160, 50));
     let d = a.store.docs.iter().position(|d| d.path.contains("001_")).unwrap();
     a.open_doc(d);
     // Within a kind: most mentioned first, ties in order of first appearance.

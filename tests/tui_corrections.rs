@@ -46,7 +46,8 @@ fn fixture() -> Store {
 
 /// The reader on the fixture, `en.txt` open, the side panel focused on entity `name`.
 fn app_on(name: &str) -> App {
-    let mut a = App::new(fixture(), Options { bidi: BidiMode::App, shape: false }, (120, 30));
+    let mut a =
+        App::new(fixture(), Options { bidi: BidiMode::App, shape: false, osc52: false }, (120, 30));
     a.open_doc(0);
     a.focus = Pane::Side;
     a.side.selected = a.side.entities.iter().position(|e| e.name == name).expect("in the panel");
@@ -230,7 +231,8 @@ fn a_mention_whose_text_is_gone_is_listed_in_the_problems_view() {
     };
     let list = qari::store::Corrections { items: vec![(7, gone)] };
     let store = fixture().with_corrections(std::sync::Arc::new(list));
-    let mut app = App::new(store, Options { bidi: BidiMode::App, shape: false }, (120, 30));
+    let mut app =
+        App::new(store, Options { bidi: BidiMode::App, shape: false, osc52: false }, (120, 30));
     press(&mut app, "P");
     assert!(shows(&app, "Corrections not applied (1)"));
     assert!(shows(&app, "add \"BLUE\" as ORG \"Blue\""));

@@ -38,9 +38,11 @@ pub fn index(paths: &[PathBuf], no_cache: bool) -> Result<(), CliError> {
     let dir = cache::Cache::for_paths(paths).map(|c| c.dir().to_path_buf()).unwrap_or_default();
     writeln!(
         std::io::stdout().lock(),
-        "indexed {docs} documents from {files} files ({}; {} file(s) read) in {:.1} s; cache {}",
+        "indexed {} from {} ({}; {} read) in {:.1} s; cache {}",
+        crate::text::plural(docs, "document"),
+        crate::text::plural(files, "file"),
         opened.changes.summary(),
-        opened.changes.read,
+        crate::text::plural(opened.changes.read, "file"),
         t.elapsed().as_secs_f64(),
         printable_path(&dir)
     )?;
@@ -59,7 +61,12 @@ pub fn run(clear: bool, paths: &[PathBuf]) -> Result<(), CliError> {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => return Err(CliError::Input(format!("{}: {e}", printable_path(&root)))),
             }
-            writeln!(out, "removed {n} cached archive(s) from {}", printable_path(&root))?;
+            writeln!(
+                out,
+                "removed {} from {}",
+                crate::text::plural(n, "cached archive"),
+                printable_path(&root)
+            )?;
         } else {
             let c = Cache::for_paths(paths).map_err(|e| CliError::Input(e.to_string()))?;
             let existed = c.dir().exists();

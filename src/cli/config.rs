@@ -34,5 +34,5 @@ pub fn run(default: bool, path: bool, settings: &Config) -> Result<(), CliError>
         warn(&line);
     }
     let n = settings.warnings.len();
-    Err(CliError::Input(format!("{p}: {n} setting(s) ignored")))
+    Err(CliError::Input(format!("{p}: {} ignored", crate::text::plural(n, "setting"))))
 }

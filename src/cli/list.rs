@@ -38,7 +38,10 @@ pub fn run(json: bool, paths: &[PathBuf], no_cache: bool) -> Result<(), CliError
         }
     }
     if skipped > 0 {
-        warn(&format!("{skipped} file(s) skipped (not txt, md, html, json or jsonl)"));
+        warn(&format!(
+            "{} skipped (not txt, md, html, json or jsonl)",
+            crate::text::plural(skipped, "file")
+        ));
     }
     Ok(())
 }

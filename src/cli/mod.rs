@@ -374,6 +374,7 @@ pub fn run(cli: Cli) -> i32 {
             let opts = crate::tui::Options {
                 bidi: cli.bidi.map_or(settings.bidi, BidiMode::from),
                 shape: settings.shape && !cli.no_shape,
+                osc52: settings.clipboard_osc52,
             };
             let (paths, no_cache) = (or_config(cli.paths), cli.no_cache);
             let load: crate::tui::Loader =

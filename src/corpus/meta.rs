@@ -203,8 +203,10 @@ pub fn guess(text: &str, paragraphs: &[Range<usize>]) -> Guessed {
         let bare_ok = i == 0 || (i == 1 && g.title.is_some());
         let prose_next =
             lines.get(i + 1).is_some_and(|n| n.chars().count() >= 80 && !is_heading(n));
-        let wants_byline = g.byline.is_none() && (has_by(line) || (bare_ok && prose_next));
-        if let Some(name) = byline(line).filter(|_| wants_byline) {
+        // A Markdown byline keeps its emphasis in a .txt file: "*By Jane Doe, Reuters*".
+        let plain = line.trim_matches(['*', '_']).trim();
+        let wants_byline = g.byline.is_none() && (has_by(plain) || (bare_ok && prose_next));
+        if let Some(name) = byline(plain).filter(|_| wants_byline) {
             g.byline = Some(name);
             used[i] = true;
             continue;
@@ -300,10 +302,22 @@ fn byline(line: &str) -> Option<String> {
         // "By Jane Doe and Sam Reed", "By A B, C D": every part must be a name.
         let rest = line[3..].trim();
         let parts: Vec<&str> = rest.split([',', '&']).flat_map(|p| p.split(" and ")).collect();
-        let all_names = rest.chars().count() <= 80 && parts.iter().all(|p| is_name(p.trim()));
+        // The last part after a comma may be the wire or paper ("By Jane Doe, Reuters").
+        let agency = |i: usize, p: &str| i > 0 && i + 1 == parts.len() && is_agency(p);
+        let all_names = rest.chars().count() <= 80
+            && parts.iter().enumerate().all(|(i, p)| is_name(p.trim()) || agency(i, p.trim()));
         return all_names.then(|| rest.to_string());
     }
     is_name(line).then(|| line.to_string())
+}
+
+/// One capitalised word of letters, as a wire or paper names itself after a byline
+/// ("Reuters", "AFP", "Bloomberg").
+fn is_agency(s: &str) -> bool {
+    !s.contains(' ')
+        && (2..=20).contains(&s.chars().count())
+        && s.chars().all(char::is_alphabetic)
+        && s.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// 2–3 capitalised words of letters (hyphens, apostrophes, initials), lower-case particles
@@ -485,6 +499,10 @@ mod tests {
             Some("سامر الخطيب")
         );
         assert_eq!(guess_of("By the way\n\nShort body.").byline, None);
+        // A Markdown byline with its emphasis, and the wire after the name.
+        let md = guess_of(&format!("Budget Delayed\n\n*By Jane Doe, Reuters*\n\n{body}"));
+        assert_eq!(md.byline.as_deref(), Some("Jane Doe, Reuters"));
+        assert_eq!(guess_of(&format!("By Jane Doe, reuters\n\n{body}")).byline, None);
     }
 
     #[test]

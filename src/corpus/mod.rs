@@ -287,7 +287,10 @@ fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Vec<String>), &'st
             return Err("binary file, not text (UTF-16 mark, but no UTF-16 text)");
         }
         if bad > 0 {
-            warnings.push(format!("invalid UTF-16: {bad} unit(s) shown as U+FFFD"));
+            warnings.push(format!(
+                "invalid UTF-16: {} shown as U+FFFD",
+                crate::text::plural(bad, "unit")
+            ));
         }
         return Ok((std::borrow::Cow::Owned(text), warnings));
     }
@@ -305,7 +308,10 @@ fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Vec<String>), &'st
         if n * 3 > content.chars().count() {
             return Err("binary file, not text (mostly invalid UTF-8)");
         }
-        warnings.push(format!("invalid UTF-8: {n} byte sequence(s) shown as U+FFFD"));
+        warnings.push(format!(
+            "invalid UTF-8: {} shown as U+FFFD",
+            crate::text::plural(n, "byte sequence")
+        ));
     }
     Ok((content, warnings))
 }
@@ -354,7 +360,10 @@ fn build(
     let title = a.title.map(|t| one_line(&clean(&t)));
     let byline = a.byline.map(|t| one_line(&clean(&t)));
     if removed > 0 {
-        problems.push(format!("{removed} control character(s) or escape sequence(s) removed"));
+        // One count for both kinds: "1 control character or escape sequence removed".
+        let what = if removed == 1 { "" } else { "s" };
+        problems
+            .push(format!("{removed} control character{what} or escape sequence{what} removed"));
     }
     if text.trim().is_empty() {
         return None;

@@ -96,6 +96,16 @@ pub enum Action {
     /// Entity corrections: the menu, its prompts, the reading-pane selection, and the event
     /// loop's report that one was saved or removed.
     Correct(super::correct::CorrectAction),
+    /// Open the next document of the list (in list order), the list cursor following.
+    NextDoc,
+    /// Open the previous document of the list.
+    PrevDoc,
+    /// Narrow the document list by one step (the reader gets the room).
+    ListNarrower,
+    /// Widen the document list by one step.
+    ListWider,
+    /// Copy, open or export (`y`, `Y`, `O`, `w`).
+    Take(super::takeout::Take),
     /// Mark the document unread again (`U`).
     MarkUnread,
     /// Open the next unread document in list order.
@@ -114,6 +124,7 @@ impl Action {
         match self {
             Action::Nav(n) => n.name(),
             Action::Correct(c) => c.name(),
+            Action::Take(t) => <&'static str>::from(t).to_string(),
             a => <&'static str>::from(a).to_string(),
         }
     }
@@ -156,6 +167,19 @@ pub enum Effect {
     SaveCorrection(crate::store::Correction),
     /// Delete the correction with this row id; answered with `CorrectAction::Removed`.
     RemoveCorrection(i64),
+    /// Set the terminal's clipboard to this text through qari's own OSC 52 sequence.
+    Copy(String),
+    /// Open this http(s) URL in `$BROWSER` or `xdg-open`, detached.
+    OpenUrl(String),
+    /// Write an export file the user named (never over an existing file).
+    Export {
+        /// The file name as typed.
+        path: String,
+        /// The file's contents.
+        bytes: Vec<u8>,
+        /// How many rows it holds (for the status bar).
+        rows: usize,
+    },
     /// Write a change of the user's state (read mark, position, bookmark) to the state
     /// database.
     Save(super::user::Save),

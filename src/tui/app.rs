@@ -121,6 +121,8 @@ pub struct Location {
     pub entity: Option<crate::store::EntityRef>,
     /// The search or find hits shown, and the current one.
     pub search: Option<super::nav::HitMark>,
+    /// The navigation view open over the reader there (an entity view left for another).
+    pub view: Option<super::nav::NavView>,
 }
 
 /// Browser-style history of jumps between documents (and, later, mentions and search hits).
@@ -177,7 +179,9 @@ pub struct SideEntity {
 pub struct SideState {
     /// Entities sorted by kind, then by mentions (most first), then first appearance.
     pub entities: Vec<SideEntity>,
-    /// Cursor: index into `entities`.
+    /// The document's dates, listed after the entities.
+    pub dates: Vec<super::side::SideDate>,
+    /// Cursor: index into `entities`, then (past them) into `dates`.
     pub selected: usize,
 }
 
@@ -201,6 +205,10 @@ pub struct App {
     pub size: (u16, u16),
     /// The pane keys go to.
     pub focus: Pane,
+    /// How many `<`/`>` steps the document list is widened (negative: narrowed).
+    pub list_steps: i8,
+    /// Whether `y`/`Y` may set the clipboard through OSC 52 (`[clipboard] osc52`).
+    pub osc52: bool,
     /// The open overlay, drawn over the panes and taking the keys.
     pub overlay: Option<Overlay>,
     /// The document list.
@@ -229,6 +237,8 @@ pub struct App {
     /// Where the left button went down in the reading pane (document, byte): a drag from
     /// there selects text.
     pub pressed: Option<(usize, usize)>,
+    /// Copying, opening and exporting.
+    pub takeout: super::takeout::TakeoutState,
     /// Read marks, positions and bookmarks kept between runs.
     pub user: super::user::UserState,
 }
@@ -247,6 +257,8 @@ impl App {
             shape: opts.shape,
             size,
             focus: Pane::List,
+            list_steps: 0,
+            osc52: opts.osc52,
             overlay: None,
             list: ListState {
                 order: Vec::new(),
@@ -268,6 +280,7 @@ impl App {
             nav: super::nav::NavState::default(),
             correct: None,
             pressed: None,
+            takeout: super::takeout::TakeoutState::default(),
             user: super::user::UserState::default(),
         };
         app.refresh_order();
@@ -284,6 +297,7 @@ impl App {
     pub fn configure(&mut self, config: super::config::Config, depth: super::theme::ColourDepth) {
         self.keymap = config.keymap.clone();
         self.theme = config.theme.for_depth(depth);
+        self.osc52 = config.clipboard_osc52;
         self.config = config;
     }
 
@@ -303,12 +317,12 @@ impl App {
 
     /// Where the panes are at the current size and focus.
     pub fn panes(&self) -> Panes {
-        panes::panes(self.area(), self.focus)
+        panes::panes_sized(self.area(), self.focus, self.list_steps)
     }
 
     /// Rows of text the reading pane shows at once (at least 1).
     pub fn reader_height(&self) -> usize {
-        panes::panes(self.area(), Pane::Reader)
+        panes::panes_sized(self.area(), Pane::Reader, self.list_steps)
             .reader
             .map(|r| panes::reader_areas(r).1.height as usize)
             .unwrap_or(1)
@@ -318,12 +332,17 @@ impl App {
     /// Text width of the reading pane, in cells (what the layout is keyed on). Narrow
     /// terminals show the reader alone, so the width does not depend on the focus.
     pub fn reader_width(&self) -> usize {
-        panes::reader_text_area(self.area(), Pane::Reader).map(|r| r.width as usize).unwrap_or(1)
+        panes::panes_sized(self.area(), Pane::Reader, self.list_steps)
+            .reader
+            .map(|r| panes::reader_areas(r).1.width as usize)
+            .unwrap_or(1)
     }
 
     /// Entries (documents, entity rows) the list-like `pane` shows at once.
     pub fn pane_height(&self, pane: Pane) -> usize {
-        let h = panes::panes(self.area(), pane).get(pane).map_or(0, |r| panes::inner(r).height);
+        let h = panes::panes_sized(self.area(), pane, self.list_steps)
+            .get(pane)
+            .map_or(0, |r| panes::inner(r).height);
         let per = if pane == Pane::List { panes::list_item_rows(h) } else { 1 };
         (h / per).max(1) as usize
     }
@@ -344,6 +363,7 @@ impl App {
             anchor: self.reader.anchor,
             entity: self.nav.entity,
             search: self.nav.hits.clone().filter(|h| h.doc == doc),
+            view: self.nav.view.clone(),
         })
     }
 
@@ -405,7 +425,11 @@ impl App {
         self.reader.anchor = anchor;
         self.reader.top = 0;
         self.note_read(doc);
-        self.side = SideState { entities: self.side_entities(doc), selected: 0 };
+        self.side = SideState {
+            entities: self.side_entities(doc),
+            dates: super::side::dates(&self.store, doc),
+            selected: 0,
+        };
         self.rows = None;
         self.sync_layout();
     }
@@ -540,8 +564,8 @@ impl App {
         if start > end { 0..0 } else { start..end }
     }
 
-    /// Logical byte ranges to highlight in the reading pane: the mentions of the entity
-    /// selected in the side panel.
+    /// Logical byte ranges to highlight in the reading pane: the mentions of the entity (or
+    /// the date) selected in the side panel.
     pub fn highlights(&self) -> Vec<std::ops::Range<usize>> {
         let mut out = self.nav_highlights();
         if let Some(super::correct::Correcting::Select { doc, range }) = &self.correct
@@ -549,13 +573,16 @@ impl App {
         {
             out.push(range.clone());
         }
+        if self.focus != Pane::Side {
+            return out;
+        }
+        if let Some(d) = self.side_date() {
+            out.push(d.range.clone());
+        }
         let (Some(doc), Some(e)) = (self.reader.doc, self.side.entities.get(self.side.selected))
         else {
             return out;
         };
-        if self.focus != Pane::Side {
-            return out;
-        }
         if let Some(a) = self.store.annotations.get(doc) {
             out.extend(a.mentions.iter().filter(|m| m.entity == e.id).map(|m| m.range()));
         }

@@ -51,7 +51,15 @@ impl ListFilter {
             parts.push(name.to_string());
         }
         if let Some((a, b)) = self.dates {
-            parts.push(format!("{a}..{b}"));
+            // An open bound is stored as the calendar's end; it reads as open ("..2019-01-31").
+            let end = |d: NaiveDate| {
+                if d == NaiveDate::MIN || d == NaiveDate::MAX {
+                    String::new()
+                } else {
+                    d.to_string()
+                }
+            };
+            parts.push(format!("{}..{}", end(a), end(b)));
         }
         if self.unread {
             parts.push("unread".into());
@@ -65,9 +73,9 @@ pub(crate) fn apply_filter(app: &mut App) {
     app.refresh_order();
     let label = app.nav.filter.label(&app.store);
     app.message = Some(if label.is_empty() {
-        format!("showing all {} documents", app.list.order.len())
+        format!("showing all {}", crate::text::plural(app.list.order.len(), "document"))
     } else {
-        format!("filter: {label} ({} documents)", app.list.order.len())
+        format!("filter: {label} ({})", crate::text::plural(app.list.order.len(), "document"))
     });
 }
 

@@ -267,6 +267,7 @@ impl Default for Keymap {
         use super::correct::CorrectAction as C;
         use super::nav::{NavAction as N, nav};
         let cor = Action::Correct;
+        use super::takeout::Take as T;
         use Action as A;
         use KeyCode as K;
         let p = Key::plain;
@@ -284,6 +285,14 @@ impl Default for Keymap {
             (vec![p(K::Tab), c('l'), p(K::Right)], A::FocusNext, "next pane"),
             (vec![p(K::BackTab), c('h'), p(K::Left)], A::FocusPrev, "previous pane"),
             (vec![p(K::Enter)], A::Open, "open the selected document"),
+            (vec![c('J')], A::NextDoc, "next document in the list"),
+            (vec![c('K')], A::PrevDoc, "previous document in the list"),
+            (vec![c('<')], A::ListNarrower, "narrow the document list"),
+            (vec![c('>')], A::ListWider, "widen the document list"),
+            (vec![c('y')], A::Take(T::CopyPassage), "copy the passage (or entity's sentence)"),
+            (vec![c('Y')], A::Take(T::CopyUrl), "copy the article's URL"),
+            (vec![c('O')], A::Take(T::OpenUrl), "open the URL in the browser"),
+            (vec![c('w')], A::Take(T::WriteList), "write the list to a file (.jsonl/.csv/.md)"),
             (vec![c('z')], A::ToggleBoilerplate, "fold/unfold page furniture"),
             (vec![c('S')], A::ToggleShaping, "Arabic shaping on/off"),
             (vec![c('s')], A::CycleSort, "sort list: date/title/lang/source"),
@@ -360,6 +369,7 @@ impl Default for Keymap {
             (vec![Key::alt('7')], nav(N::Narrow(7)), "narrow by facet 7"),
             (vec![Key::alt('8')], nav(N::Narrow(8)), "narrow by facet 8"),
             (vec![Key::alt('9')], nav(N::Narrow(9)), "narrow by facet 9"),
+            (vec![Key::alt('w')], A::Take(T::WriteList), "write the results to a file"),
             (vec![Key::ctrl('c')], A::Quit, "quit at once"),
         ];
         let view = |extra: Vec<(Vec<Key>, Action, &'static str)>| {
@@ -368,9 +378,14 @@ impl Default for Keymap {
                 (vec![c('k'), p(K::Up)], nav(N::Up), "previous entry"),
                 (vec![p(K::PageDown), c(' ')], nav(N::PageDown), "ten entries down"),
                 (vec![p(K::PageUp)], nav(N::PageUp), "ten entries up"),
+                (vec![c('g'), p(K::Home)], nav(N::First), "to the first entry"),
+                (vec![c('G'), p(K::End)], nav(N::Last), "to the last entry"),
                 (vec![p(K::Enter)], nav(N::Enter), "open the document / entity"),
                 (vec![c('q'), p(K::Esc)], nav(N::Cancel), "close"),
                 (vec![Key::ctrl('o')], A::JumpBack, "back to the previous place"),
+                (vec![Key::ctrl('n')], A::JumpForward, "forward again"),
+                (vec![c('y')], A::Take(T::CopyPassage), "copy the entry's sentence"),
+                (vec![c('w')], A::Take(T::WriteList), "write the entries to a file"),
                 (vec![Key::ctrl('c')], A::Quit, "quit at once"),
             ];
             v.extend(extra);

@@ -10,15 +10,20 @@ pub mod app;
 pub mod config;
 pub mod correct;
 pub mod editor;
+pub mod export;
 pub mod facets;
 pub mod filter;
+pub mod follow;
 pub mod keymap;
 pub mod loading;
 pub mod nav;
 pub mod panes;
+pub mod perform;
 pub mod refresh;
 pub mod rows;
 pub mod search;
+pub mod side;
+pub mod takeout;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -48,6 +53,8 @@ pub struct Options {
     pub bidi: BidiMode,
     /// Arabic shaping on (`--no-shape` turns it off).
     pub shape: bool,
+    /// `y`/`Y` copy through OSC 52 (on unless the config's `[clipboard] osc52 = false`).
+    pub osc52: bool,
 }
 
 /// How long the input must be quiet before idle layout work starts.
@@ -235,8 +242,10 @@ pub fn run(load: Loader, opts: Options, config: config::Config) -> Result<(), Ru
     if !config.warnings.is_empty() && app.message.is_none() {
         let key = app.keymap.key_for(keymap::Mode::Normal, &Action::ShowProblems);
         let n = config.warnings.len();
-        app.message =
-            Some(format!("the config file has {n} problem(s), ignored ({key} shows them)"));
+        app.message = Some(format!(
+            "the config file has {}, ignored ({key} shows them)",
+            crate::text::plural(n, "problem")
+        ));
     }
     app.configure(config, theme::ColourDepth::detect());
     // The list came from the cache as last written: check the files behind it now.
@@ -340,6 +349,20 @@ pub fn run(load: Loader, opts: Options, config: config::Config) -> Result<(), Ru
                     let _ = jobs.tx.send(Msg::Action(Action::Correct(
                         correct::CorrectAction::Removed { id, error },
                     )));
+                }
+                Effect::Copy(text) => {
+                    if let Some(m) = perform::copy(&mut io::stdout(), &text) {
+                        update(&mut app, Action::Take(takeout::Take::Report(m)));
+                    }
+                }
+                Effect::OpenUrl(url) => {
+                    if let Some(m) = perform::open_url(&url) {
+                        update(&mut app, Action::Take(takeout::Take::Report(m)));
+                    }
+                }
+                Effect::Export { path, bytes, rows } => {
+                    let m = perform::write_export(&path, &bytes, rows);
+                    update(&mut app, Action::Take(takeout::Take::Report(m)));
                 }
                 Effect::Quit => return Ok(()),
                 Effect::Suspend => {

@@ -43,6 +43,10 @@ pub enum NavAction {
     PageDown,
     /// Page up in a view.
     PageUp,
+    /// To the first entry of a view.
+    First,
+    /// To the last entry of a view.
+    Last,
     /// Accept: open the selected result / view entry, or run the line.
     Enter,
     /// Leave the line or view and return to where the user was.
@@ -234,8 +238,9 @@ impl App {
     /// Goes to a recorded place: document, scroll position, followed entity and hits.
     pub fn restore(&mut self, to: Location) {
         self.nav.last_mention = None;
-        // Going back or forward lands in the reader, out of any view or line.
-        self.nav.view = None;
+        // Going back or forward lands where the place was taken: in the reader, or in the view
+        // (an entity view left through "appears with"); never in a line.
+        self.nav.view = to.view.clone();
         self.nav.line = None;
         if self.reader.doc != Some(to.doc) {
             self.open_at(to.doc, to.anchor);
@@ -326,10 +331,10 @@ pub fn update(app: &mut App, action: NavAction) -> Vec<Effect> {
         }
         N::Narrow(n) => return search::narrow(app, n),
         N::SearchDone(r) => search::apply_results(app, r),
-        N::Up | N::Down | N::PageDown | N::PageUp => move_cursor(app, &action),
+        N::Up | N::Down | N::PageDown | N::PageUp | N::First | N::Last => move_cursor(app, &action),
         N::Enter => enter(app),
         N::Cancel => cancel(app),
-        N::NextHit | N::PrevHit => step_hit(app, action == N::NextHit),
+        N::NextHit | N::PrevHit => super::follow::step_hit(app, action == N::NextHit),
         N::ClearHits => {
             if app.nav.hits.take().is_some() {
                 if let Some(o) = app.nav.search_origin.take() {
@@ -340,8 +345,10 @@ pub fn update(app: &mut App, action: NavAction) -> Vec<Effect> {
                 app.message = Some("mentions no longer highlighted".into());
             }
         }
-        N::NextMention | N::PrevMention => step_mention(app, action == N::NextMention),
-        N::EntityNearView => entity_near_view(app),
+        N::NextMention | N::PrevMention => {
+            super::follow::step_mention(app, action == N::NextMention)
+        }
+        N::EntityNearView => super::follow::entity_near_view(app),
         N::EntityView => {
             // From the text: the entity being followed; from the side panel: the selected one.
             let followed = app.nav.entity.filter(|_| app.focus != Pane::Side);
@@ -397,7 +404,10 @@ pub fn update(app: &mut App, action: NavAction) -> Vec<Effect> {
             app.nav.filter = ListFilter::default();
             app.list.lang = None;
             app.refresh_order();
-            app.message = Some(format!("filters cleared ({} documents)", app.list.order.len()));
+            app.message = Some(format!(
+                "filters cleared ({})",
+                crate::text::plural(app.list.order.len(), "document")
+            ));
         }
     }
     Vec::new()
@@ -428,12 +438,15 @@ fn move_cursor(app: &mut App, action: &NavAction) {
         NavAction::Up => -1,
         NavAction::Down => 1,
         NavAction::PageDown => 10,
-        _ => -10,
+        NavAction::PageUp => -10,
+        NavAction::First => isize::MIN / 2,
+        _ => isize::MAX / 2,
     };
     if let Some(line) = &mut app.nav.line {
         let n = line.results.len();
-        line.selected =
-            (line.selected as isize + d).clamp(0, n.saturating_sub(1) as isize) as usize;
+        line.selected = (line.selected as isize)
+            .saturating_add(d)
+            .clamp(0, n.saturating_sub(1) as isize) as usize;
         return;
     }
     let rows = super::view::nav::view_rows(app);
@@ -454,7 +467,7 @@ fn move_cursor(app: &mut App, action: &NavAction) {
         return;
     }
     let at = targets.iter().position(|&t| t >= *sel).unwrap_or(0) as isize;
-    let to = (at + d).clamp(0, targets.len() as isize - 1) as usize;
+    let to = at.saturating_add(d).clamp(0, targets.len() as isize - 1) as usize;
     *sel = targets[to];
 }
 
@@ -474,6 +487,7 @@ fn enter(app: &mut App) {
                     app.nav.line = Some(SearchLine { error: Some(e), ..line });
                 }
             },
+            LineKind::Export => super::takeout::accept_export(app, line),
         }
         return;
     }
@@ -516,7 +530,13 @@ fn enter(app: &mut App) {
             }
             app.focus = Pane::Reader;
         }
-        Some(super::view::nav::Target::Entity(id)) => open_entity(app, id),
+        Some(super::view::nav::Target::Entity(id)) => {
+            // The view left is a place to come back to (Ctrl-o).
+            if let Some(here) = app.location() {
+                app.history.push(here);
+            }
+            open_entity(app, id);
+        }
         None => {}
     }
 }
@@ -524,7 +544,9 @@ fn enter(app: &mut App) {
 fn cancel(app: &mut App) {
     app.nav.folded = None;
     if let Some(line) = app.nav.line.take() {
-        if !matches!(line.kind, LineKind::Dates | LineKind::Note)
+        if line.kind == LineKind::Export {
+            super::takeout::cancel_export(app);
+        } else if !matches!(line.kind, LineKind::Dates | LineKind::Note)
             && let Some(o) = app.nav.search_origin.take()
         {
             app.restore(o);
@@ -554,12 +576,23 @@ fn open_timeline(app: &mut App) {
     app.nav.view = Some(NavView::Timeline { selected: 0 });
     let rows = super::view::nav::view_rows(app);
     let here = app.reader.doc.filter(|_| app.focus == Pane::Side);
+    // A date selected in the side panel: its own entry.
+    let date = app.side_date().filter(|_| here.is_some()).map(|d| d.range.clone());
+    let at_date = |r: &super::view::nav::ViewRow| match (&r.target, &date) {
+        (Some(super::view::nav::Target::Doc { doc, hl, .. }), Some(d)) => {
+            Some(*doc) == here && hl == d
+        }
+        _ => false,
+    };
     let first = rows
         .iter()
-        .position(|r| match (&r.target, here) {
-            (Some(super::view::nav::Target::Doc { doc, .. }), Some(h)) => *doc == h,
-            (Some(_), None) => true,
-            _ => false,
+        .position(at_date)
+        .or_else(|| {
+            rows.iter().position(|r| match (&r.target, here) {
+                (Some(super::view::nav::Target::Doc { doc, .. }), Some(h)) => *doc == h,
+                (Some(_), None) => true,
+                _ => false,
+            })
         })
         .or_else(|| rows.iter().position(|r| r.target.is_some()))
         .unwrap_or(0);
@@ -567,79 +600,6 @@ fn open_timeline(app: &mut App) {
     if rows.iter().all(|r| r.target.is_none()) {
         app.message = Some("no dates found in the archive".into());
     }
-}
-
-fn step_hit(app: &mut App, forward: bool) {
-    let Some(doc) = app.reader.doc else { return };
-    let Some(h) = app.nav.hits.as_mut().filter(|h| h.doc == doc && !h.hits.is_empty()) else {
-        app.message = Some("no search hits here (/ to search, f to find)".into());
-        return;
-    };
-    let n = h.hits.len();
-    h.current = if forward { (h.current + 1) % n } else { (h.current + n - 1) % n };
-    let byte = h.hits[h.current].start;
-    app.reveal(byte);
-}
-
-fn step_mention(app: &mut App, forward: bool) {
-    // From the side panel, `]`/`[` follow the entity under its cursor.
-    let selected = app.side.entities.get(app.side.selected).map(|e| e.id);
-    if (app.nav.entity.is_none() || app.focus == Pane::Side) && app.nav.entity != selected {
-        app.nav.entity = selected;
-        app.nav.last_mention = None;
-    }
-    let Some(id) = app.nav.entity else {
-        app.message = Some("no entity selected (Tab to the side panel, or e)".into());
-        return;
-    };
-    let ms = app.mentions_here(id);
-    if ms.is_empty() {
-        app.message = Some("not mentioned in this document".into());
-        return;
-    }
-    // The mention after (or before) the one at the current reading point.
-    // From the mention last visited, or else from the edge of the screen (inclusive).
-    let vis = app.visible_bytes();
-    let target = match (last_mention_visited(app), forward) {
-        (Some(p), true) => ms.iter().find(|m| m.start > p),
-        (Some(p), false) => ms.iter().rev().find(|m| m.start < p),
-        (None, true) => ms.iter().find(|m| m.start >= vis.start),
-        (None, false) => ms.iter().rev().find(|m| m.start < vis.end),
-    };
-    let target = target.or(if forward { ms.first() } else { ms.last() });
-    let Some(t) = target.cloned() else { return };
-    if let Some(here) = app.location() {
-        app.history.push(here);
-    }
-    app.reveal(t.start);
-    app.nav.hits = None;
-    app.nav.last_mention = Some(t.start);
-    // The status bar's counter (`nav_counter`) shows which mention this is.
-}
-
-fn last_mention_visited(app: &App) -> Option<usize> {
-    let at = app.nav.last_mention?;
-    let vis = app.visible_bytes();
-    (at >= vis.start && at <= vis.end).then_some(at)
-}
-
-/// Selects the first entity mentioned in the viewport, or the next one below it.
-fn entity_near_view(app: &mut App) {
-    let Some(doc) = app.reader.doc else { return };
-    let vis = app.visible_bytes();
-    let Some(ann) = app.store.annotations.get(doc) else { return };
-    let m = ann.mentions.iter().find(|m| m.range().end > vis.start).or(ann.mentions.last());
-    let Some(m) = m else {
-        app.message = Some("no entities in this document".into());
-        return;
-    };
-    let id = m.entity;
-    if let Some(i) = app.side.entities.iter().position(|e| e.id == id) {
-        app.side.selected = i;
-    }
-    app.message = Some(format!("selected {}", app.store.entity_name(id)));
-    app.nav.entity = Some(id);
-    app.focus = Pane::Side;
 }
 
 /// Wraps a navigation action for the keymap.

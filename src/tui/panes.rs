@@ -10,6 +10,12 @@ pub const NARROW_BELOW: u16 = 80;
 /// Terminals narrower than this (but not narrow) show two panes: the reader and, on its
 /// left, the list or the side panel, whichever was focused last.
 pub const THREE_PANES_FROM: u16 = 110;
+/// Columns one `<`/`>` step narrows or widens the document list by.
+pub const LIST_STEP: i32 = 6;
+/// The list is never narrower than this (mark, a few letters of the title).
+pub const LIST_MIN: u16 = 16;
+/// `>` never leaves the reading pane narrower than this.
+pub const READER_MIN: u16 = 30;
 /// Rows of the reading pane's header (title, meta, path, rule) when the pane is tall enough.
 pub const HEADER_ROWS: u16 = 4;
 
@@ -47,6 +53,18 @@ impl Panes {
 /// Splits `area` into panes. Wide terminals get list | reader | side, medium ones list (or
 /// side) | reader, narrow ones the focused pane only. The bottom row is the status bar when there are at least two rows.
 pub fn panes(area: Rect, focus: Pane) -> Panes {
+    panes_sized(area, focus, 0)
+}
+
+/// [`panes`] with the list (and the left column of medium terminals) `steps` ×
+/// [`LIST_STEP`] columns wider (negative: narrower), bounded by [`LIST_MIN`] and
+/// [`READER_MIN`]; narrow terminals show one pane and ignore it.
+pub fn panes_sized(area: Rect, focus: Pane, steps: i8) -> Panes {
+    let shift = i32::from(steps) * LIST_STEP;
+    let sized = |base: u16, room: u16| -> u16 {
+        let max = room.saturating_sub(READER_MIN).max(LIST_MIN);
+        (i32::from(base) + shift).clamp(i32::from(LIST_MIN), i32::from(max)) as u16
+    };
     let (body, status) = if area.height >= 2 {
         let body = Rect { height: area.height - 1, ..area };
         (body, Some(Rect { y: area.y + area.height - 1, height: 1, ..area }))
@@ -63,15 +81,15 @@ pub fn panes(area: Rect, focus: Pane) -> Panes {
         return p;
     }
     if area.width < THREE_PANES_FROM {
-        let left_w = (body.width * 30 / 100).clamp(24, 32);
+        let left_w = sized((body.width * 30 / 100).clamp(24, 32), body.width);
         let left = Rect { width: left_w, ..body };
         let reader = Rect { x: body.x + left_w, width: body.width - left_w, ..body };
         let (list, side) =
             if focus == Pane::Side { (None, Some(left)) } else { (Some(left), None) };
         return Panes { list, reader: Some(reader), side, status };
     }
-    let list_w = (body.width * 28 / 100).clamp(24, 40);
     let side_w = (body.width * 22 / 100).clamp(20, 32);
+    let list_w = sized((body.width * 28 / 100).clamp(24, 40), body.width - side_w);
     let reader_w = body.width - list_w - side_w;
     let list = Rect { width: list_w, ..body };
     let reader = Rect { x: body.x + list_w, width: reader_w, ..body };

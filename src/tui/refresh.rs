@@ -18,10 +18,11 @@ pub fn apply(app: &mut App, store: Arc<Store>, same_ids: bool) -> Vec<Effect> {
     let old = std::mem::replace(&mut app.store, store);
     let open_path = app.reader.doc.and_then(|d| old.docs.get(d)).map(|d| d.path.clone());
     if !same_ids {
-        let opts = Options { bidi: app.bidi, shape: app.shape };
+        let opts = Options { bidi: app.bidi, shape: app.shape, osc52: app.osc52 };
         let keymap = std::mem::take(&mut app.keymap);
         let (theme, config) = (app.theme, std::mem::take(&mut app.config));
         let store = Arc::clone(&app.store);
+        let steps = app.list_steps;
         app.note_position();
         let saves = app.user.take_saves();
         let user = std::mem::take(&mut app.user);
@@ -34,6 +35,7 @@ pub fn apply(app: &mut App, store: Arc<Store>, same_ids: bool) -> Vec<Effect> {
         *app = App::new(store, opts, app.size).with_state(loaded);
         app.user.saves.splice(0..0, saves);
         (app.keymap, app.theme, app.config) = (keymap, theme, config);
+        app.list_steps = steps;
         if let Some(d) = open_path.and_then(|p| live_with_path(app, &p)) {
             app.open_doc(d);
         }
@@ -64,7 +66,8 @@ pub fn apply(app: &mut App, store: Arc<Store>, same_ids: bool) -> Vec<Effect> {
         Some(d) => {
             let selected = app.side.selected;
             app.side.entities = app.side_entities(d);
-            app.side.selected = selected.min(app.side.entities.len().saturating_sub(1));
+            app.side.dates = super::side::dates(&app.store, d);
+            app.side.selected = selected.min(app.side_len().saturating_sub(1));
         }
         None => {}
     }

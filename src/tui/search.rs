@@ -23,6 +23,8 @@ pub enum LineKind {
     Document,
     /// A date range for the list filter.
     Dates,
+    /// The file name an export is written to.
+    Export,
     /// The note of a new bookmark.
     Note,
 }
@@ -34,6 +36,7 @@ impl LineKind {
             LineKind::Archive => "/",
             LineKind::Document => "find: ",
             LineKind::Dates => "dates (2018, 2018-06..2019, ..2018-06-01): ",
+            LineKind::Export => "write to (.jsonl, .csv, .md): ",
             LineKind::Note => "bookmark note (Enter saves; may be empty): ",
         }
     }

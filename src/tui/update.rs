@@ -114,6 +114,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Nav(a) => effects.extend(super::nav::update(app, a)),
         Action::Correct(a) => effects.extend(super::correct::update(app, a)),
+        Action::NextDoc => step_doc(app, 1),
+        Action::PrevDoc => step_doc(app, -1),
+        Action::ListNarrower => resize_list(app, -1),
+        Action::ListWider => resize_list(app, 1),
+        Action::Take(t) => super::takeout::update(app, t),
         Action::Down
         | Action::Up
         | Action::PageDown
@@ -125,10 +130,61 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
     app.sync_layout();
     effects.extend(app.nav.to_remember.drain(..).map(Effect::RememberSearch));
+    effects.append(&mut app.takeout.effects);
     // State is saved before the loop acts on a Quit among these effects.
     let saves = app.user.take_saves().into_iter().map(Effect::Save);
     effects.splice(0..0, saves);
     effects
+}
+
+/// `J`/`K`: the next / previous document in list order, from the open one (or the cursor
+/// when the open one is filtered out); the list cursor follows.
+fn step_doc(app: &mut App, d: isize) {
+    let n = app.list.order.len();
+    if n == 0 {
+        app.message = Some("no document matches the filter".into());
+        return;
+    }
+    let here = app.reader.doc.and_then(|doc| app.list.order.iter().position(|&x| x == doc));
+    let from = here.unwrap_or(app.list.selected) as isize;
+    let to = match here {
+        Some(_) => from + d,
+        // Not in the list: the cursor's document is the next one to read.
+        None => from,
+    };
+    if to < 0 || to >= n as isize {
+        app.message = Some(if d > 0 { "the last document" } else { "the first document" }.into());
+        return;
+    }
+    app.list.selected = to as usize;
+    app.scroll_list_into_view();
+    let doc = app.list.order[to as usize];
+    app.nav.last_mention = None;
+    app.open_doc(doc);
+}
+
+/// `<`/`>`: one step narrower or wider, unless the list is already as narrow or wide as the
+/// terminal allows (then nothing changes and the status bar says so).
+fn resize_list(app: &mut App, d: i8) {
+    let width = |steps: i8| panes::panes_sized(app.area(), Pane::List, steps).list.map(|r| r.width);
+    let Some(now) = width(app.list_steps) else {
+        app.message = Some("the list is not shown beside the reader at this size".into());
+        return;
+    };
+    let next = app.list_steps.saturating_add(d);
+    match width(next) {
+        Some(w) if w != now => {
+            app.list_steps = next;
+            app.message = Some(format!("list {w} columns wide"));
+            app.scroll_list_into_view();
+        }
+        _ => {
+            app.message = Some(format!(
+                "the list is as {} as it goes",
+                if d > 0 { "wide" } else { "narrow" }
+            ));
+        }
+    }
 }
 
 /// How far a motion goes in a pane showing `page` rows; `None` for Top/Bottom.
@@ -183,7 +239,7 @@ fn move_in(app: &mut App, pane: Pane, d: isize) {
             app.clamp_reader();
         }
         Pane::Side => {
-            app.side.selected = step(app.side.selected, d, app.side.entities.len());
+            app.side.selected = step(app.side.selected, d, app.side_len());
         }
     }
 }
@@ -217,7 +273,9 @@ fn open(app: &mut App) {
             app.focus = Pane::Reader;
         }
         Pane::Side => {
-            effects_free_nav(app, super::nav::NavAction::EntityView);
+            if !super::side::open_date(app) {
+                effects_free_nav(app, super::nav::NavAction::EntityView);
+            }
         }
         Pane::Reader => {}
     }
@@ -255,7 +313,10 @@ fn cycle_lang(app: &mut App) {
     };
     app.refresh_order();
     app.message = Some(match &app.list.lang {
-        Some(l) => format!("showing {l} documents ({})", app.list.order.len()),
+        Some(l) => format!(
+            "showing {l} documents ({})",
+            crate::text::plural(app.list.order.len(), "document")
+        ),
         None => "showing all languages".into(),
     });
 }

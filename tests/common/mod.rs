@@ -3,5 +3,6 @@
 pub mod app;
 pub mod fribidi;
 pub mod qari;
+pub mod reader;
 pub mod store;
 pub mod tmux;

@@ -81,8 +81,8 @@ pub fn parse_page(content: &str) -> (Article, Option<String>) {
     let page = tok.sink.page.into_inner();
     let warning = (page.too_deep > 0).then(|| {
         format!(
-            "HTML nested too deeply: {} tag(s) below {MAX_DEPTH} levels were ignored (their text is kept)",
-            page.too_deep
+            "HTML nested too deeply: {} below {MAX_DEPTH} levels ignored (their text is kept)",
+            crate::text::plural(page.too_deep, "tag")
         )
     });
     (page.article(), warning)

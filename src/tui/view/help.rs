@@ -77,7 +77,10 @@ pub fn problem_lines(app: &App) -> Vec<(String, bool)> {
     let config = app.config.warning_lines();
     if !config.is_empty() {
         out.push((String::new(), false));
-        out.push((format!("Config file: {} setting(s) ignored", config.len()), true));
+        out.push((
+            format!("Config file: {} ignored", crate::text::plural(config.len(), "setting")),
+            true,
+        ));
         out.extend(config.into_iter().map(|l| (format!("  {l}"), false)));
     }
     let warned: Vec<_> = s.docs.iter().filter(|d| !d.problems.is_empty()).collect();

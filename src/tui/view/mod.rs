@@ -29,7 +29,7 @@ use crate::text::layout::{self, LayoutOptions, VisualLine};
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let buf = frame.buffer_mut();
-    let p = super::panes::panes(area, app.focus);
+    let p = super::panes::panes_sized(area, app.focus, app.list_steps);
     if let Some(r) = p.list {
         list::draw(app, r, buf);
     }
@@ -68,7 +68,9 @@ pub(crate) fn pane_block(title: &str, focused: bool, theme: &Theme) -> Block<'st
 
 /// Draws the frame of `pane` into `area`.
 pub(crate) fn draw_block(app: &App, pane: Pane, title: &str, area: Rect, buf: &mut Buffer) {
-    pane_block(title, app.focus == pane, &app.theme).render(area, buf);
+    // A title too long for the border ends with "…" (the border's corners and spaces aside).
+    let title = ellipsize(title, area.width.saturating_sub(4) as usize);
+    pane_block(&title, app.focus == pane, &app.theme).render(area, buf);
 }
 
 /// Strings that did not go through the loader's sanitiser (file paths, error messages,
@@ -93,25 +95,29 @@ fn cell_symbol(s: &str) -> Cow<'_, str> {
     Cow::Owned(if kept.is_empty() { " ".into() } else { kept })
 }
 
-/// Writes `s` at (x, y), at most `max` cells wide, clipped to the buffer.
+/// Writes `s` at (x, y), at most `max` cells wide (cut with `…` when wider), clipped to the
+/// buffer.
 pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, s: &str, style: Style) {
     let a = buf.area;
     if y < a.y || y >= a.y + a.height || x < a.x || x >= a.x + a.width {
         return;
     }
     let max = max.min(a.x + a.width - x);
-    buf.set_stringn(x, y, clean(s), max as usize, style);
+    let s = clean(s);
+    buf.set_stringn(x, y, ellipsize(&s, max as usize), max as usize, style);
 }
 
 /// The first visual line of `s` laid out at `width` with the reader's BiDi settings (titles
-/// and other short strings that may be right-to-left). BiDi marks (LRM, RLM, ALM) of an
-/// article's snippet are dropped rather than shown escaped; anything else unprintable is
-/// escaped by [`clean`].
+/// and other short strings that may be right-to-left); a string too wide is cut to what fits
+/// and ends with `…` (at its logical end: the left of a right-to-left line). BiDi marks (LRM,
+/// RLM, ALM) of an article's snippet are dropped rather than shown escaped; anything else
+/// unprintable is escaped by [`clean`].
 pub(crate) fn one_line(app: &App, s: &str, width: usize) -> Option<VisualLine> {
     let mark = |c: char| matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}');
     let unmarked: Cow<str> =
         if s.contains(mark) { Cow::Owned(s.replace(mark, "")) } else { Cow::Borrowed(s) };
-    let s = clean(&unmarked);
+    let cleaned = clean(&unmarked);
+    let s = ellipsize(&cleaned, width.max(1));
     let opts = LayoutOptions { width: width.max(1), bidi: app.bidi, shape: app.shape };
     let mut lines = layout::layout(&s, std::slice::from_ref(&(0..s.len())), &opts);
     if lines.is_empty() {
@@ -121,6 +127,28 @@ pub(crate) fn one_line(app: &App, s: &str, width: usize) -> Option<VisualLine> {
     // Cell ranges point into `s`; callers only draw, so they need the symbols alone.
     line.logical = 0..0;
     Some(line)
+}
+
+/// `s` cut to at most `width` cells, ending with `…` when something was cut (whole grapheme
+/// clusters, widths as the layout measures them; shaping only ever narrows a line).
+pub(crate) fn ellipsize(s: &str, width: usize) -> Cow<'_, str> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let w = crate::text::width::cells;
+    if w(s) <= width {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        if used + w(g) + 1 > width {
+            break;
+        }
+        used += w(g);
+        out.push_str(g);
+    }
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    Cow::Owned(out)
 }
 
 /// Draws a visual line at row `y` from column `x`, clipped to `width` cells: the indent,

@@ -118,7 +118,11 @@ pub fn entity_rows(app: &App, id: EntityRef) -> Vec<ViewRow> {
     let Some(e) = app.store.entities.get(id) else { return out };
     let docs = e.docs();
     out.push(heading(format!("{} — {}", e.canonical, kind_name(e.kind))));
-    out.push(row(format!("{} mention(s) in {} document(s)", e.mentions.len(), docs.len())));
+    out.push(row(format!(
+        "{} in {}",
+        crate::text::plural(e.mentions.len(), "mention"),
+        crate::text::plural(docs.len(), "document")
+    )));
     out.push(row(format!("seen as: {}", e.surfaces.join(" · "))));
     out.push(row(String::new()));
     out.push(heading(format!("Documents ({})", docs.len())));
@@ -153,9 +157,10 @@ pub fn entity_rows(app: &App, id: EntityRef) -> Vec<ViewRow> {
                 indent: 1,
                 target: Some(Target::Entity(other.entity)),
                 ..row(format!(
-                    "{} ({}) · {shared} shared doc(s)",
+                    "{} ({}) · {}",
                     other.canonical,
-                    kind_name(other.kind)
+                    kind_name(other.kind),
+                    crate::text::plural(*shared, "shared doc")
                 ))
             });
         }
@@ -295,8 +300,8 @@ fn draw_results(app: &App, area: Rect, buf: &mut Buffer) {
                 .key_for(crate::tui::keymap::Mode::SearchLine, &crate::tui::nav::nav(a.clone()))
         };
         format!(
-            "{} document(s) · {}/{} choose · Enter open · ↑↓ history · Esc back",
-            line.results.len(),
+            "{} · {}/{} choose · Enter open · ↑↓ history · Esc back",
+            crate::text::plural(line.results.len(), "document"),
             keys(&crate::tui::nav::NavAction::Down),
             keys(&crate::tui::nav::NavAction::Up)
         )
@@ -365,6 +370,8 @@ pub fn draw_prompt(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let y = area.y + area.height - 1;
     let bar = Style::new().add_modifier(Modifier::REVERSED);
+    // The prompt replaces the status bar: none of its text may show between the fields.
+    Clear.render(Rect { y, height: 1, ..area }, buf);
     buf.set_style(Rect { y, height: 1, ..area }, bar);
     let prompt = line.kind.prompt();
     let pw = unicode_width::UnicodeWidthStr::width(prompt) as u16;

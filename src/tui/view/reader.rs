@@ -16,7 +16,7 @@ use crate::tui::rows::Row;
 
 /// The line that stands for folded page furniture; `key` unfolds it.
 pub fn fold_label(lines: usize, key: &str) -> String {
-    format!("… {lines} lines of page furniture ({key} to show)")
+    format!("… {} of page furniture ({key} to show)", crate::text::plural(lines, "line"))
 }
 
 /// The mentions and dates inside `bytes` of the open document, each with its kind's style

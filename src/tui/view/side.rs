@@ -19,6 +19,8 @@ pub struct SideRow {
     pub heading: bool,
     /// Index into `app.side.entities` when the row is an entity.
     pub entity: Option<usize>,
+    /// The cursor position of the row (`app.side.selected`) when it is an entity or a date.
+    pub item: Option<usize>,
     /// A date of the document (drawn in the dates' colour).
     pub date: bool,
 }
@@ -34,8 +36,9 @@ fn kind_title(k: EntityKind) -> &'static str {
 /// The panel's rows for the open document, top to bottom.
 pub fn rows(app: &App) -> Vec<SideRow> {
     let mut out = Vec::new();
-    let plain = |t: String| SideRow { text: t, heading: false, entity: None, date: false };
-    let head = |t: String| SideRow { text: t, heading: true, entity: None, date: false };
+    let plain =
+        |t: String| SideRow { text: t, heading: false, entity: None, item: None, date: false };
+    let head = |t: String| SideRow { heading: true, ..plain(t) };
     let Some(doc_id) = app.reader.doc else { return out };
     let doc = &app.store.docs[doc_id];
     out.push(head("Document".into()));
@@ -48,7 +51,7 @@ pub fn rows(app: &App) -> Vec<SideRow> {
     if let Some(b) = &doc.byline {
         out.push(plain(format!("by    {b}")));
     }
-    out.push(plain(format!("size  {} bytes", doc.bytes)));
+    out.push(plain(format!("size  {}", crate::text::plural(doc.bytes as usize, "byte"))));
     if let Some(u) = &doc.url {
         out.push(plain(format!("url   {u}")));
     }
@@ -71,6 +74,7 @@ pub fn rows(app: &App) -> Vec<SideRow> {
             text: format!("{mark}{} ×{}{docs}", e.name, e.count),
             heading: false,
             entity: Some(i),
+            item: Some(i),
             date: false,
         });
         // The selected entity's other spellings, while the reader is in the panel.
@@ -82,30 +86,30 @@ pub fn rows(app: &App) -> Vec<SideRow> {
         out.push(plain(String::new()));
         out.push(plain("(no entities found)".into()));
     }
-    if let Some(ann) = app.store.annotations.get(doc_id).filter(|a| !a.dates.is_empty()) {
-        let mut dates: Vec<_> = ann.dates.iter().collect();
-        dates.sort_by_key(|d| d.value);
+    if !app.side.dates.is_empty() {
         out.push(plain(String::new()));
-        out.push(head(format!("Dates ({})", dates.len())));
-        for d in dates {
+        out.push(head(format!("Dates ({})", app.side.dates.len())));
+        for (i, d) in app.side.dates.iter().enumerate() {
             let surface = app.store.text(doc_id).get(d.range.clone()).unwrap_or("");
-            out.push(SideRow { date: true, ..plain(format!("{}  {surface}", d.value_string())) });
+            let item = Some(ents.len() + i);
+            out.push(SideRow { item, date: true, ..plain(format!("{}  {surface}", d.value)) });
         }
     }
     out
 }
 
-/// First shown row so that the selected entity is visible in `height` rows.
+/// First shown row so that the selected entity or date is visible in `height` rows.
 fn offset(rows: &[SideRow], selected: usize, height: usize) -> usize {
-    let at = rows.iter().position(|r| r.entity == Some(selected)).unwrap_or(0);
+    let at = rows.iter().position(|r| r.item == Some(selected)).unwrap_or(0);
     (at + 1).saturating_sub(height.max(1))
 }
 
-/// The entity shown on row `at` (0 = the panel's first inner row), for mouse clicks.
+/// The entity or date (its cursor position) shown on row `at` (0 = the panel's first inner
+/// row), for mouse clicks.
 pub fn entity_at_row(app: &App, at: usize) -> Option<usize> {
     let rows = rows(app);
     let h = app.panes().side.map_or(0, |r| inner(r).height as usize);
-    rows.get(offset(&rows, app.side.selected, h) + at).and_then(|r| r.entity)
+    rows.get(offset(&rows, app.side.selected, h) + at).and_then(|r| r.item)
 }
 
 /// Draws the side panel into `area`.
@@ -131,13 +135,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             None if row.date => style = style.patch(theme.date),
             None => {}
         }
-        let selected = row.entity.is_some() && row.entity == Some(app.side.selected);
+        let selected = row.item.is_some() && row.item == Some(app.side.selected);
         if selected && focused {
             style = style.patch(theme.selected);
             buf.set_style(Rect { y, height: 1, ..area }, style);
         }
         // Entity names and date phrases may be Arabic: lay every row out like a title.
-        let pad = u16::from(row.entity.is_some());
+        let pad = u16::from(row.item.is_some());
         let w = area.width.saturating_sub(pad);
         if let Some(line) = one_line(app, &row.text, w as usize) {
             draw_line(buf, (area.x + pad, y, w), &line, style, &[], style);

@@ -31,7 +31,7 @@ pub fn position(app: &App) -> String {
             }
         }
     } else {
-        s.push_str(&format!("{} documents", app.list.order.len()));
+        s.push_str(&crate::text::plural(app.list.order.len(), "document"));
     }
     if let Some(c) = app.nav_counter() {
         s.push_str(&format!(" · {c}"));

@@ -276,10 +276,18 @@ fn kill_9_while_saving_never_loses_an_earlier_save_nor_breaks_the_database() {
 }
 
 #[test]
-fn the_real_reader_keeps_read_marks_positions_and_bookmarks_across_restarts() {
+fn the_real_reader_keeps_marks_positions_bookmarks_and_corrections_across_restarts() {
+    // The third document's first two entities, as the side panel lists them.
+    let mut model = App::new(bundled(), OPTS, (120, 35));
+    model.open_doc(model.list.order[2]);
+    let (first, second) =
+        (model.side.entities[0].name.clone(), model.side.entities[1].name.clone());
+    let merged = model.side.entities[0].count + model.side.entities[1].count;
+    let merged_row = format!("✎ Kept Name ×{merged}");
+
     let t = Tmux::start(
-        110,
-        30,
+        120,
+        35,
         &format!("while true; do {}; echo QARI_EXITED; read again; done", common::qari::QARI),
     );
     let _ = t.wait("the reader", |s| s.contains("doc 1/5"));
@@ -294,8 +302,23 @@ fn the_real_reader_keeps_read_marks_positions_and_bookmarks_across_restarts() {
     t.keys(&["-l", "check this"]);
     t.keys(&["Enter"]);
     let _ = t.wait("bookmarked", |s| s.contains("bookmarked:"));
+    // Rename the first entity in the side panel, then merge the second into it.
+    t.keys(&["Tab", "c"]);
+    let _ = t.wait("the menu", |s| s.contains(&format!("correct {first}: t type")));
+    t.keys(&["r", "C-u"]);
+    t.keys(&["-l", "Kept Name"]);
+    t.keys(&["Enter"]);
+    let _ = t.wait("the rename", |s| s.contains("✎ Kept Name ×"));
+    t.keys(&["j", "c", "m"]);
+    t.keys(&["-l", "Kept Na"]);
+    t.keys(&["Tab"]);
+    let _ = t.wait("the completion", |s| s.contains(&format!("merge {second} into: Kept Name")));
+    t.keys(&["Enter"]);
+    let _ = t.wait("the merge", |s| s.contains(&merged_row));
+    t.keys(&["S-Tab"]);
     t.keys(&["q"]);
     let _ = t.wait("exit", |s| s.contains("QARI_EXITED"));
+
     t.keys(&["Enter"]);
     let list = t.wait("the reader again", |s| s.contains("doc 1/5"));
     // The list marks unread documents (●): the third was read, the second was not.
@@ -304,8 +327,17 @@ fn the_real_reader_keeps_read_marks_positions_and_bookmarks_across_restarts() {
     assert_eq!(marks, [false, true, false, true, true], "{list}");
     t.keys(&["j", "j", "Enter"]);
     let after = t.wait("the article again", |s| s.contains("line 7/") && s.contains("doc 3/5"));
-    let body = |s: &str| s.lines().skip(2).take(20).collect::<Vec<_>>().join("\n");
+    // The reading pane's columns: the same passage at the top (the side panel now differs).
+    let body = |s: &str| {
+        s.lines()
+            .skip(2)
+            .take(20)
+            .map(|l| l.chars().skip(30).take(50).collect::<String>())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(body(&before), body(&after), "same document, same place");
+    assert!(after.contains(&merged_row), "the correction is in place: {after}");
+    assert!(!after.contains(&format!("{second} ×")), "{after}");
     t.keys(&["'"]);
     let marks = t.wait("bookmarks", |s| s.contains("check this"));
     assert!(marks.contains("1 bookmark,"), "{marks}");

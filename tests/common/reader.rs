@@ -9,14 +9,12 @@ use qari::extract::{Annotations, DateMention, EntityKind, Granularity, Mention};
 use qari::store::{EntityRef, Store};
 use qari::text::layout::BidiMode;
 use qari::tui::app::App;
-use qari::tui::keymap::parse_keys;
 use qari::tui::nav::NavAction;
 use qari::tui::search::{self, ResultRow};
-use qari::tui::{Action, Effect, Options, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use unicode_width::UnicodeWidthStr;
+use qari::tui::{Action, Effect, Options, update};
+
+#[allow(unused_imports)] // each test binary uses a different part of it
+pub use super::app::{draw, press, row_text, screen, shows};
 
 /// No shaping, so the screen holds the letters themselves and visual order is checkable.
 pub const OPTS: Options = Options { bidi: BidiMode::App, shape: false, osc52: true };
@@ -138,18 +136,6 @@ pub fn app(w: u16, h: u16) -> App {
     a
 }
 
-/// Types `keys` through the keymap and `update`; a search the loop would run in the
-/// background runs here at once (the newest of the batch, as the loop does).
-pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for ev in parse_keys(keys).expect("valid key string") {
-        if let Some(a) = app.keymap.action(app.mode(), &ev) {
-            effects.extend(update(app, a));
-        }
-    }
-    effects
-}
-
 /// Runs every search effect through the real store and feeds the results back.
 pub fn run_searches(app: &mut App, effects: Vec<Effect>) {
     for e in effects {
@@ -158,35 +144,6 @@ pub fn run_searches(app: &mut App, effects: Vec<Effect>) {
             update(app, Action::Nav(NavAction::SearchDone(r)));
         }
     }
-}
-
-pub fn draw(app: &App) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| view::view(app, f)).unwrap();
-    t.backend().buffer().clone()
-}
-
-pub fn row_text(buf: &Buffer, y: u16) -> String {
-    let mut s = String::new();
-    let mut skip = 0;
-    for x in 0..buf.area.width {
-        if skip > 0 {
-            skip -= 1;
-            continue;
-        }
-        let sym = buf[(x, y)].symbol();
-        skip = sym.width().saturating_sub(1);
-        s.push_str(sym);
-    }
-    s
-}
-
-pub fn screen(buf: &Buffer) -> Vec<String> {
-    (0..buf.area.height).map(|y| row_text(buf, y)).collect()
-}
-
-pub fn shows(buf: &Buffer, needle: &str) -> bool {
-    screen(buf).iter().any(|l| l.contains(needle))
 }
 
 pub fn status(app: &App) -> String {

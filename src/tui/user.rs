@@ -10,6 +10,9 @@ use std::collections::{HashMap, HashSet};
 use super::app::{App, Pane};
 use crate::state::{Anchor, Bookmark, StateDb};
 
+/// Where a passage is: a document id and a byte range of its text.
+pub type Place = (usize, std::ops::Range<usize>);
+
 /// One change to write to the state database.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Save {
@@ -62,6 +65,9 @@ pub struct UserState {
     pub bookmarks: Vec<Bookmark>,
     /// Content key → document id of the listed documents, built when first needed.
     keys: std::cell::OnceCell<HashMap<String, usize>>,
+    /// Where each bookmark is now (document, byte range), found once per change: finding a
+    /// passage reads its whole text, too much for every frame of the bookmarks view.
+    places: std::cell::OnceCell<Vec<Option<Place>>>,
     /// Changes not yet handed to the loop.
     pub(crate) saves: Vec<Save>,
 }
@@ -120,6 +126,7 @@ impl App {
     /// Recomputes `read` (by id) from the read content keys.
     pub fn apply_read_marks(&mut self) {
         self.user.keys = Default::default();
+        self.user.places = Default::default();
         let n = self.store.docs.len();
         self.read = (0..n)
             .map(|i| self.store.content_key(i).is_some_and(|k| self.user.read.contains(&k)))
@@ -132,6 +139,25 @@ impl App {
             self.store.live_ids().filter_map(|i| Some((self.store.content_key(i)?, i))).collect()
         });
         keys.get(key).copied()
+    }
+
+    /// Where each bookmark is in this archive (by index): its document and passage, `None`
+    /// when the document is not here or the passage is gone.
+    pub fn bookmark_places(&self) -> &[Option<Place>] {
+        self.user.places.get_or_init(|| {
+            self.user
+                .bookmarks
+                .iter()
+                .map(|b| {
+                    let d = self.doc_with_key(&b.doc)?;
+                    let text = self.store.text(d);
+                    let at = b.anchor.find(text)?;
+                    let end = (at + b.anchor.quote.len()).min(text.len());
+                    let end = (end..=text.len()).find(|&e| text.is_char_boundary(e)).unwrap_or(at);
+                    Some((d, at..end))
+                })
+                .collect()
+        })
     }
 
     /// Where the user left document `doc`, as a logical byte of its text.
@@ -268,6 +294,7 @@ impl App {
         self.message =
             Some(format!("bookmarked: “{}”", crate::text::printable::printable(&b.anchor.quote)));
         self.user.bookmarks.push(b.clone());
+        self.user.places = Default::default();
         self.user.saves.push(Save::Bookmark(b));
     }
 
@@ -284,6 +311,7 @@ impl App {
             return;
         }
         let b = self.user.bookmarks.remove(i);
+        self.user.places = Default::default();
         if b.id != 0 {
             self.user.saves.push(Save::Unbookmark(b.id));
         }

@@ -17,14 +17,8 @@ pub fn rows(app: &App) -> Vec<ViewRow> {
         if marks.len() == 1 { "" } else { "s" }
     ))];
     for (i, b) in marks.iter().enumerate().rev() {
-        // The passage is found again by its words, wherever the document now lives.
-        let found = app.doc_with_key(&b.doc).and_then(|d| {
-            let text = app.store.text(d);
-            let at = b.anchor.find(text)?;
-            let end = (at + b.anchor.quote.len()).min(text.len());
-            let end = (end..=text.len()).find(|&e| text.is_char_boundary(e)).unwrap_or(at);
-            Some((d, at..end))
-        });
+        // Found again by its words, wherever the document now lives.
+        let found = app.bookmark_places().get(i).cloned().flatten();
         let note = if b.note.is_empty() { String::new() } else { format!(" — {}", b.note) };
         let title = match &found {
             Some((d, _)) => app.store.docs[*d].title.clone(),

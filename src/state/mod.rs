@@ -7,14 +7,13 @@
 //! Documents are named by their content key (a hash of the text), the path only a hint, so
 //! state follows a moved file and survives a changed archive. Passages are [`Anchor`]s.
 
-pub mod anchor;
 mod schema;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-pub use anchor::Anchor;
+pub use crate::text::anchor::Anchor;
 
 /// Why the state database cannot be used.
 #[derive(Debug, thiserror::Error)]

@@ -83,7 +83,7 @@ impl Anchor {
         if self.text.trim().is_empty() {
             return None;
         }
-        let passage = crate::state::Anchor {
+        let passage = crate::text::anchor::Anchor {
             quote: self.text.clone(),
             before: self.before.clone(),
             after: self.after.clone(),

@@ -2,6 +2,7 @@
 //! normalisation for matching, display width and layout (wrap + BiDi + shaping).
 //! Knows nothing of documents or terminals.
 
+pub mod anchor;
 pub mod guard;
 pub mod layout;
 pub mod normalize;

@@ -446,6 +446,17 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_is_not_a_database_is_refused_by_name_and_left_as_it_was() {
+        let dir = tempdir::Dir::new();
+        let path = dir.0.join("state.sqlite3");
+        let garbage = b"not a database at all, but the user's file all the same".repeat(100);
+        std::fs::write(&path, &garbage).unwrap();
+        let err = StateDb::open(&path).unwrap_err().to_string();
+        assert!(err.contains("state.sqlite3"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), garbage, "never overwritten");
+    }
+
+    #[test]
     fn corrections_are_kept_in_order() {
         let (_dir, db) = temp();
         let a = db.add_correction(r#"{"a":1}"#).unwrap();

@@ -7,6 +7,7 @@
 //! A file that cannot be read becomes a [`Problem`]; the rest of the archive still loads.
 
 pub mod boilerplate;
+pub mod dates;
 pub mod formats;
 pub mod meta;
 pub mod walk;

@@ -25,7 +25,7 @@ mod nesting;
 use nesting::{BREAKOUT, IN_HEAD, VOID, closes, font_breaks_out, integration};
 
 use super::Article;
-use crate::corpus::meta::parse_date;
+use crate::corpus::dates::parse_date;
 
 /// Deepest element nesting followed (Blink's limit); real articles stay at a few dozen.
 pub const MAX_DEPTH: usize = 512;

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::{Article, Parsed};
-use crate::corpus::meta::parse_date;
+use crate::corpus::dates::parse_date;
 
 /// A `.json` file: an object is one article (no suffix); an array yields one article per
 /// element, named `#N` (1-based position in the array).

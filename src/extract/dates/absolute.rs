@@ -58,12 +58,7 @@ impl Scanner<'_> {
             }
             Lex::MonthHead(head) => {
                 let Lex::Ordinal(ord @ (1 | 2)) = self.lex(i + 1) else { return None };
-                let month = match (head, ord) {
-                    (1, 2) => 1,  // كانون الثاني
-                    (1, _) => 12, // كانون الأول
-                    (_, 1) => 10, // تشرين الأول
-                    _ => 11,      // تشرين الثاني
-                };
+                let month = u32::from(crate::text::calendar::levantine_month(head, ord)?);
                 Some(MonthHit { month, weak: false, english: false, last: i + 1 })
             }
             _ => None,

@@ -1,10 +1,13 @@
-//! The words the date scanner knows — English month and weekday names and cue words, and
-//! Arabic month names in the Levantine, Egyptian/Gulf and Maghrebi sets — keyed by their
-//! folded form (`crate::text::normalize::fold_char`: lower case, alef variants, no harakat).
+//! The words the date scanner knows — month and weekday names (from `crate::text::calendar`,
+//! the one table of them: English, and Arabic in its regional sets), Arabic ordinals and cue
+//! words — keyed by their folded form (`crate::text::normalize::fold_char`: lower case, alef
+//! variants, no harakat).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+use crate::text::calendar;
 
 /// What a word means to the date scanner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,105 +119,22 @@ pub(super) fn lookup(folded: &str) -> Lex {
     TABLE.get(folded).copied().unwrap_or(Lex::None)
 }
 
-const EN_MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-const EN_WEEKDAYS: [&str; 7] =
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
-/// Arabic month names, already folded (alef forms → ا, ة → ه, ى → ي), with their month and
-/// whether they are weak. The Levantine كانون/تشرين pairs are handled as MonthHead + Ordinal.
-const AR_MONTHS: &[(&str, u8, bool)] = &[
-    // Levantine (Syria, Lebanon, Jordan, Palestine, Iraq)
-    ("شباط", 2, false),
-    ("اذار", 3, false),
-    ("نيسان", 4, false),
-    ("ايار", 5, false),
-    ("حزيران", 6, false),
-    ("تموز", 7, false),
-    ("اب", 8, true),
-    ("ايلول", 9, false),
-    // Egyptian / Gulf
-    ("يناير", 1, false),
-    ("فبراير", 2, false),
-    ("مارس", 3, false),
-    ("ابريل", 4, false),
-    ("مايو", 5, false),
-    ("يونيو", 6, false),
-    ("يونيه", 6, false),
-    ("يوليو", 7, false),
-    ("يوليه", 7, false),
-    ("اغسطس", 8, false),
-    ("سبتمبر", 9, false),
-    ("اكتوبر", 10, false),
-    ("نوفمبر", 11, false),
-    ("ديسمبر", 12, false),
-    // Maghrebi (Algeria, Tunisia: جانفي…; Morocco: يوليوز، غشت، شتنبر، نونبر، دجنبر)
-    ("جانفي", 1, false),
-    ("فيفري", 2, false),
-    ("افريل", 4, false),
-    ("ماي", 5, true),
-    ("جوان", 6, false),
-    ("جويليه", 7, false),
-    ("جويليا", 7, false),
-    ("اوت", 8, true),
-    ("يوليوز", 7, false),
-    ("غشت", 8, false),
-    ("شتنبر", 9, false),
-    ("نونبر", 11, false),
-    ("دجنبر", 12, false),
-];
-
-/// Arabic weekdays, folded, 0 = Monday, with their weakness.
-const AR_WEEKDAYS: &[(&str, u8, bool)] = &[
-    ("الاثنين", 0, true),
-    ("الاتنين", 0, true),
-    ("الثلاثاء", 1, false),
-    ("الاربعاء", 2, false),
-    ("الخميس", 3, false),
-    ("الجمعه", 4, false),
-    ("السبت", 5, false),
-    ("الاحد", 6, false),
-];
-
 fn build() -> Table {
     let mut t = Table::default();
-    for (i, m) in EN_MONTHS.iter().enumerate() {
-        let month = i as u8 + 1;
-        t.insert(m, Lex::Month { month, weak: false, english: true });
-        if m.len() > 3 {
-            t.insert(&m[..3], Lex::Month { month, weak: true, english: true });
-        }
+    for (w, m) in calendar::month_names() {
+        t.insert(w, Lex::Month { month: m.month, weak: m.weak, english: m.english });
     }
-    t.insert("sept", Lex::Month { month: 9, weak: true, english: true });
-    for (i, d) in EN_WEEKDAYS.iter().enumerate() {
+    for (i, d) in calendar::EN_WEEKDAYS.iter().enumerate() {
         t.insert(d, Lex::Weekday { day: i as u8, weak: false, english: true });
     }
-    for &(w, month, weak) in AR_MONTHS {
-        t.insert(w, Lex::Month { month, weak, english: false });
-    }
-    for &(w, day, weak) in AR_WEEKDAYS {
+    for &(w, day, weak) in calendar::AR_WEEKDAYS {
         t.insert(w, Lex::Weekday { day, weak, english: false });
     }
-    t.insert("كانون", Lex::MonthHead(1));
-    t.insert("تشرين", Lex::MonthHead(2));
-    for w in ["الاول", "اول"] {
-        t.insert(w, Lex::Ordinal(1));
+    for (w, head) in calendar::LEVANTINE_HEADS {
+        t.insert(w, Lex::MonthHead(head));
     }
-    for w in ["الثاني", "ثاني"] {
-        t.insert(w, Lex::Ordinal(2));
+    for (w, n) in calendar::LEVANTINE_ORDINALS {
+        t.insert(w, Lex::Ordinal(n));
     }
     let ordinals = [
         ("الحادي", 1),

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use super::dates::parse_date;
+use super::dates::{self, NumericOrder, parse_date, parse_date_in};
 
 /// What the first lines of a text say about it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -24,6 +24,8 @@ pub struct Guessed {
 const TITLE_CHARS: usize = 80;
 /// How many leading paragraphs may hold the heading, byline and dateline.
 const HEAD_LINES: usize = 5;
+/// Longest date line, in chars (a masthead line with the paper's name and issue is ~75).
+const DATELINE_CHARS: usize = 100;
 
 static DATE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^date:?\s+(\d{4}-\d{2}-\d{2})\s*(.*)$").expect("valid regex")
@@ -39,6 +41,10 @@ static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Guesses title, byline and date from the leading paragraphs of `text` (byte ranges).
 pub fn guess(text: &str, paragraphs: &[Range<usize>]) -> Guessed {
     let mut g = Guessed::default();
+    // "05/04/2021" is read in the order the document's unambiguous dates use (day first
+    // when they do not tell).
+    let order = dates::numeric_order(text);
+    let parse = |s: &str| parse_date_in(s, order);
     let lines: Vec<&str> =
         paragraphs.iter().take(HEAD_LINES).map(|r| text[r.clone()].trim()).collect();
     // Lines that are metadata, not body: the first body line gives a title when no heading does.
@@ -66,9 +72,9 @@ pub fn guess(text: &str, paragraphs: &[Range<usize>]) -> Guessed {
             used[i] = true;
             continue;
         }
-        if is_dateline(line) {
+        if is_dateline(line, order) {
             if g.date.is_none() {
-                g.date = parse_date(line);
+                g.date = parse(line);
             }
             used[i] = true;
             continue;
@@ -88,10 +94,12 @@ pub fn guess(text: &str, paragraphs: &[Range<usize>]) -> Guessed {
         // وقع…", "MOSCOW, June 4, 2018 (AP) — …".
         g.date = lines.iter().zip(&used).filter(|(_, u)| !**u).take(1).find_map(|(l, _)| {
             let head: String = l.chars().take(60).collect();
-            let cut =
-                ["(", " - ", "- ", " – ", " — ", ": "].iter().filter_map(|d| head.find(d)).min()?;
+            let cut = ["(", " - ", "- ", " – ", " — ", ": ", " | "]
+                .iter()
+                .filter_map(|d| head.find(d))
+                .min()?;
             let prefix = &head[..cut];
-            (prefix.split_whitespace().count() <= 6).then(|| parse_date(prefix)).flatten()
+            (prefix.split_whitespace().count() <= 6).then(|| parse(prefix)).flatten()
         });
     }
     if g.date.is_none() {
@@ -106,7 +114,7 @@ pub fn guess(text: &str, paragraphs: &[Range<usize>]) -> Guessed {
                 return None;
             }
             let c = LABELLED_DATE.captures(&line)?;
-            parse_date(&c[1])
+            parse(&c[1])
         });
     }
     if g.title.is_none() {
@@ -125,15 +133,15 @@ fn has_by(line: &str) -> bool {
 }
 
 /// A short line stating a date and little else ("4 June 2018 03:35 (UTC+04:00)",
-/// "Published: June 4, 2018").
-fn is_dateline(line: &str) -> bool {
-    line.chars().count() <= 60 && parse_date(line).is_some() && {
-        // Mostly date: few words beyond the date itself.
-        // (Arabic lines often add the Hijri date and the agency: "بكين 18 شعبان 1444 هـ الموافق
-        // 10 مارس 2023 م واس".)
-        let words = line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
-        words <= 8
-    }
+/// "Published: June 4, 2018", "Al Masry Al Youm - Tuesday - July 23 rd - 2024 - Issue No.
+/// 7344").
+fn is_dateline(line: &str, order: NumericOrder) -> bool {
+    // Mostly date: few words beyond the date's own (weekday, month, "th"). Arabic lines often
+    // add the Hijri date and the agency: "بكين 18 شعبان 1444 هـ الموافق 10 مارس 2023 م واس";
+    // mastheads the paper's name and issue number.
+    line.chars().count() <= DATELINE_CHARS
+        && dates::words_besides_the_date(line) <= 8
+        && parse_date_in(line, order).is_some()
 }
 
 /// A heading: short, not ending like a sentence, not too many words.
@@ -290,6 +298,16 @@ mod tests {
         // An ambiguous English numeric date is not guessed; an impossible order is not read.
         assert_eq!(parse_date("3/4/2018"), None);
         assert_eq!(parse_date("12/25/2018"), NaiveDate::from_ymd_opt(2018, 12, 25));
+    }
+
+    #[test]
+    fn an_ambiguous_numeric_dateline_follows_the_documents_order() {
+        let body = "The council met on Monday, its first meeting since the vote of March 22, 2021.";
+        let us = guess_of(&format!("Council Meets\n\n05/04/2021 10:06\n\n{body}"));
+        assert_eq!(us.date, NaiveDate::from_ymd_opt(2021, 5, 4));
+        let body = "The council met on Monday, its first meeting since the vote of 22 March 2021.";
+        let uk = guess_of(&format!("Council Meets\n\n05/04/2021 10:06 GMT\n\n{body}"));
+        assert_eq!(uk.date, NaiveDate::from_ymd_opt(2021, 4, 5));
     }
 
     #[test]

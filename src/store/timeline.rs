@@ -60,11 +60,11 @@ pub fn build(store: &Store) -> Vec<TimelineEntry> {
     out
 }
 
-/// Short words that end with a point without ending a sentence ("U.S.", "Mr.", "Jan.").
+/// Short words that end with a point without ending a sentence ("U.S.", "Mr."); month
+/// abbreviations ("Jan.") come from `crate::text::calendar`.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "no", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "gov",
-    "sen", "rep", "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "vs", "etc", "inc", "co", "corp", "ltd",
+    "sen", "rep", "prof", "vs", "etc", "inc", "co", "corp", "ltd",
 ];
 
 /// Whether the character at byte `i` of `text` ends a sentence: `.`, `!`, `?`, `؟` or `…`
@@ -88,7 +88,10 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
             .rev()
             .collect();
         let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        if single || ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
+        let lower = word.to_lowercase();
+        let month_abbreviation =
+            crate::text::calendar::month_of(&lower).is_some_and(|m| m.english && m.weak);
+        if single || month_abbreviation || ABBREVIATIONS.contains(&lower.as_str()) {
             return false;
         }
     }

@@ -3,7 +3,7 @@
 //! (`corpus::dates`) look words up in. It lives in `text`, below both, so neither layer
 //! imports the other.
 //!
-//! The Arabic names are the CLDR (Unicode Common Locale Data Repository, v44) gregorian month
+//! The Arabic names are the CLDR (Unicode Common Locale Data Repository) gregorian month
 //! names of the regional locales: `ar` (Egypt and the Gulf: يناير…), `ar-SY`/`ar-LB`/`ar-JO`/
 //! `ar-IQ`/`ar-PS` (Levantine and Iraqi: كانون الثاني…), `ar-DZ`/`ar-TN` (Maghrebi: جانفي،
 //! فيفري، أفريل، ماي، جوان، جويلية، أوت), `ar-MA` (Moroccan: يوليوز، غشت، شتنبر، نونبر، دجنبر)

@@ -46,8 +46,8 @@ fn press(app: &mut App, db: &StateDb, keys: &str) -> Vec<Effect> {
         for e in update(app, a) {
             match e {
                 Effect::Save(s) => {
-                    if let Some(id) = s.write(db).unwrap() {
-                        app.bookmark_saved(id);
+                    if let Some(saved) = s.write(db).unwrap() {
+                        app.bookmark_saved(&saved);
                     }
                 }
                 Effect::RememberSearch(q) => db.remember_search(&q, 500).unwrap(),
@@ -165,7 +165,11 @@ fn a_bookmark_with_a_note_is_listed_after_a_restart_and_enter_jumps_to_it() {
     assert!(screen(&a).contains("bookmark note"), "m asks for a note");
     press(&mut a, &db, "envoy quote<Enter>");
     assert!(screen(&a).contains("bookmarked:"));
-    press(&mut a, &db, "q");
+    // Listed at once in this session, with the day it was made.
+    press(&mut a, &db, "'");
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    assert!(screen(&a).contains(&format!("{today}  ")), "{}", screen(&a));
+    press(&mut a, &db, "<Esc>q");
     let mut b = start(&db);
     press(&mut b, &db, "'");
     let s = screen(&b);

@@ -243,8 +243,8 @@ impl StateDb {
             .map_err(|e| self.err(e))
     }
 
-    /// Saves a new bookmark; returns its id.
-    pub fn add_bookmark(&self, b: &Bookmark) -> Result<i64> {
+    /// Saves a new bookmark; returns it as saved (with its id and time).
+    pub fn add_bookmark(&self, b: &Bookmark) -> Result<Bookmark> {
         let created = if b.created.is_empty() { now() } else { b.created.clone() };
         self.conn
             .execute(
@@ -263,7 +263,7 @@ impl StateDb {
                 ],
             )
             .map_err(|e| self.err(e))?;
-        Ok(self.conn.last_insert_rowid())
+        Ok(Bookmark { id: self.conn.last_insert_rowid(), created, ..b.clone() })
     }
 
     /// Deletes bookmark `id`.
@@ -412,7 +412,7 @@ mod tests {
             note: "look".into(),
             created: String::new(),
         };
-        let id = db.add_bookmark(&b).unwrap();
+        let id = db.add_bookmark(&b).unwrap().id;
         db.remember_search("kim", 100).unwrap();
         db.remember_search("sanctions", 100).unwrap();
         db.remember_search("kim", 100).unwrap();

@@ -112,8 +112,6 @@ pub enum Action {
     NextUnread,
     /// Page down; at the end of an article, on to the next unread one (`Space`).
     SpaceDown,
-    /// The loop saved the newest bookmark under this id.
-    BookmarkSaved(i64),
 }
 
 impl Action {

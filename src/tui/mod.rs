@@ -397,8 +397,8 @@ fn save(db: Option<&crate::state::StateDb>, app: &mut App, e: &Effect) -> bool {
     let result = match (e, db) {
         (Effect::RememberSearch(q), Some(db)) => db.remember_search(q, nav::HISTORY_LEN),
         (Effect::Save(s), Some(db)) => s.write(db).map(|id| {
-            if let Some(id) = id {
-                app.bookmark_saved(id);
+            if let Some(saved) = id {
+                app.bookmark_saved(&saved);
             }
         }),
         (Effect::RememberSearch(_) | Effect::Save(_), None) => Ok(()),

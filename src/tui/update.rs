@@ -44,7 +44,6 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 motion(app, &Action::PageDown);
             }
         }
-        Action::BookmarkSaved(id) => app.bookmark_saved(id),
         Action::Suspend => effects.push(Effect::Suspend),
         Action::Idle => app.layout_ahead(IDLE_BUDGET),
         Action::Resize(w, h) => {

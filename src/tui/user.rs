@@ -34,7 +34,7 @@ pub enum Save {
         /// The passage at the top of the reading pane.
         at: Anchor,
     },
-    /// A new bookmark; the loop answers with [`App::bookmark_saved`].
+    /// A new bookmark; the loop then calls [`App::bookmark_saved`].
     Bookmark(Bookmark),
     /// Delete bookmark `id`.
     Unbookmark(i64),
@@ -85,8 +85,8 @@ impl Loaded {
 }
 
 impl Save {
-    /// Writes this change to `db`; a new bookmark's id is returned.
-    pub fn write(&self, db: &StateDb) -> crate::state::Result<Option<i64>> {
+    /// Writes this change to `db`; a new bookmark comes back as saved (id, time).
+    pub fn write(&self, db: &StateDb) -> crate::state::Result<Option<Bookmark>> {
         match self {
             Save::Read { key, path, read } => db.set_read(key, path, *read).map(|_| None),
             Save::Position { key, path, at } => db.set_position(key, path, at).map(|_| None),
@@ -289,6 +289,7 @@ impl App {
             title: d.title.clone(),
             anchor: Anchor::at(text, range.start, range.end),
             note: note.trim().to_string(),
+            // Set by the database when it is saved.
             created: String::new(),
         };
         self.message =
@@ -298,10 +299,11 @@ impl App {
         self.user.saves.push(Save::Bookmark(b));
     }
 
-    /// The loop saved the newest unsaved bookmark under `id`.
-    pub fn bookmark_saved(&mut self, id: i64) {
+    /// The loop saved the newest unsaved bookmark as `saved` (its id and time).
+    pub fn bookmark_saved(&mut self, saved: &Bookmark) {
         if let Some(b) = self.user.bookmarks.iter_mut().rev().find(|b| b.id == 0) {
-            b.id = id;
+            b.id = saved.id;
+            b.created = saved.created.clone();
         }
     }
 

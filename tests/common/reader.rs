@@ -32,27 +32,11 @@ pub const AR: &str = "قال ري يونغ هو إن المحادثات مع ب�
 pub const OTHER: &str = "Weather report for Hanoi in March 2017.\nRain is expected.";
 
 pub fn doc(id: usize, name: &str, title: &str, lang: &str, date: &str, text: &str) -> Document {
-    let mut paragraphs = Vec::new();
-    let mut pos = 0;
-    for line in text.split('\n') {
-        if !line.is_empty() {
-            paragraphs.push(pos..pos + line.len());
-        }
-        pos += line.len() + 1;
-    }
     Document {
-        id,
         path: format!("fixtures/nav/{name}"),
         title: title.into(),
-        byline: None,
         date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
-        lang: lang.into(),
-        url: None,
-        bytes: text.len() as u64,
-        text: text.into(),
-        paragraphs,
-        boilerplate: None,
-        problems: Vec::new(),
+        ..super::store::doc(id, name, lang, text)
     }
 }
 

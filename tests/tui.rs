@@ -8,7 +8,6 @@ use qari::extract::{Annotations, EntityKind, Extractor, Mention};
 use qari::store::{EntityRef, Store};
 use qari::text::layout::{BidiMode, Direction};
 use qari::tui::app::{App, Overlay, Pane, SortKey};
-use qari::tui::keymap::parse_keys;
 use qari::tui::rows::Row;
 use qari::tui::{Action, Effect, Options, panes, update, view};
 use ratatui::Terminal;
@@ -17,31 +16,14 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use unicode_width::UnicodeWidthStr;
 
-const OPTS: Options = Options { bidi: BidiMode::App, shape: true, osc52: true };
+mod common;
 
-fn bundled() -> Store {
-    Store::build(corpus::load_bundled(), &Extractor::new())
-}
+use common::app::{bundled, draw, press};
+
+const OPTS: Options = Options { bidi: BidiMode::App, shape: true, osc52: true };
 
 fn app(w: u16, h: u16) -> App {
     App::new(bundled(), OPTS, (w, h))
-}
-
-/// Types `keys` (e.g. `"jj<Enter>G"`) through the keymap and `update`; returns the effects.
-fn press(app: &mut App, keys: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for ev in parse_keys(keys).expect("valid key string") {
-        if let Some(a) = app.keymap.action(app.mode(), &ev) {
-            effects.extend(update(app, a));
-        }
-    }
-    effects
-}
-
-fn draw(app: &App) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| view::view(app, f)).unwrap();
-    t.backend().buffer().clone()
 }
 
 /// Row `y` of the screen as text, from column `x0` for `w` columns (wide glyphs once).

@@ -11,6 +11,8 @@
 //! (يونيه، يوليه، جويليا). Names are stored folded as `normalize::fold_str` folds a word
 //! (alef forms → ا, ة → ه, ى → ي), so lookups take a folded word.
 
+use chrono::NaiveDate;
+
 use super::normalize::fold_str;
 
 /// A month name: its number (1–12) and whether it is weak — a word that is also a common
@@ -177,6 +179,80 @@ pub fn month_of_word(word: &str) -> Option<MonthName> {
     month_of(&fold_str(word))
 }
 
+// ---------------------------------------------------------------------------------------------
+// Hijri calendars: the lunar Hijri month names Arabic news prints beside (or instead of) the
+// Gregorian date, and conversions to Gregorian for both Hijri calendars — lunar (Arabic) and
+// solar (Persian, for a Persian language module). A table of its own so the move of the
+// word lists into per-language modules can carry it whole.
+// ---------------------------------------------------------------------------------------------
+
+/// Lunar Hijri month names of one word, folded, 1 = Muharram. صفر is also "zero" and رجب a
+/// given name: readers count these only with a year or the هـ mark.
+pub const HIJRI_MONTHS: &[(&str, u8)] =
+    &[("محرم", 1), ("المحرم", 1), ("صفر", 2), ("رجب", 7), ("شعبان", 8), ("رمضان", 9), ("شوال", 10)];
+
+/// Lunar Hijri month names of two words, folded: (first word, second word, month). Both
+/// spellings of months 4 and 6 (الآخر/الثاني, الآخرة/الثانية) and the genitive ذي of ذو.
+pub const HIJRI_TWO_WORD_MONTHS: &[(&str, &str, u8)] = &[
+    ("ربيع", "الاول", 3),
+    ("ربيع", "الاخر", 4),
+    ("ربيع", "الثاني", 4),
+    ("جمادي", "الاولي", 5),
+    ("جمادي", "الاول", 5),
+    ("جمادي", "الاخره", 6),
+    ("جمادي", "الاخر", 6),
+    ("جمادي", "الثانيه", 6),
+    ("جمادي", "الثاني", 6),
+    ("ذو", "القعده", 11),
+    ("ذي", "القعده", 11),
+    ("ذو", "الحجه", 12),
+    ("ذي", "الحجه", 12),
+];
+
+/// Words after a year that mark it as lunar Hijri, folded: هـ (folded to ه), هجري/هجرية,
+/// للهجرة (looked up without its ل).
+pub const HIJRI_ERA_MARKS: &[&str] = &["ه", "هجري", "هجريه", "الهجره"];
+
+/// The lunar Hijri month named by two folded words, if they name one.
+pub fn hijri_two_word_month(first: &str, second: &str) -> Option<u8> {
+    HIJRI_TWO_WORD_MONTHS.iter().find(|(a, b, _)| *a == first && *b == second).map(|&(.., m)| m)
+}
+
+/// The Gregorian date of lunar Hijri `year`-`month`-`day` (month 1 = Muharram), by the Umm
+/// al-Qura calendar (Saudi Arabia's official one, which Gulf and pan-Arab papers print; a
+/// proleptic rule outside its table, 1300–1600 AH). `None` for a day the month does not have.
+pub fn hijri_to_gregorian(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    use icu_calendar::{Date, cal::Hijri};
+    let (month, day) = (u8::try_from(month).ok()?, u8::try_from(day).ok()?);
+    let date =
+        Date::try_new_hijri_with_calendar(year, month, day, Hijri::new_umm_al_qura()).ok()?;
+    iso_to_naive(&date.to_calendar(icu_calendar::Iso))
+}
+
+/// The first and last Gregorian days of lunar Hijri month `month` of `year`.
+pub fn hijri_month_to_gregorian(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let first = hijri_to_gregorian(year, month, 1)?;
+    let last =
+        hijri_to_gregorian(year, month, 30).or_else(|| hijri_to_gregorian(year, month, 29))?;
+    Some((first, last))
+}
+
+/// The Gregorian date of Solar Hijri (Persian) `year`-`month`-`day` (month 1 = Farvardin), by
+/// ICU's Persian calendar. `None` for a day the month does not have.
+pub fn solar_hijri_to_gregorian(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    let (month, day) = (u8::try_from(month).ok()?, u8::try_from(day).ok()?);
+    let date = icu_calendar::Date::try_new_persian(year, month, day).ok()?;
+    iso_to_naive(&date.to_calendar(icu_calendar::Iso))
+}
+
+fn iso_to_naive(iso: &icu_calendar::Date<icu_calendar::Iso>) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(
+        iso.year().extended_year(),
+        u32::from(iso.month().ordinal),
+        u32::from(iso.day_of_month().0),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,5 +286,50 @@ mod tests {
             assert_eq!(fold_str(w), w, "{w} is stored folded");
             assert!(seen.insert(w), "{w} listed twice");
         }
+    }
+
+    fn d(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn lunar_hijri_dates_convert_by_umm_al_qura() {
+        // The Umm al-Qura table, as Arab papers print it beside the Gregorian date ("20 رمضان
+        // 1439 هـ الموافق 4 يونيو 2018م"); its Ramadan 1439 began on 16 May, a day before the
+        // sighted start, so it is a table and not the sighting.
+        assert_eq!(hijri_to_gregorian(1439, 9, 1), d("2018-05-16"));
+        assert_eq!(hijri_to_gregorian(1439, 9, 20), d("2018-06-04"));
+        assert_eq!(hijri_to_gregorian(1439, 10, 1), d("2018-06-15"));
+        assert_eq!(hijri_to_gregorian(1439, 12, 10), d("2018-08-21"));
+        assert_eq!(hijri_to_gregorian(1445, 1, 1), d("2023-07-19"));
+        assert_eq!(hijri_month_to_gregorian(1439, 9), d("2018-05-16").zip(d("2018-06-14")));
+        // Shawwal 1439 had 29 days; no month has 31; there is no 13th month.
+        assert_eq!(hijri_to_gregorian(1439, 10, 30), None);
+        assert_eq!(hijri_to_gregorian(1439, 1, 31), None);
+        assert_eq!(hijri_to_gregorian(1439, 13, 1), None);
+        assert_eq!(hijri_to_gregorian(1439, 300, 1), None);
+    }
+
+    #[test]
+    fn solar_hijri_dates_convert_to_gregorian() {
+        assert_eq!(solar_hijri_to_gregorian(1403, 2, 4), d("2024-04-23"));
+        assert_eq!(solar_hijri_to_gregorian(1400, 9, 14), d("2021-12-05"));
+        assert_eq!(solar_hijri_to_gregorian(1403, 1, 1), d("2024-03-20"));
+        assert_eq!(solar_hijri_to_gregorian(1399, 12, 30), d("2021-03-20"));
+        // 1400 is not a leap year: Esfand has 29 days.
+        assert_eq!(solar_hijri_to_gregorian(1400, 12, 30), None);
+        assert_eq!(solar_hijri_to_gregorian(1400, 7, 31), None);
+    }
+
+    #[test]
+    fn hijri_month_names_are_stored_folded() {
+        for (w, _) in HIJRI_MONTHS {
+            assert_eq!(fold_str(w), *w);
+        }
+        for (a, b, _) in HIJRI_TWO_WORD_MONTHS {
+            assert_eq!((fold_str(a), fold_str(b)), (a.to_string(), b.to_string()));
+        }
+        assert_eq!(hijri_two_word_month(&fold_str("جمادى"), &fold_str("الآخرة")), Some(6));
+        assert_eq!(hijri_two_word_month(&fold_str("ذي"), &fold_str("الحجّة")), Some(12));
     }
 }

@@ -124,7 +124,7 @@ impl Scanner<'_> {
     }
 
     /// Token `i` is glued punctuation that continues a number: "1,234", "3.5", "06:25".
-    fn continues_number(&self, i: usize) -> bool {
+    pub(super) fn continues_number(&self, i: usize) -> bool {
         self.glued(i)
             && (self.is_punct(i, ',') || self.is_punct(i, '.') || self.is_punct(i, ':'))
             && self.glued(i + 1)
@@ -178,26 +178,33 @@ impl Scanner<'_> {
     /// "4 June 2018", "4th of June, 2018", "5 حزيران 2019" (absolute), "3 June", "30th of May"
     /// (relative: the year nearest the publication date).
     pub(super) fn day_first(&self, i: usize) -> Option<Found> {
-        let (day, mut k) = self.day_at(i)?;
-        k += 1;
+        let (day, first_last) = self.day_at(i)?;
+        // "3-4 June", "3 و4 حزيران": a range of days, valued at its first.
+        let mut k = self.through_range_end(day, first_last) + 1;
         // "4th of June", "12 من آذار".
         if matches!(self.cue(k), Some(Cue::Of | Cue::ArFrom)) {
             k += 1;
         }
         let m = self.month_at(k)?;
-        if let Some((year, last)) = self.year_after_month(m.last) {
-            let value = resolve::ymd(year, m.month, day);
+        // "3 June to 5 July 2018": the year after the second month is the first's too (the
+        // one before when the range crosses into a new year).
+        let (m_last, year_back) = match self.range_second_month(m.last) {
+            Some((m2, last)) if k == first_last + 1 => (last, i32::from(m2 < m.month)),
+            _ => (m.last, 0),
+        };
+        if let Some((year, last)) = self.year_after_month(m_last) {
+            let value = resolve::ymd(year - year_back, m.month, day);
             return Some(Found::new(i, last, value, Granularity::Day));
         }
         // "4 June 0000", "4 June 99999": a year that cannot be, not a relative date.
-        let mut k = m.last + 1;
+        let mut k = m_last + 1;
         if self.is_punct(k, ',') {
             k += 1;
         }
         if self.tok(k).is_some_and(|t| t.kind == Kind::Num && t.digits >= 3) {
             return Some(Found::new(i, k, None, Granularity::Day));
         }
-        Some(self.relative(i, m.last, Granularity::Day, |p| resolve::nearest_day(p, m.month, day)))
+        Some(self.relative(i, m_last, Granularity::Day, |p| resolve::nearest_day(p, m.month, day)))
     }
 
     /// The year after a month name ending at token `last`: "June 2018", "June, 2018",
@@ -214,8 +221,10 @@ impl Scanner<'_> {
     /// "October 1973", "حزيران 2019", and Arabic "حزيران الماضي" / "أيار المقبل".
     pub(super) fn month_first(&self, i: usize) -> Option<Found> {
         let m = self.month_at(i)?;
-        if m.english
-            && let Some((day, last)) = self.day_at(m.last + 1)
+        // "June 3-4", "June 3 to 5, 2018": a range of days, valued at its first.
+        let day = m.english.then(|| self.day_at(m.last + 1)).flatten();
+        let day = day.map(|(d, last)| (d, self.through_range_end(d, last)));
+        if let Some((day, last)) = day
             // "June 3 July": the number belongs to the second month.
             && self.month_at(last + 1).is_none()
             // "Theresa May 30 minutes": a name before "May" makes it a surname.
@@ -330,7 +339,9 @@ impl Scanner<'_> {
         if self.is_punct(k, ',') || self.is_punct(k, '،') {
             k += 1;
         }
-        let joined = self.numeric_date(k).or_else(|| self.day_first(k)).or_else(|| {
+        let joined = self.hijri_numeric(k).or_else(|| self.numeric_date(k));
+        let joined = joined.or_else(|| self.hijri_day_first(k)).or_else(|| self.day_first(k));
+        let joined = joined.or_else(|| {
             self.month_first(k).filter(|f| matches!(f.date, Some((_, Granularity::Day))))
         });
         if let Some(mut f) = joined {

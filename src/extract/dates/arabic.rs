@@ -1,4 +1,4 @@
-//! Arabic cue phrases: أمس، أمس الأول، أول أمس، اليوم، غدا، العام الماضي، هذا العام، الشهر الماضي،
+//! Arabic cue phrases: أمس، أمس الأول، أول أمس، اليوم، غدا، بعد غد، العام الماضي، هذا العام، الشهر الماضي،
 //! "في (شهر) مارس" (span the month), and hedges ("منتصف شهر حزيران 2019" keeps "حزيران
 //! 2019"; "منتصف العام الماضي" is vague and left out). The year after عام/سنة is left to the
 //! bare-year pattern, so "في عام 2022" gives the span "2022".
@@ -40,6 +40,10 @@ impl Scanner<'_> {
             Cue::ArToday => self.today(i),
             Cue::ArYear | Cue::ArTheMonth => self.named_period(i, i + 1),
             Cue::ArThis => self.this_period(i),
+            // "بعد غد": the day after tomorrow.
+            Cue::ArPrep if self.cue(i + 1) == Some(Cue::ArTomorrow) => {
+                Some(self.relative(i, i + 1, Granularity::Day, |p| resolve::shift_days(p, 2)))
+            }
             Cue::ArPrep | Cue::ArMonthWord => {
                 let k = if self.cue(i + 1) == Some(Cue::ArMonthWord) { i + 2 } else { i + 1 };
                 let m = self.month_stands_alone(k).filter(|m| !m.english)?;

@@ -27,6 +27,10 @@ pub(super) enum Lex {
     Weekday { day: u8, weak: bool, english: bool },
     /// A glued English ordinal suffix: st, nd, rd, th.
     OrdSuffix,
+    /// A one-word lunar Hijri month, 1 = Muharram (`calendar::HIJRI_MONTHS`).
+    HijriMonth(u8),
+    /// The first word of a two-word lunar Hijri month: ربيع، جمادى، ذو/ذي.
+    HijriHead,
     /// A cue word.
     Cue(Cue),
 }
@@ -89,6 +93,8 @@ pub(super) enum Cue {
     ArTeen,
     /// Arabic من ("الخامس من حزيران").
     ArFrom,
+    /// A mark after a year that makes it lunar Hijri: هـ، هجري، للهجرة.
+    ArHijriEra,
 }
 
 /// FNV-1a: the keys are short and trusted, so a cheap hash beats SipHash here.
@@ -135,6 +141,15 @@ fn build() -> Table {
     }
     for (w, n) in calendar::LEVANTINE_ORDINALS {
         t.insert(w, Lex::Ordinal(n));
+    }
+    for &(w, m) in calendar::HIJRI_MONTHS {
+        t.insert(w, Lex::HijriMonth(m));
+    }
+    for &(w, ..) in calendar::HIJRI_TWO_WORD_MONTHS {
+        t.insert(w, Lex::HijriHead);
+    }
+    for &w in calendar::HIJRI_ERA_MARKS {
+        t.insert(w, Lex::Cue(Cue::ArHijriEra));
     }
     let ordinals = [
         ("الحادي", 1),

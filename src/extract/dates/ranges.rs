@@ -23,18 +23,21 @@ impl Scanner<'_> {
             Kind::Punct('-' | '–' | '—') => true,
             Kind::Word => {
                 let w = self.word(k);
-                if w.len() > 8 {
+                let is = |x: &str| w.eq_ignore_ascii_case(x);
+                if ["to", "through", "until", "till"].into_iter().any(is) {
+                    return true;
+                }
+                if is("and") {
+                    return and;
+                }
+                // Arabic: folded only when short, so no allocation for most words.
+                if w.len() > 8 || w.is_ascii() {
                     return false;
                 }
-                let lower = w.to_ascii_lowercase();
-                match lower.as_str() {
-                    "to" | "through" | "until" | "till" => true,
-                    "and" => and,
-                    _ => match fold_str(w).as_str() {
-                        "الي" | "حتي" => true,
-                        "و" => and,
-                        _ => false,
-                    },
+                match fold_str(w).as_str() {
+                    "الي" | "حتي" => true,
+                    "و" => and,
+                    _ => false,
                 }
             }
             _ => false,

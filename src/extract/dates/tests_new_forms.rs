@@ -31,6 +31,12 @@ fn a_hijri_date_and_its_gregorian_pair_are_both_read() {
         got,
         [pair("الاثنين 20 رمضان 1439", "2018-06-04"), pair("4 يونيو 2018", "2018-06-04")]
     );
+    // A real date line (tests/fixtures/date_lines.tsv): both halves name 31 July 2021.
+    let got = dates("السبت 21 ذو الحجة 1442 هـ الموافق لـ 31 جويلية 2021م", None);
+    assert_eq!(
+        got,
+        [pair("السبت 21 ذو الحجة 1442", "2021-07-31"), pair("31 جويلية 2021", "2021-07-31")]
+    );
     let got = dates("4 يونيو 2018 الموافق 20 رمضان 1439 هـ", None);
     assert_eq!(got, [pair("4 يونيو 2018", "2018-06-04"), pair("20 رمضان 1439", "2018-06-04")]);
 }

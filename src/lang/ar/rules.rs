@@ -3,17 +3,19 @@
 //! heads (وكالة، حزب، مجلس، وزارة…), with a stop-word list so pronouns and particles that look
 //! like names (هو) are never taken as one.
 
-use super::lexicon::{
+use super::strip_proclitic;
+use super::words::{
     AR_ADJECTIVES, AR_CUES, AR_EAST_ASIAN, AR_GIVEN, AR_GLUED, AR_IMPERFECT, AR_ORG_HEADS, AR_STOP,
-    AR_VERBS, Words, arabic_name,
+    AR_VERBS, arabic_name,
 };
+use crate::lang::Words;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use super::EntityKind;
-use super::canon::norm_str;
+use crate::extract::EntityKind;
+use crate::extract::canon::norm_str;
 use crate::text::normalize::Folded;
 use crate::text::script::is_arabic_letter;
 
@@ -50,14 +52,6 @@ pub fn tokens(f: &Folded) -> Vec<ArTok> {
         out.push(ArTok { range: s..t.len(), punct_before: punct });
     }
     out
-}
-
-/// The word without one leading proclitic (و ف ب ل ك), when it is long enough to carry one.
-pub fn strip_proclitic(w: &str) -> &str {
-    match w.chars().next() {
-        Some(c) if "وفبلك".contains(c) && w.chars().count() > 3 => &w[c.len_utf8()..],
-        _ => w,
-    }
 }
 
 /// Whether `w`, as written or without one proclitic, is in `list` (وزارة is not و + زارة).
@@ -479,7 +473,7 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// One rule family, tried at every token (as English's [`super::english`] rules are).
+/// One rule family, tried at every token (as English's [`crate::lang::en::rules`] are).
 type Rule = fn(&Ctx, usize, &mut Out);
 
 /// The Arabic rules, in the order their finds are listed for the resolver.

@@ -9,14 +9,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
 
+pub mod acronyms;
+pub mod arabic;
 pub mod canon;
 pub mod dates;
+pub mod english;
 pub mod gazetteer;
 pub mod resolve;
 
-use crate::lang::ar::rules as arabic;
-use crate::lang::en::acronyms;
-use crate::lang::en::rules as english;
 use crate::lang::en::words as lexicon;
 
 use gazetteer::Gazetteer;

@@ -7,7 +7,6 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::LANGUAGES;
-use crate::text::normalize::fold_str;
 
 /// A month name: its number (1–12) and whether it is weak — a word that is also a common
 /// word or name ("may", "ماي" = also Theresa May, "آب" = also "father", "Jan"), so a reader
@@ -49,14 +48,14 @@ pub fn weekday_of(folded: &str) -> Option<u8> {
         .map(|&(_, d, _)| d)
 }
 
-/// The month a written word names, folding it first (for callers holding raw text).
-pub fn month_of_word(word: &str) -> Option<MonthName> {
-    month_of(&fold_str(word))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::normalize::fold_str;
+
+    fn month_of_word(w: &str) -> Option<MonthName> {
+        month_of(&fold_str(w))
+    }
 
     #[test]
     fn regional_month_names_fold_to_one_month() {

@@ -1,11 +1,8 @@
 //! What qari knows of each language, one folder per language: its month and weekday names,
-//! the words around dates, proclitics, stemming tables, the word lists of its entity rules and
-//! the rules themselves. Every layer that needs a language fact asks here; adding a language
-//! is a folder and a line in [`LANGUAGES`].
-//!
-//! The facts (names, word lists) depend only on `text`. A language's entity rules
-//! (`<code>::rules`) implement the extractor's interface (`extract::resolve::Cand`,
-//! `extract::gazetteer::Gazetteer`): the extractor runs them, the rules never run it.
+//! the words around dates, proclitics, stemming tables, and the cue, head and stop words the
+//! entity rules read. Every layer that needs a language fact asks here; adding a language is
+//! a folder and a line in [`LANGUAGES`]. Facts only: the rules that read them live in
+//! `extract`, the analyser in `store::search` (DESIGN: `lang` uses no other layer).
 
 pub mod ar;
 pub mod calendar;

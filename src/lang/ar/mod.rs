@@ -2,7 +2,6 @@
 
 pub mod calendar;
 mod dates;
-pub mod rules;
 pub mod words;
 
 use super::Language;

@@ -1,9 +1,7 @@
 //! English.
 
-pub mod acronyms;
 pub mod calendar;
 mod dates;
-pub mod rules;
 pub mod words;
 
 use super::Language;

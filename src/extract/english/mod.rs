@@ -8,7 +8,7 @@ mod tokens;
 
 pub use tokens::{Tok, adjacent, tokens, word};
 
-use super::words::{
+use crate::lang::en::words::{
     EN_CREDITS, EN_KOREAN, EN_ORG_HEADS, EN_PARTICLES, EN_PERSON_CUES, EN_PLACE_HEADS,
     EN_REPORTING, EN_STOP, EN_STRONG_ORG_HEADS, EN_TITLE_WORDS, is_given_name, is_surname,
 };

@@ -3,12 +3,12 @@
 //! heads (وكالة، حزب، مجلس، وزارة…), with a stop-word list so pronouns and particles that look
 //! like names (هو) are never taken as one.
 
-use super::strip_proclitic;
-use super::words::{
+use crate::lang::Words;
+use crate::lang::ar::strip_proclitic;
+use crate::lang::ar::words::{
     AR_ADJECTIVES, AR_CUES, AR_EAST_ASIAN, AR_GIVEN, AR_GLUED, AR_IMPERFECT, AR_ORG_HEADS, AR_STOP,
     AR_VERBS, arabic_name,
 };
-use crate::lang::Words;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -473,7 +473,7 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// One rule family, tried at every token (as English's [`crate::lang::en::rules`] are).
+/// One rule family, tried at every token (as English's [`super::english`] are).
 type Rule = fn(&Ctx, usize, &mut Out);
 
 /// The Arabic rules, in the order their finds are listed for the resolver.

@@ -7,10 +7,12 @@
 pub mod ar;
 pub mod calendar;
 mod dates;
+mod detect;
 pub mod en;
 mod words;
 
 pub use dates::Cue;
+pub use detect::detect;
 pub use words::Words;
 
 /// One language, as every layer sees it.

@@ -15,8 +15,9 @@ pub mod canon;
 pub mod dates;
 pub mod english;
 pub mod gazetteer;
-pub mod lexicon;
 pub mod resolve;
+
+use crate::lang::en::words as lexicon;
 
 use gazetteer::Gazetteer;
 use resolve::Cand;

@@ -36,6 +36,11 @@ pub struct Language {
     pub ordinal_suffixes: &'static [&'static str],
     /// Words around dates, by meaning.
     pub date_words: &'static [(&'static [&'static str], Cue)],
+    /// Cue phrases of page furniture ("Related news", "اقرأ أيضا"): alternatives of an
+    /// extended, case-insensitive regex, matched on short lines. Word boundaries are ASCII
+    /// (`(?-u:\b)`): a Unicode `\b` would keep the regex crate off its fast engines on Arabic
+    /// lines.
+    pub furniture_cues: &'static str,
 }
 
 /// The registered languages, in the order their names are looked up (a name two languages

@@ -19,6 +19,10 @@ pub static ARABIC: Language = Language {
     ordinals: dates::ORDINALS,
     ordinal_suffixes: &[],
     date_words: dates::DATE_WORDS,
+    furniture_cues: r"
+        اشترك | تابعونا | تابعوا | ليصلك | اقرأ\s+(أيضا|أيضاً|المزيد) | ذات\s+صلة
+        | جميع\s+الحقوق | التليغرام | تلغرام | شارك\s+(المقال|الخبر|على)
+        ",
 };
 
 /// The one-letter proclitics written onto a word: و ف ب ل ك.

@@ -41,6 +41,10 @@ pub struct Language {
     /// (`(?-u:\b)`): a Unicode `\b` would keep the regex crate off its fast engines on Arabic
     /// lines.
     pub furniture_cues: &'static str,
+    /// Labels of a publication-date line ("Published", "نشر في"), lower case.
+    pub date_labels: &'static [&'static str],
+    /// What opens a byline ("By ", "بقلم"), matched ignoring ASCII case.
+    pub byline_prefixes: &'static [&'static str],
 }
 
 /// The registered languages, in the order their names are looked up (a name two languages

@@ -19,6 +19,8 @@ pub static ARABIC: Language = Language {
     ordinals: dates::ORDINALS,
     ordinal_suffixes: &[],
     date_words: dates::DATE_WORDS,
+    date_labels: &["تاريخ النشر", "نشر في", "نشر بتاريخ", "نشر", "آخر تحديث", "اخر تحديث"],
+    byline_prefixes: &["بقلم"],
     furniture_cues: r"
         اشترك | تابعونا | تابعوا | ليصلك | اقرأ\s+(أيضا|أيضاً|المزيد) | ذات\s+صلة
         | جميع\s+الحقوق | التليغرام | تلغرام | شارك\s+(المقال|الخبر|على)

@@ -15,6 +15,8 @@ pub static ENGLISH: Language = Language {
     ordinals: &[],
     ordinal_suffixes: dates::ORDINAL_SUFFIXES,
     date_words: dates::DATE_WORDS,
+    date_labels: &["date", "published", "posted", "updated", "last updated"],
+    byline_prefixes: &["By "],
     furniture_cues: r"
         (?-u:\b)(related|more|latest|popular|recommended|top)\s+(news|articles|stories|posts|reads)(?-u:\b)
         | (?-u:\b)read\s+(more|also|next)(?-u:\b) | (?-u:\b)also\s+read(?-u:\b) | (?-u:\b)you\s+may\s+also\s+like(?-u:\b)

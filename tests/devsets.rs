@@ -22,18 +22,20 @@ enum Texts {
     All,
 }
 
-/// Regression floors, about 0.05 under the scores measured when they were set: raise them as
-/// the extractor improves. (set, half, texts, entity F1, ORG F1, dates F1, linking F1); a
-/// negative floor is not checked (nothing of that kind to score in that half).
-const FLOORS: &[(&str, &str, Texts, f64, f64, f64, f64)] = &[
-    ("en", "seen", Texts::Committed, 0.0, 0.0, 0.0, 0.0),
-    ("en", "unseen", Texts::Committed, 0.0, 0.0, 0.0, 0.0),
-    ("ar", "seen", Texts::Committed, 0.0, 0.0, 0.0, 0.0),
-    ("ar", "unseen", Texts::Committed, 0.0, 0.0, 0.0, 0.0),
-    ("en", "seen", Texts::All, 0.0, 0.0, 0.0, 0.0),
-    ("en", "unseen", Texts::All, 0.0, 0.0, 0.0, 0.0),
-    ("ar", "seen", Texts::All, 0.0, 0.0, 0.0, 0.0),
-    ("ar", "unseen", Texts::All, 0.0, 0.0, 0.0, 0.0),
+/// Regression floors, 0.05 under the scores measured when they were set (2026-12-04), per set,
+/// half and texts: raise them as the extractor improves. Columns: entity F1, ORG F1, dates F1,
+/// linking F1. A negative floor is not checked: nothing of that kind to score there, or a score
+/// under 0.05 (the one committed Arabic seen-half text names only Global Voices and Wikinews,
+/// which the extractor does not know yet).
+const FLOORS: &[(&str, &str, Texts, [f64; 4])] = &[
+    ("en", "seen", Texts::Committed, [0.83, 0.95, -1.0, 0.95]),
+    ("en", "unseen", Texts::Committed, [0.83, 0.75, 0.95, 0.95]),
+    ("ar", "seen", Texts::Committed, [-1.0, -1.0, 0.17, -1.0]),
+    ("ar", "unseen", Texts::Committed, [0.49, -1.0, 0.83, -1.0]),
+    ("en", "seen", Texts::All, [0.65, 0.43, 0.75, 0.93]),
+    ("en", "unseen", Texts::All, [0.68, 0.63, 0.88, 0.95]),
+    ("ar", "seen", Texts::All, [0.43, 0.37, 0.69, 0.95]),
+    ("ar", "unseen", Texts::All, [0.59, 0.45, 0.80, 0.93]),
 ];
 
 const HALVES: [&str; 2] = ["seen", "unseen"];
@@ -212,19 +214,22 @@ fn cell(p: &Prf, precision: bool) -> String {
 fn devsets_score_above_their_floors() {
     let texts =
         if std::env::var_os("QARI_DEVSET_TEXTS").is_some() { Texts::All } else { Texts::Committed };
-    println!("texts: {texts:?}");
-    println!(
+    // One print at the end, so the other test's progress does not split the table.
+    let mut table = format!("texts: {texts:?}\n");
+    table += &format!(
         "{:<11} | {:<22} | {:<23} | {:<15} | {:<17} | linking",
         "set/half", "articles", "entity F1 (P/R)", "ORG F1 (recall)", "dates F1 (recall)"
     );
+    table.push('\n');
     let mut failures = Vec::new();
+    let mut notes = Vec::new();
     let mut scored = 0;
     for (set, gold) in sets() {
         for half in HALVES {
             let s = score(&set, half, &gold);
             scored += s.articles;
-            println!(
-                "{:<11} | {:<22} | {:<23} | {:<15} | {:<17} | {}",
+            table += &format!(
+                "{:<11} | {:<22} | {:<23} | {:<15} | {:<17} | {}\n",
                 format!("{set}/{half}"),
                 format!("{} (+{} skipped)", s.articles, s.skipped),
                 cell(&s.entities, true),
@@ -236,12 +241,18 @@ fn devsets_score_above_their_floors() {
                     format!("{:.3}", s.link.f())
                 },
             );
-            let Some(&(.., fe, fo, fd, fl)) =
+            let Some(&(.., [fe, fo, fd, fl])) =
                 FLOORS.iter().find(|f| f.0 == set && f.1 == half && f.2 == texts)
             else {
                 continue;
             };
             assert!(s.articles > 0, "{set}/{half}: no article has its text");
+            // The All floors were measured on every text: with some missing they do not apply.
+            if texts == Texts::All && s.skipped > 0 {
+                notes
+                    .push(format!("{set}/{half}: {} texts missing, floors not checked", s.skipped));
+                continue;
+            }
             let mut check = |what: &str, got: &Prf, floor: f64| {
                 if floor >= 0.0 && got.f() < floor {
                     failures.push(format!("{set}/{half} {what} F1 {:.3} < floor {floor}", got.f()));
@@ -253,6 +264,10 @@ fn devsets_score_above_their_floors() {
             check("linking", &s.link, fl);
         }
     }
+    for n in &notes {
+        table += &format!("{n}\n");
+    }
+    print!("{table}");
     assert!(scored > 0, "no development-set article was scored");
     assert!(failures.is_empty(), "below the floors:\n{}", failures.join("\n"));
 }

@@ -3,7 +3,6 @@
 //! Knows nothing of documents or terminals.
 
 pub mod anchor;
-pub mod calendar;
 pub mod guard;
 pub mod layout;
 pub mod normalize;

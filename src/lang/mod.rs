@@ -25,12 +25,11 @@ pub struct Language {
     /// Whether the script has case (names are capitalised: the date scanner wants "May", not
     /// "may").
     pub cased: bool,
-    /// Month names and abbreviations, folded: (name, month 1–12, weak).
-    pub months: &'static [(&'static str, u8, bool)],
-    /// Weekday names, folded: (name, day with 0 = Monday, weak).
-    pub weekdays: &'static [(&'static str, u8, bool)],
-    /// Weekday abbreviations, read in date lines only.
-    pub weekday_abbreviations: &'static [(&'static str, u8, bool)],
+    /// Month and weekday names: the CLDR file and the curated extras
+    /// (`assets/lang/<code>/calendar*.tsv`), read by [`calendar`].
+    pub calendar_names: &'static [&'static str],
+    /// The names that are also common words (`assets/lang/<code>/weak-months.tsv`).
+    pub weak_names: &'static str,
     /// Ordinal words that give a day ("الخامس من حزيران").
     pub ordinals: &'static [(&'static str, u8)],
     /// Glued ordinal suffixes ("4th").
@@ -54,18 +53,34 @@ mod tests {
     use crate::text::normalize::fold_str;
 
     #[test]
-    fn every_language_names_twelve_months_and_seven_days_folded() {
+    fn every_language_names_twelve_gregorian_months_and_seven_days() {
         for l in LANGUAGES {
-            let mut months: Vec<u8> = l.months.iter().map(|m| m.1).collect();
-            months.sort_unstable();
-            months.dedup();
-            assert_eq!(months, (1..=12).collect::<Vec<u8>>(), "{}", l.code);
-            let mut days: Vec<u8> = l.weekdays.iter().map(|d| d.1).collect();
-            days.sort_unstable();
-            days.dedup();
-            assert_eq!(days, (0..7).collect::<Vec<u8>>(), "{}", l.code);
-            for (w, ..) in l.months.iter().chain(l.weekdays) {
-                assert_eq!(fold_str(w), *w, "{}: {w} is stored folded", l.code);
+            let names: Vec<Vec<&str>> = l
+                .calendar_names
+                .iter()
+                .flat_map(|s| s.lines())
+                .filter(|r| !r.starts_with('#'))
+                .map(|r| r.split('\t').collect())
+                .collect();
+            let numbers = |kind: &str| {
+                let mut n: Vec<u8> = names
+                    .iter()
+                    .filter(|f| f.len() > 5 && f[0] == "gregorian" && f[1] == kind)
+                    .filter_map(|f| f[2].parse().ok())
+                    .collect();
+                n.sort_unstable();
+                n.dedup();
+                n
+            };
+            assert_eq!(numbers("month"), (1..=12).collect::<Vec<u8>>(), "{}", l.code);
+            assert_eq!(numbers("weekday"), (1..=7).collect::<Vec<u8>>(), "{}", l.code);
+            for f in &names {
+                if let Some(name) = f.get(5).filter(|_| f[1] == "month") {
+                    let folded = fold_str(name);
+                    if !folded.contains(' ') && f[0] == "gregorian" {
+                        assert!(calendar::month_of(&folded).is_some(), "{}: {name}", l.code);
+                    }
+                }
             }
         }
     }

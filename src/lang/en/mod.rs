@@ -1,6 +1,5 @@
 //! English.
 
-pub mod calendar;
 mod dates;
 pub mod words;
 
@@ -11,9 +10,8 @@ pub static ENGLISH: Language = Language {
     code: "en",
     name: "English",
     cased: true,
-    months: calendar::MONTHS,
-    weekdays: calendar::WEEKDAYS,
-    weekday_abbreviations: calendar::WEEKDAY_ABBREVIATIONS,
+    calendar_names: &[include_str!("../../../assets/lang/en/calendar.tsv")],
+    weak_names: include_str!("../../../assets/lang/en/weak-months.tsv"),
     ordinals: &[],
     ordinal_suffixes: dates::ORDINAL_SUFFIXES,
     date_words: dates::DATE_WORDS,

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod corpus;
 pub mod extract;
 pub mod fuzz;
+pub mod lang;
 pub mod par;
 pub mod state;
 pub mod store;

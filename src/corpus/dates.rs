@@ -1,7 +1,7 @@
 //! Stated dates in metadata fields and date lines, read over tokens rather than one regex per
 //! site: an optional weekday, a day with an optional ordinal suffix ("12th", "8 th"), optional
 //! commas, a month name (English or Arabic in any regional set, looked up in
-//! `crate::text::calendar`) or number, a year, then anything (a time, a bar, a timezone, the
+//! `crate::lang::calendar`) or number, a year, then anything (a time, a bar, a timezone, the
 //! Hijri date). Agency prefixes joined by dashes or slashes ("GENEVA--Monday,12th, March
 //! 2018") are skipped like any other word, since the scan tries every token.
 //!
@@ -13,7 +13,8 @@
 
 use chrono::NaiveDate;
 
-use crate::text::calendar;
+use crate::lang::ar::calendar::{levantine_head, levantine_month, levantine_ordinal};
+use crate::lang::{LANGUAGES, calendar};
 use crate::text::normalize::fold_str;
 use crate::text::script::{is_arabic_letter, is_arabic_mark};
 
@@ -82,12 +83,10 @@ pub fn words_besides_the_date(line: &str) -> usize {
             let f = fold_str(&letters);
             calendar::month_of(&f).is_none()
                 && calendar::weekday_of(&f).is_none()
-                && !ORDINAL_SUFFIXES.contains(&f.as_str())
+                && !is_ordinal_suffix(&f)
         })
         .count()
 }
-
-const ORDINAL_SUFFIXES: [&str; 4] = ["st", "nd", "rd", "th"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Kind {
@@ -201,14 +200,14 @@ fn month_at(toks: &[Tok], i: usize) -> Option<((u32, usize), bool)> {
     if let Some(m) = calendar::month_of(w) {
         return Some(((u32::from(m.month), i), m.english));
     }
-    let head = calendar::levantine_head(w)?;
-    let ord = calendar::levantine_ordinal(word(toks, i + 1)?)?;
-    Some(((u32::from(calendar::levantine_month(head, ord)?), i + 1), false))
+    let head = levantine_head(w)?;
+    let ord = levantine_ordinal(word(toks, i + 1)?)?;
+    Some(((u32::from(levantine_month(head, ord)?), i + 1), false))
 }
 
 /// Skips an ordinal suffix at `k` ("12th", "8 th"), then any of `puncts`; the next index.
 fn skip_suffix_and(toks: &[Tok], mut k: usize, puncts: &[char]) -> usize {
-    if word(toks, k).is_some_and(|w| ORDINAL_SUFFIXES.contains(&w)) {
+    if word(toks, k).is_some_and(is_ordinal_suffix) {
         k += 1;
     }
     while punct(toks, k).is_some_and(|c| puncts.contains(&c)) {
@@ -307,6 +306,11 @@ fn date_at(toks: &[Tok], i: usize, order: NumericOrder) -> Option<NaiveDate> {
         Kind::Word(_) => month_day_year(toks, i).map(|(d, _)| d),
         Kind::Punct(_) => None,
     }
+}
+
+/// A glued ordinal suffix of a registered language ("th" of "4th").
+fn is_ordinal_suffix(w: &str) -> bool {
+    LANGUAGES.iter().any(|l| l.ordinal_suffixes.contains(&w))
 }
 
 #[cfg(test)]

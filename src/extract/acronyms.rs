@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use super::english::{Tok, adjacent, word};
-use super::lexicon::EN_NOT_ACRONYMS;
-use super::resolve::Cand;
+use crate::extract::resolve::Cand;
+use crate::lang::en::words::EN_NOT_ACRONYMS;
 
 /// 2–8 capitals, with at most one lower-case letter inside ("AfD"): an acronym's shape.
 pub(super) fn is_acronym(w: &str) -> bool {

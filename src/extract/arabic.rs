@@ -3,17 +3,19 @@
 //! heads (وكالة، حزب، مجلس، وزارة…), with a stop-word list so pronouns and particles that look
 //! like names (هو) are never taken as one.
 
-use super::lexicon::{
+use crate::lang::Words;
+use crate::lang::ar::strip_proclitic;
+use crate::lang::ar::words::{
     AR_ADJECTIVES, AR_CUES, AR_EAST_ASIAN, AR_GIVEN, AR_GLUED, AR_IMPERFECT, AR_ORG_HEADS, AR_STOP,
-    AR_VERBS, Words, arabic_name,
+    AR_VERBS, arabic_name,
 };
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use super::EntityKind;
-use super::canon::norm_str;
+use crate::extract::EntityKind;
+use crate::extract::canon::norm_str;
 use crate::text::normalize::Folded;
 use crate::text::script::is_arabic_letter;
 
@@ -50,14 +52,6 @@ pub fn tokens(f: &Folded) -> Vec<ArTok> {
         out.push(ArTok { range: s..t.len(), punct_before: punct });
     }
     out
-}
-
-/// The word without one leading proclitic (و ف ب ل ك), when it is long enough to carry one.
-pub fn strip_proclitic(w: &str) -> &str {
-    match w.chars().next() {
-        Some(c) if "وفبلك".contains(c) && w.chars().count() > 3 => &w[c.len_utf8()..],
-        _ => w,
-    }
 }
 
 /// Whether `w`, as written or without one proclitic, is in `list` (وزارة is not و + زارة).
@@ -445,225 +439,314 @@ const PLACE_FIRST: &[&str] = &[
 const ORG_HEADS_AR_GUARD: &[&str] =
     &["واحده", "كبيره", "صغيره", "جديده", "اخري", "اخرى", "عسكريه", "امنه", "حدوديه", "صناعيه"];
 
+/// What every Arabic rule reads: the text, its normalised form and its words.
+struct Ctx<'a> {
+    text: &'a str,
+    f: &'a Folded,
+    toks: &'a [ArTok],
+}
+
+/// A rule's finds: ranges in normalised bytes with their kind.
+type Out = Vec<(Range<usize>, EntityKind)>;
+
+impl<'a> Ctx<'a> {
+    fn t(&self) -> &'a str {
+        self.f.text.as_str()
+    }
+
+    /// Token `i` as written in the normalised text.
+    fn raw(&self, i: usize) -> &'a str {
+        &self.t()[self.toks[i].range.clone()]
+    }
+
+    /// Token `i` without one proclitic.
+    fn word(&self, i: usize) -> &'a str {
+        strip_proclitic(self.raw(i))
+    }
+
+    /// Whether token `i` carries the article. The article is written with a bare alef;
+    /// أل/إل (ألكسندر، إلهام) start names.
+    fn definite(&self, i: usize) -> bool {
+        let r = &self.toks[i].range;
+        self.f.text[r.clone()].starts_with("ال")
+            && self.text.get(self.f.map[r.start]..).is_some_and(|o| o.starts_with('ا'))
+    }
+}
+
+/// One rule family, tried at every token (as English's [`super::english`] are).
+type Rule = fn(&Ctx, usize, &mut Out);
+
+/// The Arabic rules, in the order their finds are listed for the resolver.
+const RULES: &[Rule] = &[
+    title_cue,
+    given_name,
+    known_given_pair,
+    apposition,
+    after_reporting_verb,
+    facility,
+    place_head,
+    definite_body,
+    quoted_org,
+    org_head,
+];
+
 /// Rule candidates (ranges still in normalised bytes; the caller maps them back).
 pub fn rules(text: &str, f: &Folded, toks: &[ArTok]) -> Vec<(Range<usize>, EntityKind)> {
-    // The article is written with a bare alef; أل/إل (ألكسندر، إلهام) start names.
-    let definite = |i: usize| {
-        let r = &toks[i].range;
-        f.text[r.clone()].starts_with("ال")
-            && text.get(f.map[r.start]..).is_some_and(|o| o.starts_with('ا'))
-    };
-    let t = f.text.as_str();
-    let w = |i: usize| strip_proclitic(&t[toks[i].range.clone()]);
+    let ctx = Ctx { text, f, toks };
     let mut out = Vec::new();
     for i in 0..toks.len() {
-        let word = w(i);
-        let raw = &t[toks[i].range.clone()];
-        // Title cue, then ال- qualifiers (الخارجية، السوري، بالأعمال), then the name.
-        if AR_CUES.contains(word) || AR_CUES.contains(raw) {
-            let mut k = i + 1;
-            while k < toks.len() && k - i <= 6 && !toks[k].punct_before {
-                let x = &t[toks[k].range.clone()];
-                // Qualifiers, and an organisation in construct state (باسم وزارة الخارجية).
-                let org = is_in(&AR_ORG_HEADS, x)
-                    && toks.get(k + 1).is_some_and(|n| is_qualifier(&t[n.range.clone()]));
-                // A second portfolio joined by و (وزير الطرق وبناء المدن …).
-                let portfolio = k > i + 1
-                    && x.starts_with('و')
-                    && !x.starts_with("وال")
-                    && arabic_name(x).is_none()
-                    && !AR_GIVEN.contains(x)
-                    && toks.get(k + 1).is_some_and(|n| !n.punct_before && definite(k + 1));
-                if (is_qualifier(x) && (!x.starts_with("ال") || definite(k))) || org || portfolio
-                {
-                    k += 1;
-                } else {
-                    break;
-                }
-            }
-            if k < toks.len()
-                && !toks[k].punct_before
-                && let Some(j) = read_name(t, toks, k, &definite)
-            {
-                out.push((toks[k].range.start..toks[j - 1].range.end, EntityKind::Person));
-            }
-        }
-        // A common given name followed by a name word; a Korean surname and two more words.
-        let asian = AR_EAST_ASIAN.contains(raw);
-        if (AR_GIVEN.contains(raw) || asian)
-            && !definite(i)
-            && let Some(j) = read_name(t, toks, i, &definite)
-            && j - i >= if asian { 3 } else { 2 }
-        {
-            out.push((toks[i].range.start..toks[j - 1].range.end, EntityKind::Person));
-        }
-        // A given name the name list knows well, then a known surname (or a second given
-        // name): زياد صباغ، محمد الخطيب. Both parts must be names, so common words stay out.
-        let known_given = |w: &str| arabic_name(w).and_then(|n| n.given).is_some_and(|g| g.1 >= 40);
-        let known_part = |w: &str| {
-            arabic_name(w).is_some_and(|n| {
-                n.surname.is_some_and(|x| x.1 >= 6) || n.given.is_some_and(|x| x.1 >= 40)
-            }) && !COMMON_ADJECTIVES.contains(&w)
-        };
-        if !definite(i)
-            && name_word(raw)
-            && known_given(raw)
-            && let Some(next) = toks.get(i + 1).filter(|n| !n.punct_before)
-            && name_word(&t[next.range.clone()])
-            && known_part(&t[next.range.clone()])
-        {
-            let third = toks
-                .get(i + 2)
-                .filter(|n| !n.punct_before)
-                .is_some_and(|n| name_word(&t[n.range.clone()]) && known_part(&t[n.range.clone()]));
-            let end = if third { i + 2 } else { i + 1 };
-            out.push((toks[i].range.start..toks[end].range.end, EntityKind::Person));
-        }
-        // Apposition: NAME، CUE …
-        if (AR_CUES.contains(word) || AR_CUES.contains(raw)) && toks[i].punct_before && i > 0 {
-            let gap = &t[toks[i - 1].range.end..toks[i].range.start];
-            if gap.trim() == "،" || gap.trim() == "," {
-                let mut s = i;
-                while s > 0 && i - s < 3 {
-                    let p = &t[toks[s - 1].range.clone()];
-                    if !name_word(p) || AR_VERBS.contains(strip_proclitic(p)) {
-                        break;
-                    }
-                    s -= 1;
-                    if toks[s].punct_before {
-                        break;
-                    }
-                }
-                if s < i && i - s >= 2 && !definite(s) {
-                    let mut start = toks[s].range.start;
-                    let first = &t[toks[s].range.clone()];
-                    if (first.starts_with('ل') || first.starts_with('ب'))
-                        && first.chars().count() >= 5
-                    {
-                        start += 2;
-                    }
-                    out.push((start..toks[i - 1].range.end, EntityKind::Person));
-                }
-            }
-        }
-        // Reporting verb, then a name closed by punctuation or a cue.
-        if AR_VERBS.contains(word)
-            && let Some(j) = read_name(t, toks, i + 1, &definite)
-        {
-            // Closed by punctuation, a title (… الخبير في), or the complementiser إن/أن.
-            let closed = toks.get(j).is_none_or(|n| {
-                let w = &t[n.range.clone()];
-                n.punct_before || is_in(&AR_CUES, w) || w == "ان"
-            });
-            if closed && j - (i + 1) >= 2 && !toks[i + 1].punct_before {
-                out.push((toks[i + 1].range.start..toks[j - 1].range.end, EntityKind::Person));
-            }
-        }
-        // مطار دمشق الدولي، سجن صيدنايا، ساحة الأمويين: a facility is named with its head.
-        if FACILITY_HEADS.contains(&word) || FACILITY_HEADS.contains(&raw) {
-            // The head without its proclitic (بمطار → مطار).
-            let start = toks[i].range.start
-                + if FACILITY_HEADS.contains(&raw) { 0 } else { raw.len() - word.len() };
-            // Named after a titled person: ملعب الأمير مولاي عبد الله، مطار الملكة علياء.
-            if let Some(n) = toks.get(i + 1).filter(|n| !n.punct_before)
-                && AR_CUES.contains(&t[n.range.clone()])
-                && toks.get(i + 2).is_some_and(|m| !m.punct_before)
-                && let Some(j) = read_name(t, toks, i + 2, &|_| false)
-            {
-                out.push((start..toks[j - 1].range.end, EntityKind::Place));
-            }
-            let next = toks.get(i + 1).filter(|n| !n.punct_before);
-            if let Some(n) = next
-                && !is_adjective(&t[n.range.clone()])
-                && read_place(t, toks, i + 1).is_some()
-            {
-                let mut j = i + 2;
-                // Closing adjectives: الدولي، الفضائية، الكبير.
-                while toks.get(j).is_some_and(|n| {
-                    !n.punct_before && {
-                        let x = &t[n.range.clone()];
-                        x.starts_with("ال")
-                            && (is_adjective(x) || x.ends_with('ي') || x.ends_with("يه"))
-                    }
-                }) && j - i < 4
-                {
-                    j += 1;
-                }
-                out.push((start..toks[j - 1].range.end, EntityKind::Place));
-            }
-        }
-        // محافظة درعا، مدينة جبلة، ريف حلب: a place head and one or two name words.
-        if AR_PLACE_HEADS.contains(&word) || AR_PLACE_HEADS.contains(&raw) {
-            // After the loose heads (منطقة العمليات = the operations area) a definite word is a
-            // common noun; after محافظة/مدينة/بلدة/قرية it is a name (محافظة الرقة).
-            let loose = matches!(word, "منطقه" | "ريف" | "اقليم" | "ولايه");
-            if let Some(j) = toks
-                .get(i + 1)
-                .filter(|n| !(n.punct_before || (loose && definite(i + 1))))
-                .and_then(|_| read_place(t, toks, i + 1))
-            {
-                out.push((toks[i + 1].range.start..toks[j - 1].range.end, EntityKind::Place));
-            }
-        }
-        // A definite head and its adjectives, then an attached ل-phrase: الجيش الوطني الليبي،
-        // البنك المركزي الإيراني، الاتحاد الدولي لكرة القدم، اللجنة المركزية لحزب العمل.
-        if let Some(r) = definite_org(t, toks, i, &definite) {
-            out.push((r, EntityKind::Org));
-        }
-        // A name in guillemets or quotes after a head: حركة «أمل»، لائحة «بيروت مدينتي».
-        if (QUOTED_ORG_HEADS.contains(&word) || QUOTED_ORG_HEADS.contains(&raw))
-            && let Some(r) = quoted_after(t, toks[i].range.end, 4)
-        {
-            out.push((r, EntityKind::Org));
-        }
-        // Organisation: head in construct state followed by ال-/لل- words; one bare noun may
-        // come first when a definite word follows it (كتائب شهداء القلمون).
-        // "رئيس مجلس الوزراء" is the prime minister's title, not a mention of the cabinet.
-        let cabinet_title = word == "مجلس"
-            && toks.get(i + 1).is_some_and(|n| &t[n.range.clone()] == "الوزراء")
-            && i > 0
-            && matches!(
-                &t[toks[i - 1].range.clone()],
-                "رئيس" | "لرئيس" | "ورئيس" | "نائب" | "رئاسه"
-            );
-        if (AR_ORG_HEADS.contains(raw) || AR_ORG_HEADS.contains(word)) && !cabinet_title {
-            let mut j = i + 1;
-            let definite_at = |k: usize| {
-                toks.get(k).filter(|n| !n.punct_before).is_some_and(|n| {
-                    let x = &t[n.range.clone()];
-                    x.starts_with("ال") || x.starts_with("لل")
-                })
-            };
-            if !definite_at(j)
-                && definite_at(j + 1)
-                && toks.get(j).is_some_and(|n| !n.punct_before && name_word(&t[n.range.clone()]))
-            {
-                j += 1;
-            }
-            while j < toks.len() && j - i <= 4 && !toks[j].punct_before {
-                let x = &t[toks[j].range.clone()];
-                // A title or a time word after the name starts the next phrase (مجلس الوزراء
-                // المهندس …، حزب العمال الحاكم الشهر الماضي).
-                let stop = AR_CUES.contains(x) || AR_STOP.contains(x) || DATE_WORDS.contains(&x);
-                // After an adjective (وزارة الخارجية الإيرانية) only adjectives continue the name.
-                let after_adjective = j > i + 1 && is_adjective(&t[toks[j - 1].range.clone()]);
-                if (x.starts_with("ال") || x.starts_with("لل"))
-                    && !stop
-                    && (!after_adjective || is_adjective(x))
-                {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            if j > i + 1 {
-                let j = attached_phrases(t, toks, j);
-                let skip = if AR_ORG_HEADS.contains(raw) { 0 } else { raw.len() - word.len() };
-                out.push((toks[i].range.start + skip..toks[j - 1].range.end, EntityKind::Org));
-            }
+        for rule in RULES {
+            rule(&ctx, i, &mut out);
         }
     }
     out
+}
+
+/// Title cue, then ال- qualifiers (الخارجية، السوري، بالأعمال), then the name.
+fn title_cue(c: &Ctx, i: usize, out: &mut Out) {
+    let (t, toks) = (c.t(), c.toks);
+    let (word, raw) = (c.word(i), c.raw(i));
+    if !(AR_CUES.contains(word) || AR_CUES.contains(raw)) {
+        return;
+    }
+    let definite = |k: usize| c.definite(k);
+    let mut k = i + 1;
+    while k < toks.len() && k - i <= 6 && !toks[k].punct_before {
+        let x = &t[toks[k].range.clone()];
+        // Qualifiers, and an organisation in construct state (باسم وزارة الخارجية).
+        let org = is_in(&AR_ORG_HEADS, x)
+            && toks.get(k + 1).is_some_and(|n| is_qualifier(&t[n.range.clone()]));
+        // A second portfolio joined by و (وزير الطرق وبناء المدن …).
+        let portfolio = k > i + 1
+            && x.starts_with('و')
+            && !x.starts_with("وال")
+            && arabic_name(x).is_none()
+            && !AR_GIVEN.contains(x)
+            && toks.get(k + 1).is_some_and(|n| !n.punct_before && definite(k + 1));
+        if (is_qualifier(x) && (!x.starts_with("ال") || definite(k))) || org || portfolio {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if k < toks.len()
+        && !toks[k].punct_before
+        && let Some(j) = read_name(t, toks, k, &definite)
+    {
+        out.push((toks[k].range.start..toks[j - 1].range.end, EntityKind::Person));
+    }
+}
+
+/// A common given name followed by a name word; a Korean surname and two more words.
+fn given_name(c: &Ctx, i: usize, out: &mut Out) {
+    let (t, toks, raw) = (c.t(), c.toks, c.raw(i));
+    let asian = AR_EAST_ASIAN.contains(raw);
+    if (AR_GIVEN.contains(raw) || asian)
+        && !c.definite(i)
+        && let Some(j) = read_name(t, toks, i, &|k| c.definite(k))
+        && j - i >= if asian { 3 } else { 2 }
+    {
+        out.push((toks[i].range.start..toks[j - 1].range.end, EntityKind::Person));
+    }
+}
+
+/// A given name the name list knows well, then a known surname (or a second given name):
+/// زياد صباغ، محمد الخطيب. Both parts must be names, so common words stay out.
+fn known_given_pair(c: &Ctx, i: usize, out: &mut Out) {
+    let (t, toks, raw) = (c.t(), c.toks, c.raw(i));
+    let known_given = |w: &str| arabic_name(w).and_then(|n| n.given).is_some_and(|g| g.1 >= 40);
+    let known_part = |w: &str| {
+        arabic_name(w).is_some_and(|n| {
+            n.surname.is_some_and(|x| x.1 >= 6) || n.given.is_some_and(|x| x.1 >= 40)
+        }) && !COMMON_ADJECTIVES.contains(&w)
+    };
+    if !c.definite(i)
+        && name_word(raw)
+        && known_given(raw)
+        && let Some(next) = toks.get(i + 1).filter(|n| !n.punct_before)
+        && name_word(&t[next.range.clone()])
+        && known_part(&t[next.range.clone()])
+    {
+        let third = toks
+            .get(i + 2)
+            .filter(|n| !n.punct_before)
+            .is_some_and(|n| name_word(&t[n.range.clone()]) && known_part(&t[n.range.clone()]));
+        let end = if third { i + 2 } else { i + 1 };
+        out.push((toks[i].range.start..toks[end].range.end, EntityKind::Person));
+    }
+}
+
+/// Apposition: NAME، CUE …
+fn apposition(c: &Ctx, i: usize, out: &mut Out) {
+    let (t, toks) = (c.t(), c.toks);
+    let (word, raw) = (c.word(i), c.raw(i));
+    if !((AR_CUES.contains(word) || AR_CUES.contains(raw)) && toks[i].punct_before && i > 0) {
+        return;
+    }
+    let gap = &t[toks[i - 1].range.end..toks[i].range.start];
+    if gap.trim() != "،" && gap.trim() != "," {
+        return;
+    }
+    let mut s = i;
+    while s > 0 && i - s < 3 {
+        let p = &t[toks[s - 1].range.clone()];
+        if !name_word(p) || AR_VERBS.contains(strip_proclitic(p)) {
+            break;
+        }
+        s -= 1;
+        if toks[s].punct_before {
+            break;
+        }
+    }
+    if s < i && i - s >= 2 && !c.definite(s) {
+        let mut start = toks[s].range.start;
+        let first = &t[toks[s].range.clone()];
+        if (first.starts_with('ل') || first.starts_with('ب')) && first.chars().count() >= 5 {
+            start += 2;
+        }
+        out.push((start..toks[i - 1].range.end, EntityKind::Person));
+    }
+}
+
+/// Reporting verb, then a name closed by punctuation or a cue.
+fn after_reporting_verb(c: &Ctx, i: usize, out: &mut Out) {
+    let (t, toks) = (c.t(), c.toks);
+    if AR_VERBS.contains(c.word(i))
+        && let Some(j) = read_name(t, toks, i + 1, &|k| c.definite(k))
+    {
+        // Closed by punctuation, a title (… الخبير في), or the complementiser إن/أن.
+        let closed = toks.get(j).is_none_or(|n| {
+            let w = &t[n.range.clone()];
+            n.punct_before || is_in(&AR_CUES, w) || w == "ان"
+        });
+        if closed && j - (i + 1) >= 2 && !toks[i + 1].punct_before {
+            out.push((toks[i + 1].range.start..toks[j - 1].range.end, EntityKind::Person));
+        }
+    }
+}
+
+/// مطار دمشق الدولي، سجن صيدنايا، ساحة الأمويين: a facility is named with its head.
+fn facility(c: &Ctx, i: usize, out: &mut Out) {
+    let (t, toks) = (c.t(), c.toks);
+    let (word, raw) = (c.word(i), c.raw(i));
+    if !(FACILITY_HEADS.contains(&word) || FACILITY_HEADS.contains(&raw)) {
+        return;
+    }
+    // The head without its proclitic (بمطار → مطار).
+    let start = toks[i].range.start
+        + if FACILITY_HEADS.contains(&raw) { 0 } else { raw.len() - word.len() };
+    // Named after a titled person: ملعب الأمير مولاي عبد الله، مطار الملكة علياء.
+    if let Some(n) = toks.get(i + 1).filter(|n| !n.punct_before)
+        && AR_CUES.contains(&t[n.range.clone()])
+        && toks.get(i + 2).is_some_and(|m| !m.punct_before)
+        && let Some(j) = read_name(t, toks, i + 2, &|_| false)
+    {
+        out.push((start..toks[j - 1].range.end, EntityKind::Place));
+    }
+    let next = toks.get(i + 1).filter(|n| !n.punct_before);
+    if let Some(n) = next
+        && !is_adjective(&t[n.range.clone()])
+        && read_place(t, toks, i + 1).is_some()
+    {
+        let mut j = i + 2;
+        // Closing adjectives: الدولي، الفضائية، الكبير.
+        while toks.get(j).is_some_and(|n| {
+            !n.punct_before && {
+                let x = &t[n.range.clone()];
+                x.starts_with("ال") && (is_adjective(x) || x.ends_with('ي') || x.ends_with("يه"))
+            }
+        }) && j - i < 4
+        {
+            j += 1;
+        }
+        out.push((start..toks[j - 1].range.end, EntityKind::Place));
+    }
+}
+
+/// محافظة درعا، مدينة جبلة، ريف حلب: a place head and one or two name words.
+fn place_head(c: &Ctx, i: usize, out: &mut Out) {
+    let (word, raw) = (c.word(i), c.raw(i));
+    if !(AR_PLACE_HEADS.contains(&word) || AR_PLACE_HEADS.contains(&raw)) {
+        return;
+    }
+    // After the loose heads (منطقة العمليات = the operations area) a definite word is a common
+    // noun; after محافظة/مدينة/بلدة/قرية it is a name (محافظة الرقة).
+    let loose = matches!(word, "منطقه" | "ريف" | "اقليم" | "ولايه");
+    if let Some(j) = c
+        .toks
+        .get(i + 1)
+        .filter(|n| !(n.punct_before || (loose && c.definite(i + 1))))
+        .and_then(|_| read_place(c.t(), c.toks, i + 1))
+    {
+        out.push((c.toks[i + 1].range.start..c.toks[j - 1].range.end, EntityKind::Place));
+    }
+}
+
+/// A definite head and its adjectives, then an attached ل-phrase: الجيش الوطني الليبي، البنك
+/// المركزي الإيراني، الاتحاد الدولي لكرة القدم، اللجنة المركزية لحزب العمل.
+fn definite_body(c: &Ctx, i: usize, out: &mut Out) {
+    if let Some(r) = definite_org(c.t(), c.toks, i, &|k| c.definite(k)) {
+        out.push((r, EntityKind::Org));
+    }
+}
+
+/// A name in guillemets or quotes after a head: حركة «أمل»، لائحة «بيروت مدينتي».
+fn quoted_org(c: &Ctx, i: usize, out: &mut Out) {
+    let (word, raw) = (c.word(i), c.raw(i));
+    if (QUOTED_ORG_HEADS.contains(&word) || QUOTED_ORG_HEADS.contains(&raw))
+        && let Some(r) = quoted_after(c.t(), c.toks[i].range.end, 4)
+    {
+        out.push((r, EntityKind::Org));
+    }
+}
+
+/// Organisation: head in construct state followed by ال-/لل- words; one bare noun may come
+/// first when a definite word follows it (كتائب شهداء القلمون).
+fn org_head(c: &Ctx, i: usize, out: &mut Out) {
+    let (t, toks) = (c.t(), c.toks);
+    let (word, raw) = (c.word(i), c.raw(i));
+    // "رئيس مجلس الوزراء" is the prime minister's title, not a mention of the cabinet.
+    let cabinet_title = word == "مجلس"
+        && toks.get(i + 1).is_some_and(|n| &t[n.range.clone()] == "الوزراء")
+        && i > 0
+        && matches!(&t[toks[i - 1].range.clone()], "رئيس" | "لرئيس" | "ورئيس" | "نائب" | "رئاسه");
+    if !(AR_ORG_HEADS.contains(raw) || AR_ORG_HEADS.contains(word)) || cabinet_title {
+        return;
+    }
+    let mut j = i + 1;
+    let definite_at = |k: usize| {
+        toks.get(k).filter(|n| !n.punct_before).is_some_and(|n| {
+            let x = &t[n.range.clone()];
+            x.starts_with("ال") || x.starts_with("لل")
+        })
+    };
+    if !definite_at(j)
+        && definite_at(j + 1)
+        && toks.get(j).is_some_and(|n| !n.punct_before && name_word(&t[n.range.clone()]))
+    {
+        j += 1;
+    }
+    while j < toks.len() && j - i <= 4 && !toks[j].punct_before {
+        let x = &t[toks[j].range.clone()];
+        // A title or a time word after the name starts the next phrase (مجلس الوزراء المهندس
+        // …، حزب العمال الحاكم الشهر الماضي).
+        let stop = AR_CUES.contains(x) || AR_STOP.contains(x) || DATE_WORDS.contains(&x);
+        // After an adjective (وزارة الخارجية الإيرانية) only adjectives continue the name.
+        let after_adjective = j > i + 1 && is_adjective(&t[toks[j - 1].range.clone()]);
+        if (x.starts_with("ال") || x.starts_with("لل"))
+            && !stop
+            && (!after_adjective || is_adjective(x))
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if j > i + 1 {
+        let j = attached_phrases(t, toks, j);
+        let skip = if AR_ORG_HEADS.contains(raw) { 0 } else { raw.len() - word.len() };
+        out.push((toks[i].range.start + skip..toks[j - 1].range.end, EntityKind::Org));
+    }
 }
 
 /// Words that open a state's formal name (folded): جمهورية، دولة، سلطنة، مملكة، إمارة.

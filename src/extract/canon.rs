@@ -92,11 +92,11 @@ pub fn romanize(name: &str) -> String {
             _ => ("", tok.as_str()),
         };
         // A name part the name list knows keeps its usual spelling (صباغ is Sabbagh).
-        let known = super::lexicon::arabic_name(&tok)
+        let known = crate::lang::ar::words::arabic_name(&tok)
             .and_then(|n| n.latin())
             .map(str::to_string)
             .or_else(|| {
-                let part = super::lexicon::arabic_name(body).and_then(|n| n.latin())?;
+                let part = crate::lang::ar::words::arabic_name(body).and_then(|n| n.latin())?;
                 (!article.is_empty()).then(|| format!("{article}{part}"))
             });
         if let Some(k) = known {

@@ -9,15 +9,13 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use super::EntityKind;
 use super::canon::{norm_str, skeleton};
-use super::lexicon::EN_PARTICLES;
+use crate::lang::ar::PROCLITICS;
+use crate::lang::en::words::EN_PARTICLES;
 use crate::text::normalize::Folded;
 use crate::text::script::is_arabic_letter;
 
 /// The generated gazetteer, embedded so an installed binary works from any directory.
 const TSV: &str = include_str!("../../assets/gazetteer.tsv");
-
-/// Arabic proclitics that may sit on a name inside its token (و ف ب ل ك and pairs).
-pub const PROCLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
 
 /// Single-token Arabic aliases that are also common words; they are only taken as names when
 /// quoted («فتح»), after a title or head that names them (الرئيس الأسد، قناة الجزيرة), or when

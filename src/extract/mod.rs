@@ -15,8 +15,9 @@ pub mod canon;
 pub mod dates;
 pub mod english;
 pub mod gazetteer;
-pub mod lexicon;
 pub mod resolve;
+
+use crate::lang::en::words as lexicon;
 
 use gazetteer::Gazetteer;
 use resolve::Cand;
@@ -121,8 +122,14 @@ impl Extractor {
     ///
     /// At most [`EXTRACT_BUDGET_BYTES`] of the text are read (see [`budget_note`]): every
     /// pass is linear or n log n, and the budget bounds the constant too.
+    ///
+    /// A document in a language qari has no folder for (`crate::lang::get`) is shown and
+    /// searched, but nothing is extracted: rules for another language would only find noise.
     pub fn extract(&self, doc: &Document) -> Annotations {
         test_panic(&doc.text);
+        if crate::lang::get(&doc.lang).is_none() {
+            return Annotations::default();
+        }
         let text = within_budget(&doc.text);
         Annotations { mentions: self.mentions(text), dates: dates::extract_dates(text, doc.date) }
     }

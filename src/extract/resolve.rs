@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::EntityKind;
 use super::canon::norm_str;
-use super::lexicon::{EN_PARTICLES, EN_STOP};
+use crate::lang::en::words::{EN_PARTICLES, EN_STOP};
 
 /// A possible mention before resolution.
 #[derive(Debug, Clone)]
@@ -211,7 +211,7 @@ fn short_forms_counted(
             }
         }
         let mut try_forms = vec![(w.as_str(), 0usize)];
-        if let Some(c) = w.chars().next().filter(|c| "وفبلك".contains(*c))
+        if let Some(c) = w.chars().next().filter(|&c| crate::lang::ar::is_proclitic(c))
             && w.chars().count() > 3
         {
             try_forms.push((&w[c.len_utf8()..], c.len_utf8()));

@@ -67,7 +67,7 @@ pub fn build(store: &Store) -> Vec<TimelineEntry> {
 }
 
 /// Short words that end with a point without ending a sentence ("U.S.", "Mr."); month
-/// abbreviations ("Jan.") come from `crate::text::calendar`.
+/// abbreviations ("Jan.") come from `crate::lang::calendar`.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "no", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "gov",
     "sen", "rep", "prof", "vs", "etc", "inc", "co", "corp", "ltd",
@@ -96,7 +96,7 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
         let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
         let lower = word.to_lowercase();
         let month_abbreviation =
-            crate::text::calendar::month_of(&lower).is_some_and(|m| m.english && m.weak);
+            crate::lang::calendar::month_of(&lower).is_some_and(|m| m.english && m.weak);
         if single || month_abbreviation || ABBREVIATIONS.contains(&lower.as_str()) {
             return false;
         }

@@ -58,7 +58,7 @@ impl Scanner<'_> {
             }
             Lex::MonthHead(head) => {
                 let Lex::Ordinal(ord @ (1 | 2)) = self.lex(i + 1) else { return None };
-                let month = u32::from(crate::text::calendar::levantine_month(head, ord)?);
+                let month = u32::from(crate::lang::ar::calendar::levantine_month(head, ord)?);
                 Some(MonthHit { month, weak: false, english: false, last: i + 1 })
             }
             _ => None,

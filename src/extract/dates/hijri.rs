@@ -16,6 +16,7 @@ use chrono::Datelike;
 use super::lexicon::{Cue, Lex};
 use super::tokens::Kind;
 use super::{Found, Granularity, Scanner};
+use crate::lang::{self, calendar::Calendar};
 use crate::text::calendar;
 use crate::text::normalize::fold_str;
 
@@ -37,8 +38,12 @@ impl Scanner<'_> {
             Lex::HijriHead => {
                 let t = self.tok(i)?;
                 let first = fold_str(&self.text[t.core..t.end]);
-                let month = calendar::hijri_two_word_month(&first, &fold_str(self.word(i + 1)))?;
-                Some((u32::from(month), i + 1))
+                let second = fold_str(self.word(i + 1));
+                let (_, m) = lang::calendar::multiword_months().find(|(w, m)| {
+                    m.calendar == Calendar::Islamic
+                        && matches!(&w[..], [a, b] if *a == first && *b == second)
+                })?;
+                Some((u32::from(m.month), i + 1))
             }
             _ => None,
         }

@@ -145,7 +145,7 @@ fn word(text: &str, start: usize, end: usize, glued: bool, buf: &mut String) -> 
         let mut chars = buf.chars();
         let first = chars.next();
         let rest = chars.as_str();
-        if matches!(first, Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && rest.chars().count() >= 2 {
+        if first.is_some_and(crate::lang::ar::is_proclitic) && rest.chars().count() >= 2 {
             let mut lex = lexicon::lookup(rest);
             if lex == Lex::None && first == Some('ل') && rest.starts_with('ل') {
                 let mut with_article = String::from("ا");

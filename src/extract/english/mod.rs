@@ -8,16 +8,16 @@ mod tokens;
 
 pub use tokens::{Tok, adjacent, tokens, word};
 
-use super::lexicon::{
+use crate::lang::en::words::{
     EN_CREDITS, EN_KOREAN, EN_ORG_HEADS, EN_PARTICLES, EN_PERSON_CUES, EN_PLACE_HEADS,
     EN_REPORTING, EN_STOP, EN_STRONG_ORG_HEADS, EN_TITLE_WORDS, is_given_name, is_surname,
 };
 use std::ops::Range;
 
-use super::EntityKind;
 use super::acronyms;
-use super::gazetteer::Gazetteer;
-use super::resolve::Cand;
+use crate::extract::EntityKind;
+use crate::extract::gazetteer::Gazetteer;
+use crate::extract::resolve::Cand;
 
 fn name_word(text: &str, t: &Tok, g: &Gazetteer) -> bool {
     let w = word(text, t);

@@ -13,7 +13,8 @@ use tantivy::tokenizer::{
     TokenStream, Tokenizer,
 };
 
-use crate::extract::gazetteer::{PROCLITICS, rows};
+use crate::extract::gazetteer::rows;
+use crate::lang::ar::{PROCLITICS, STEM_PREFIXES, STEM_SUFFIXES};
 use crate::text::normalize::fold_str;
 use crate::text::script::{is_arabic_letter, is_word_char};
 
@@ -47,8 +48,7 @@ pub fn prefix_form(raw: &str) -> Option<String> {
     let (lower, _) = analyze(&mut a, &raw[r]).into_iter().next()?;
     Some(if lower.chars().any(is_arabic_letter) {
         let folded = fold_str(&lower);
-        const PREFIXES: [&str; 7] = ["وال", "بال", "كال", "فال", "ال", "لل", "و"];
-        PREFIXES
+        STEM_PREFIXES
             .iter()
             .find_map(|p| folded.strip_prefix(p).filter(|rest| rest.chars().count() >= 2))
             .unwrap_or(&folded)
@@ -204,11 +204,8 @@ pub fn stem_ar(w: &str) -> String {
     if let Some(p) = protected_form(w) {
         return p;
     }
-    // Longest prefixes first so وال is not taken for و.
-    const PREFIXES: [&str; 7] = ["وال", "بال", "كال", "فال", "ال", "لل", "و"];
-    const SUFFIXES: [&str; 10] = ["ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي"];
     let mut w: Vec<char> = w.chars().collect();
-    for p in PREFIXES {
+    for p in STEM_PREFIXES {
         let p: Vec<char> = p.chars().collect();
         let ok = if p.len() == 1 { w.len() >= 4 } else { w.len() >= p.len() + 2 };
         if ok && w.starts_with(&p) {
@@ -216,7 +213,7 @@ pub fn stem_ar(w: &str) -> String {
             break;
         }
     }
-    for s in SUFFIXES {
+    for s in STEM_SUFFIXES {
         let s: Vec<char> = s.chars().collect();
         if w.len() >= s.len() + 2 && w.ends_with(&s) {
             let n = w.len() - s.len();

@@ -17,6 +17,9 @@ pub(super) struct MonthHit {
     pub english: bool,
     /// Last token of the name (two-word Levantine names, "Jun.", "حزيران/يونيو").
     pub last: usize,
+    /// Last token of the first name of a month named twice ("أكتوبر" of "أكتوبر / تشرين
+    /// الأول"), else `last`.
+    pub name_last: usize,
 }
 
 impl Scanner<'_> {
@@ -27,6 +30,7 @@ impl Scanner<'_> {
         if hit.english && hit.weak && self.is_punct(hit.last + 1, '.') && self.glued(hit.last + 1) {
             hit.last += 1;
         }
+        hit.name_last = hit.last;
         // The same month named twice: "حزيران/يونيو", "يناير كانون الثاني", "حزيران (يونيو)".
         let (open, k) = match self.tok(hit.last + 1).map(|t| t.kind) {
             Some(Kind::Punct('/')) => (false, hit.last + 2),
@@ -54,14 +58,26 @@ impl Scanner<'_> {
                     weak,
                     english,
                     last: i,
+                    name_last: i,
                 })
             }
             Lex::MonthHead(head) => {
                 let Lex::Ordinal(ord @ (1 | 2)) = self.lex(i + 1) else { return None };
                 let month = u32::from(crate::lang::ar::calendar::levantine_month(head, ord)?);
-                Some(MonthHit { month, weak: false, english: false, last: i + 1 })
+                Some(MonthHit { month, weak: false, english: false, last: i + 1, name_last: i + 1 })
             }
             _ => None,
+        }
+    }
+
+    /// Where a date ending in month `m` without a year ends: the second name of a month named
+    /// twice is needed only to reach an Arabic anchor word after it ("8 أكتوبر (تشرين الأول)
+    /// الماضي"); else the smallest span ends at the first name ("26 أكتوبر / تشرين الأول" →
+    /// "26 أكتوبر").
+    pub(super) fn yearless_end(&self, m: &MonthHit) -> usize {
+        match self.cue(m.last + 1) {
+            Some(Cue::ArPast | Cue::ArNext | Cue::ArCurrent) => m.last,
+            _ => m.name_last,
         }
     }
 
@@ -204,7 +220,8 @@ impl Scanner<'_> {
         if self.tok(k).is_some_and(|t| t.kind == Kind::Num && t.digits >= 3) {
             return Some(Found::new(i, k, None, Granularity::Day));
         }
-        Some(self.relative(i, m_last, Granularity::Day, |p| resolve::nearest_day(p, m.month, day)))
+        let end = if m_last == m.last { self.yearless_end(&m) } else { m_last };
+        Some(self.relative(i, end, Granularity::Day, |p| resolve::nearest_day(p, m.month, day)))
     }
 
     /// The year after a month name ending at token `last`: "June 2018", "June, 2018",

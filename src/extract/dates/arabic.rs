@@ -47,7 +47,7 @@ impl Scanner<'_> {
             Cue::ArPrep | Cue::ArMonthWord => {
                 let k = if self.cue(i + 1) == Some(Cue::ArMonthWord) { i + 2 } else { i + 1 };
                 let m = self.month_stands_alone(k).filter(|m| !m.english)?;
-                Some(self.relative(k, m.last, Granularity::Month, |p| {
+                Some(self.relative(k, self.yearless_end(&m), Granularity::Month, |p| {
                     resolve::named_month(p, m.month, MonthAnchor::OnOrBefore)
                 }))
             }
@@ -56,9 +56,13 @@ impl Scanner<'_> {
         }
     }
 
-    /// اليوم: today, unless it means "the day" ("اليوم التالي", "اليوم الذي"); "اليوم الأحد"
+    /// اليوم: today, unless it means "the day" ("اليوم التالي", "اليوم الذي", "هذا اليوم"); "اليوم الأحد"
     /// is one expression.
     fn today(&self, i: usize) -> Option<Found> {
+        // "في هذا اليوم": "on this day", a narrative anchor.
+        if i > 0 && self.cue(i - 1) == Some(Cue::ArThis) {
+            return None;
+        }
         let last = match self.lex(i + 1) {
             Lex::Cue(Cue::ArNotToday) | Lex::Ordinal(_) => return None,
             Lex::Weekday { english: false, .. } => i + 1,
@@ -162,6 +166,7 @@ impl Scanner<'_> {
         if let Some((year, last)) = self.year_after_month(m.last) {
             return Some(Found::new(i, last, resolve::ymd(year, m.month, day), Granularity::Day));
         }
-        Some(self.relative(i, m.last, Granularity::Day, |p| resolve::nearest_day(p, m.month, day)))
+        let end = self.yearless_end(&m);
+        Some(self.relative(i, end, Granularity::Day, |p| resolve::nearest_day(p, m.month, day)))
     }
 }

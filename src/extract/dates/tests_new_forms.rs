@@ -136,3 +136,17 @@ fn more_relative_expressions_resolve_against_publication() {
     }
     assert_eq!(dates("the day before yesterday", None), []);
 }
+
+#[test]
+fn a_yearless_month_named_twice_keeps_only_its_first_name() {
+    // From a Global Voices article (tests/fixtures/devsets/ar): the smallest span.
+    let p = Some("2014-12-11");
+    assert_eq!(one("في 26 أكتوبر / تشرين الأول قال", p), pair("26 أكتوبر", "2014-10-26"));
+    assert_eq!(
+        one("في الحادي عشر من ديسمبر / كانون الأول", p),
+        pair("الحادي عشر من ديسمبر", "2014-12-11")
+    );
+    assert_eq!(one("في أكتوبر / تشرين الأول قال", p), pair("أكتوبر", "2014-10"));
+    // "في هذا اليوم" is "on this day", not today.
+    assert_eq!(dates("في هذا اليوم قبل 10 أعوام", p), []);
+}

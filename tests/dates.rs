@@ -252,7 +252,7 @@ fn solar_hijri_dates_convert_to_the_fixture_pairs() {
             (Some(m), [a, b]) if *a > 31 => Some((*a, m, *b)),
             (Some(m), [a, b]) => Some((*b, m, *a)),
             // "۱۳۹۶/۱۱/۱۴": year, month, day.
-            (None, [_]) => {
+            (None, []) => {
                 let parts: Vec<u32> = words
                     .iter()
                     .find(|w| w.contains('/'))

@@ -83,3 +83,21 @@ fn the_furniture_key_is_rebound_by_its_action_name() {
     press(&mut a, "z");
     assert!(a.nav.show_furniture_dates, "z no longer bound there");
 }
+
+#[test]
+fn t_on_a_furniture_date_of_the_side_panel_shows_the_furniture_dates_at_it() {
+    let mut a = App::new(bundled(), OPTS, (120, 40));
+    let entries = a.store.timeline();
+    let e = entries.iter().find(|e| e.furniture).expect("a furniture date").clone();
+    a.open_doc(e.doc);
+    press(&mut a, "<Tab><Tab>");
+    let at = a.side.dates.iter().position(|d| d.range == e.range).expect("in the side panel");
+    a.side.selected = a.side.entities.len() + at;
+    press(&mut a, "t");
+    assert!(a.nav.show_furniture_dates);
+    let Some(NavView::Timeline { selected }) = a.nav.view else { panic!("timeline open") };
+    match &view_rows(&a)[selected].target {
+        Some(Target::Doc { doc, hl, .. }) => assert_eq!((*doc, hl), (e.doc, &e.range)),
+        other => panic!("the furniture date expected: {other:?}"),
+    }
+}

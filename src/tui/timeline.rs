@@ -13,10 +13,17 @@ pub(crate) fn open(app: &mut App) {
         app.nav.timeline = Some(app.store.timeline());
     }
     app.nav.view = Some(NavView::Timeline { selected: 0 });
-    let rows = view::nav::view_rows(app);
     let here = app.reader.doc.filter(|_| app.focus == Pane::Side);
     // A date selected in the side panel: its own entry.
     let date = app.side_date().filter(|_| here.is_some()).map(|d| d.range.clone());
+    // A date of the page furniture asked for by name: show the furniture dates with it.
+    let furniture = here.and_then(|h| app.store.docs.get(h)).and_then(|d| d.boilerplate.clone());
+    if let (Some(d), Some(f)) = (&date, furniture)
+        && f.contains(&d.start)
+    {
+        app.nav.show_furniture_dates = true;
+    }
+    let rows = view::nav::view_rows(app);
     let at_date = |r: &view::nav::ViewRow| match (&r.target, &date) {
         (Some(view::nav::Target::Doc { doc, hl, .. }), Some(d)) => Some(*doc) == here && hl == d,
         _ => false,

@@ -113,7 +113,18 @@ pub fn guess(text: &str, paragraphs: &[Range<usize>]) -> Guessed {
                 .filter_map(|d| head.find(d))
                 .min()?;
             let prefix = &head[..cut];
-            (prefix.split_whitespace().count() <= 6).then(|| parse(prefix)).flatten()
+            let before = (prefix.split_whitespace().count() <= 6).then(|| parse(prefix)).flatten();
+            // "Blantyre (AFP) Dec 20, 2009 Three people were killed…": the date right after
+            // a short agency credit, with no dash before the body.
+            let after_credit = || {
+                let rest = head[cut..].strip_prefix('(')?;
+                let (credit, after) = rest.split_once(')')?;
+                (prefix.split_whitespace().count() <= 4 && credit.split_whitespace().count() <= 3)
+                    .then_some(())?;
+                let words: Vec<&str> = after.split_whitespace().take(4).collect();
+                parse(&words.join(" "))
+            };
+            before.or_else(after_credit)
         });
     }
     if g.date.is_none() {
@@ -269,6 +280,15 @@ mod tests {
 
     fn guess_of(text: &str) -> Guessed {
         guess(text, &crate::corpus::paragraph_ranges(text))
+    }
+
+    #[test]
+    fn an_agency_credit_before_the_date_opens_the_body() {
+        let t = "Three killed in quake\nBlantyre (AFP) Dec 20, 2009 Three people were killed and about 300 injured Sunday when an earthquake struck, authorities said.";
+        assert_eq!(guess_of(t).date, NaiveDate::from_ymd_opt(2009, 12, 20));
+        // A parenthesis that is not a credit, with prose after it, gives no date.
+        let t = "Talks\nThe ministers (all of them) met on 4 June 2018 to talk about the plan for the years ahead.";
+        assert_eq!(guess_of(t).date, None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub mod en;
 mod words;
 
 pub use dates::Cue;
-pub use detect::detect;
+pub use detect::{SAMPLE_BYTES, detect};
 pub use words::Words;
 
 /// One language, as every layer sees it.
@@ -45,6 +45,10 @@ pub struct Language {
     pub date_labels: &'static [&'static str],
     /// What opens a byline ("By ", "بقلم"), matched ignoring ASCII case.
     pub byline_prefixes: &'static [&'static str],
+    /// The language's most frequent function words, lower case: a text where they are a
+    /// large share of the words is this language without asking the trigram detector (which
+    /// costs about as much as extracting the entities).
+    pub function_words: &'static [&'static str],
 }
 
 /// The registered languages, in the order their names are looked up (a name two languages

@@ -17,6 +17,10 @@ pub static ENGLISH: Language = Language {
     date_words: dates::DATE_WORDS,
     date_labels: &["date", "published", "posted", "updated", "last updated"],
     byline_prefixes: &["By "],
+    function_words: &[
+        "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "said",
+        "by", "as", "at", "from", "his", "has", "have", "it", "be", "are", "were", "which",
+    ],
     furniture_cues: r"
         (?-u:\b)(related|more|latest|popular|recommended|top)\s+(news|articles|stories|posts|reads)(?-u:\b)
         | (?-u:\b)read\s+(more|also|next)(?-u:\b) | (?-u:\b)also\s+read(?-u:\b) | (?-u:\b)you\s+may\s+also\s+like(?-u:\b)

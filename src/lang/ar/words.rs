@@ -117,14 +117,6 @@ pub static AR_ORG_HEADS: Words = Words::new(&[
     "ميثاق", "بعثه", "جمعيه",
 ]);
 
-/// East-Asian surnames: names starting with one may end in a word that is also a pronoun
-/// (ري يونغ هو).
-#[rustfmt::skip]
-pub static AR_EAST_ASIAN: Words = Words::new(&[
-    "كيم", "ري", "بارك", "لي", "مون", "جانغ", "تشوي", "شي", "كانغ", "يون", "تشو", "وانغ",
-    "هوانغ", "تشانغ", "ليو", "تشين", "كوون",
-]);
-
 /// Common given names (normalised) that are not also common words (so not علي = على, حسن,
 /// سعيد, امين): one followed by a name word starts a person's name.
 #[rustfmt::skip]

@@ -156,6 +156,11 @@ impl Extractor {
                 && let Some(range) = arabic::formal_state_name(text, c.range.clone())
             {
                 named.push(Cand { surface: text[range.clone()].to_string(), range, ..c.clone() });
+            } else if c.kind == EntityKind::Org
+                && let Some(range) = arabic::org_with_head(text, c.range.clone())
+            {
+                // "حركة حماس", "نادي الهلال": the head belongs to the known name's span.
+                named.push(Cand { surface: text[range.clone()].to_string(), range, ..c.clone() });
             } else if c.kind != EntityKind::Org
                 && let Some(range) = arabic::facility_name(text, c.range.clone())
             {
@@ -243,8 +248,9 @@ impl Extractor {
                 kept[i - 1].canonical = canonical;
             }
         }
-        // Acronyms paired with their expansion, then their bare uses: each use takes the
-        // first expansion of its acronym before it (one pass over the tokens).
+        // Acronyms paired with their expansion, then their bare uses: each takes the first
+        // expansion of its acronym (one pass over the tokens). An acronym nothing defines is
+        // an organisation only when the gazetteer knows it ("BREAKING", "COVID" are not).
         let mut extra = Vec::new();
         let mut first_pair: std::collections::HashMap<String, usize> = Default::default();
         for (acr, ci) in acronyms::acronym_pairs(text, &kept) {
@@ -254,7 +260,7 @@ impl Extractor {
             for t in &toks {
                 let w = &text[t.range.clone()];
                 let Some(e) = first_pair.get(w).map(|&ci| &kept[ci]) else { continue };
-                if t.range.start > e.range.end {
+                if t.range.start >= e.range.end || t.range.end <= e.range.start {
                     extra.push(Cand {
                         range: t.range.clone(),
                         surface: w.to_string(),
@@ -262,20 +268,6 @@ impl Extractor {
                         ..e.clone()
                     });
                 }
-            }
-        }
-        // Acronyms nothing else explains: organisations of their own.
-        for r in acronyms::bare_acronyms(text, &toks) {
-            let mut c = Cand {
-                surface: text[r.clone()].to_string(),
-                range: r,
-                kind: EntityKind::Org,
-                entity: String::new(),
-                canonical: String::new(),
-                prio: 1,
-            };
-            if self.identify(&mut c) {
-                extra.push(c);
             }
         }
         // "the North" / "the South" for a Korea the document names.

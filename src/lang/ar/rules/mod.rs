@@ -4,9 +4,14 @@
 //! like names (هو) are never taken as one. Organisation rules are in `orgs`, place rules in
 //! `places`.
 
+mod named;
 mod orgs;
 mod places;
+#[cfg(test)]
+mod tests;
 
+pub use named::org_with_head;
+use named::{league, named_org};
 use orgs::{definite_body, org_head, quoted_org};
 pub use places::{FACILITY_HEADS, facility_name, formal_state_name};
 use places::{facility, place_head};
@@ -245,6 +250,8 @@ const RULES: &[Rule] = &[
     definite_body,
     quoted_org,
     org_head,
+    named_org,
+    league,
 ];
 
 /// Rule candidates (ranges still in normalised bytes; the caller maps them back).

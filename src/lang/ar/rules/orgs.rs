@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::{AR_ADJECTIVES, AR_GLUED, AR_ORG_HEADS};
 use super::{AR_CUES, AR_STOP, ArTok, Ctx, DATE_WORDS, Out, is_adjective, name_word};
 use crate::extract::EntityKind;
+use crate::lang::ar::words::AR_NOT_NAMES;
 
 /// Heads that take a definite article and name a body with their adjectives (folded).
 const DEFINITE_ORG_HEADS: &[&str] = &[
@@ -148,7 +149,7 @@ fn definite_org(
 /// ل-phrases of definite words (لكرة القدم، للجيش الشعبي الكوري، لمجلس التعاون لدول الخليج
 /// العربية) and one coordinated definite word (وزارة الخارجية والمغتربين). Returns the end
 /// token (exclusive).
-fn attached_phrases(t: &str, toks: &[ArTok], mut j: usize) -> usize {
+pub(super) fn attached_phrases(t: &str, toks: &[ArTok], mut j: usize) -> usize {
     let word = |k: usize| toks.get(k).filter(|n| !n.punct_before).map(|n| &t[n.range.clone()]);
     let name_part = |y: &str| {
         y.starts_with("ال")
@@ -252,9 +253,13 @@ pub(super) fn org_head(c: &Ctx, i: usize, out: &mut Out) {
             x.starts_with("ال") || x.starts_with("لل")
         })
     };
+    // (Not an adjective agreeing with the head: جماعة مسلحة الهجوم.)
     if !definite_at(j)
         && definite_at(j + 1)
-        && toks.get(j).is_some_and(|n| !n.punct_before && name_word(&t[n.range.clone()]))
+        && toks.get(j).is_some_and(|n| {
+            let x = &t[n.range.clone()];
+            !n.punct_before && name_word(x) && !AR_NOT_NAMES.contains(x)
+        })
     {
         j += 1;
     }

@@ -142,7 +142,7 @@ pub fn facility_name(text: &str, name: Range<usize>) -> Option<Range<usize>> {
 
 /// `name` (a byte range of `text`) with one of `heads` right before it (a proclitic allowed)
 /// and any of `adjectives` after it; `None` without a head.
-fn with_head(
+pub(super) fn with_head(
     text: &str,
     name: Range<usize>,
     heads: &[&str],

@@ -147,7 +147,7 @@ pub fn extract_text(data: &[u8]) {
         title: "fuzz".into(),
         byline: None,
         date,
-        lang: "und".into(),
+        lang: "en".into(),
         url: None,
         paragraphs: corpus::paragraph_ranges(&text),
         text,

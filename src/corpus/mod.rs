@@ -377,10 +377,7 @@ fn build(
         .or(guessed.title.map(|t| one_line(&t)))
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| "(untitled)".to_string());
-    let lang = a
-        .lang
-        .filter(|l| !l.is_empty() && l.len() <= 8 && l.chars().all(|c| c.is_ascii_alphabetic()))
-        .unwrap_or_else(|| crate::text::script::guess_lang(&text).to_string());
+    let lang = crate::lang::detect(&text, a.lang.as_deref());
     Some(Document {
         id,
         path,

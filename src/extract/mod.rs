@@ -9,14 +9,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
 
+pub mod acronyms;
+pub mod arabic;
 pub mod canon;
 pub mod dates;
+pub mod english;
 pub mod gazetteer;
 pub mod resolve;
 
-use crate::lang::ar::rules as arabic;
-use crate::lang::en::acronyms;
-use crate::lang::en::rules as english;
 use crate::lang::en::words as lexicon;
 
 use gazetteer::Gazetteer;
@@ -122,8 +122,14 @@ impl Extractor {
     ///
     /// At most [`EXTRACT_BUDGET_BYTES`] of the text are read (see [`budget_note`]): every
     /// pass is linear or n log n, and the budget bounds the constant too.
+    ///
+    /// A document in a language qari has no folder for (`crate::lang::get`) is shown and
+    /// searched, but nothing is extracted: rules for another language would only find noise.
     pub fn extract(&self, doc: &Document) -> Annotations {
         test_panic(&doc.text);
+        if crate::lang::get(&doc.lang).is_none() {
+            return Annotations::default();
+        }
         let text = within_budget(&doc.text);
         Annotations { mentions: self.mentions(text), dates: dates::extract_dates(text, doc.date) }
     }

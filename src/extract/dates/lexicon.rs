@@ -64,10 +64,10 @@ fn build() -> Table {
     for (w, m) in calendar::month_names() {
         t.insert(w, Lex::Month { month: m.month, weak: m.weak, english: m.english });
     }
+    for (w, d) in calendar::weekday_names().filter(|(_, d)| !d.abbreviated) {
+        t.insert(w, Lex::Weekday { day: d.day, weak: d.weak, english: d.english });
+    }
     for l in LANGUAGES {
-        for &(w, day, weak) in l.weekdays {
-            t.insert(w, Lex::Weekday { day, weak, english: l.cased });
-        }
         for &(w, n) in l.ordinals {
             t.insert(w, Lex::Ordinal(n));
         }

@@ -118,7 +118,7 @@ mod tests {
     use super::romanize;
 
     fn rom(s: &str) -> Option<String> {
-        let folded = crate::extract::canon::norm_str(s);
+        let folded = crate::text::normalize::fold_str(s);
         romanize(&folded.split(' ').collect::<Vec<_>>())
     }
 

@@ -3,7 +3,6 @@
 pub mod calendar;
 mod dates;
 pub mod east_asian;
-pub mod rules;
 pub mod words;
 
 use super::Language;
@@ -13,12 +12,21 @@ pub static ARABIC: Language = Language {
     code: "ar",
     name: "Arabic",
     cased: false,
-    months: calendar::MONTHS,
-    weekdays: calendar::WEEKDAYS,
-    weekday_abbreviations: &[],
+    calendar_names: &[
+        include_str!("../../../assets/lang/ar/calendar.tsv"),
+        include_str!("../../../assets/lang/ar/calendar-extra.tsv"),
+    ],
+    weak_names: include_str!("../../../assets/lang/ar/weak-months.tsv"),
     ordinals: dates::ORDINALS,
     ordinal_suffixes: &[],
     date_words: dates::DATE_WORDS,
+    date_labels: &["تاريخ النشر", "نشر في", "نشر بتاريخ", "نشر", "آخر تحديث", "اخر تحديث"],
+    byline_prefixes: &["بقلم"],
+    function_words: &[],
+    furniture_cues: r"
+        اشترك | تابعونا | تابعوا | ليصلك | اقرأ\s+(أيضا|أيضاً|المزيد) | ذات\s+صلة
+        | جميع\s+الحقوق | التليغرام | تلغرام | شارك\s+(المقال|الخبر|على)
+        ",
 };
 
 /// The one-letter proclitics written onto a word: و ف ب ل ك.

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -392,21 +392,7 @@ pub fn draw_prompt(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// `June 2018` for a date (timeline month headings).
 pub fn month_label(d: NaiveDate) -> String {
-    const M: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!("{} {}", M[d.month0() as usize], d.year())
+    d.format("%B %Y").to_string()
 }
 
 /// Draws the text of a prompt's line editor at (x, y), `width` cells: laid out by the reading

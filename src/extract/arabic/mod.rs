@@ -16,12 +16,12 @@ use orgs::{definite_body, org_head, quoted_org};
 pub use places::{FACILITY_HEADS, facility_name, formal_state_name};
 use places::{facility, place_head};
 
-use super::words::{
+use crate::lang::Words;
+use crate::lang::ar::words::{
     AR_ADJECTIVES, AR_CUES, AR_GIVEN, AR_GLUED, AR_IMPERFECT, AR_ORG_HEADS, AR_STOP, AR_VERBS,
     arabic_name,
 };
-use super::{east_asian, strip_proclitic};
-use crate::lang::Words;
+use crate::lang::ar::{east_asian, strip_proclitic};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -235,7 +235,7 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// One rule family, tried at every token (as English's [`crate::lang::en::rules`] are).
+/// One rule family, tried at every token (as English's [`super::english`] are).
 type Rule = fn(&Ctx, usize, &mut Out);
 
 /// The Arabic rules, in the order their finds are listed for the resolver.

@@ -13,7 +13,7 @@ pub use tokens::{Tok, adjacent, tokens, word};
 
 use orgs::{acronym_before_expansion, acronym_expansion, org_head, sports_club};
 
-use super::words::{
+use crate::lang::en::words::{
     EN_CREDITS, EN_KOREAN, EN_ORG_HEADS, EN_PARTICLES, EN_PERSON_CUES, EN_PLACE_HEADS,
     EN_REPORTING, EN_STOP, EN_TITLE_WORDS, is_given_name, is_surname,
 };

@@ -4,9 +4,9 @@
 //! knows it (UN, NATO, KCNA): capitals alone are headlines, shouting and abbreviations
 //! ("BREAKING", "COVID").
 
-use super::rules::{Tok, adjacent, word};
-use super::words::EN_NOT_ACRONYMS;
+use super::english::{Tok, adjacent, word};
 use crate::extract::resolve::Cand;
+use crate::lang::en::words::EN_NOT_ACRONYMS;
 
 /// 2–8 capitals, with at most one lower-case letter inside ("AfD"): an acronym's shape.
 pub(super) fn is_acronym(w: &str) -> bool {

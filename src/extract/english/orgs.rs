@@ -4,14 +4,14 @@
 
 use std::ops::Range;
 
-use super::super::acronyms;
-use super::super::words::{
+use super::{Ctx, Tok, adjacent, cand, is_building, span, word};
+use crate::extract::EntityKind;
+use crate::extract::acronyms;
+use crate::extract::resolve::Cand;
+use crate::lang::en::words::{
     EN_CLUB_PREFIXES, EN_CLUB_SUFFIXES, EN_CLUB_SUFFIXES_ALWAYS, EN_COMPANY_SUFFIXES, EN_ORG_HEADS,
     EN_PERSON_CUES, EN_REPORTING, EN_SPORT_WORDS, EN_STOP, EN_STRONG_ORG_HEADS,
 };
-use super::{Ctx, Tok, adjacent, cand, is_building, span, word};
-use crate::extract::EntityKind;
-use crate::extract::resolve::Cand;
 
 /// "People for the Ethical Treatment of Animals (PETA)": a capitalised run whose initials spell
 /// the acronym in brackets after it names an organisation.

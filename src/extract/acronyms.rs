@@ -1,11 +1,13 @@
 //! Acronyms in English text: the shape of one, and the capitalised run whose initials spell it
 //! ("Syrian Arab News Agency (SANA)", "IRGC, the Islamic Revolutionary Guard Corps"), which
-//! defines it. A bare acronym is an organisation only when the text defines it or the gazetteer
-//! knows it (UN, NATO, KCNA): capitals alone are headlines, shouting and abbreviations
-//! ("BREAKING", "COVID").
+//! defines it and links its bare uses to it. An acronym nothing defines is an organisation of
+//! its own, unless it is a common abbreviation ("COVID") or stands in a line of capitals (a
+//! headline: "BREAKING").
 
 use super::english::{Tok, adjacent, word};
 use crate::extract::resolve::Cand;
+use std::ops::Range;
+
 use crate::lang::en::words::EN_NOT_ACRONYMS;
 
 /// 2–8 capitals, with at most one lower-case letter inside ("AfD"): an acronym's shape.
@@ -99,6 +101,43 @@ pub(super) fn expansion_after(text: &str, toks: &[Tok], acr: usize) -> Option<(u
         k += 1;
     }
     None
+}
+
+/// Bare acronyms nothing defines ("INEC", "SAG"): organisations, unless they are common
+/// abbreviations ("CEO", "COVID", "UPDATE") or stand in a line written in capitals (a shouted
+/// headline: "BREAKING: COVID CASES RISE"). Measured on the development sets, news uses most
+/// acronyms of bodies undefined, so requiring a definition cost more than it saved.
+pub fn bare_acronyms(text: &str, toks: &[Tok]) -> Vec<Range<usize>> {
+    let mut lines = CapitalLines::default();
+    toks.iter()
+        .filter(|t| may_name_org(word(text, t)) && !lines.in_capitals(text, t.range.start))
+        .map(|t| t.range.clone())
+        .collect()
+}
+
+/// Whether lines have more capitals than lower-case letters, each line counted once (asking
+/// per token made one long line cost quadratic time).
+#[derive(Default)]
+struct CapitalLines {
+    /// The last line counted: its byte range and the answer.
+    last: Option<(Range<usize>, bool)>,
+}
+
+impl CapitalLines {
+    fn in_capitals(&mut self, text: &str, at: usize) -> bool {
+        if let Some((r, answer)) = &self.last
+            && r.contains(&at)
+        {
+            return *answer;
+        }
+        let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+        let line = &text[start..end];
+        let upper = line.chars().filter(|&c| crate::text::script::is_upper(c)).count();
+        let lower = line.chars().filter(|c| c.is_lowercase()).count();
+        self.last = Some((start..end.max(start + 1), upper > lower));
+        upper > lower
+    }
 }
 
 /// Acronyms the text defines: in parentheses right after a candidate ("(SANA)" after "Syrian

@@ -255,8 +255,7 @@ impl Extractor {
             }
         }
         // Acronyms paired with their expansion, then their bare uses: each takes the first
-        // expansion of its acronym (one pass over the tokens). An acronym nothing defines is
-        // an organisation only when the gazetteer knows it ("BREAKING", "COVID" are not).
+        // expansion of its acronym (one pass over the tokens).
         let mut extra = Vec::new();
         let mut first_pair: std::collections::HashMap<String, usize> = Default::default();
         for (acr, ci) in acronyms::acronym_pairs(text, &kept) {
@@ -274,6 +273,20 @@ impl Extractor {
                         ..e.clone()
                     });
                 }
+            }
+        }
+        // Acronyms nothing defines or knows: organisations of their own (see bare_acronyms).
+        for r in acronyms::bare_acronyms(text, &toks) {
+            let mut c = Cand {
+                surface: text[r.clone()].to_string(),
+                range: r,
+                kind: EntityKind::Org,
+                entity: String::new(),
+                canonical: String::new(),
+                prio: 1,
+            };
+            if self.identify(&mut c) {
+                extra.push(c);
             }
         }
         // "the North" / "the South" for a Korea the document names.

@@ -18,8 +18,8 @@ use places::{facility, place_head};
 
 use crate::lang::Words;
 use crate::lang::ar::words::{
-    AR_ADJECTIVES, AR_CUES, AR_GIVEN, AR_GLUED, AR_IMPERFECT, AR_ORG_HEADS, AR_STOP, AR_VERBS,
-    arabic_name,
+    AR_ADJECTIVES, AR_CUES, AR_GIVEN, AR_GLUED, AR_IMPERFECT, AR_NAME_HEADS, AR_ORG_HEADS, AR_STOP,
+    AR_VERBS, arabic_name,
 };
 use crate::lang::ar::{east_asian, strip_proclitic};
 use std::ops::Range;
@@ -103,7 +103,12 @@ fn read_name(
     definite: &impl Fn(usize) -> bool,
 ) -> Option<usize> {
     let first = &t[toks.get(i)?.range.clone()];
-    if !name_word(first) || definite(i) || AR_ORG_HEADS.contains(first) {
+    // (An organisation's head is no given name: رئيس نادي الزمالك.)
+    if !name_word(first)
+        || definite(i)
+        || AR_ORG_HEADS.contains(first)
+        || AR_NAME_HEADS.contains(first)
+    {
         return None;
     }
     // An imperfect verb (يلغي، تعقد) after a title means the name was a word the title's

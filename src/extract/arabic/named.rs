@@ -84,6 +84,8 @@ pub(super) fn named_org(c: &Ctx, i: usize, out: &mut Out) {
     {
         j += 1;
     }
+    // An attached ل-phrase continues the name (نادي باريس للدائنين).
+    let j = attached_phrases(t, c.toks, j);
     let skip = raw.len() - head.len();
     out.push((c.toks[i].range.start + skip..c.toks[j - 1].range.end, EntityKind::Org));
 }

@@ -29,7 +29,14 @@ fn clubs_are_named_with_their_head() {
     finds("يُعد نادي الهلال السعودي واحدًا من أعرق الأندية", "نادي الهلال السعودي");
     finds("وقع اللاعب لنادي ريال مدريد الإسباني", "نادي ريال مدريد الإسباني");
     finds("انتقل إلى نادي برشلونة في الصيف", "نادي برشلونة");
+    finds("وصلت إلى نادي باريس للدائنين", "نادي باريس للدائنين");
     no_org("افتتح نادي رياضي جديد في المدينة");
+    // A title before the club does not make the club a person.
+    let t = "قال رئيس نادي الزمالك إن الفريق جاهز";
+    finds(t, "نادي الزمالك");
+    let people: Vec<_> =
+        Extractor::new().mentions(t).into_iter().filter(|m| m.kind == EntityKind::Person).collect();
+    assert!(people.is_empty(), "{people:?}");
 }
 
 #[test]
@@ -52,6 +59,7 @@ fn banks_companies_and_central_banks() {
     no_org("وقعت شركة أمريكية عقدا مع الحكومة");
     no_org("استحوذت شركة كبرى على المصنع");
     no_org("تعمل شركة طيران في المطار");
+    no_org("اعتمد الجيش على بنك أهداف واسع");
 }
 
 #[test]

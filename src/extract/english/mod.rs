@@ -11,7 +11,9 @@ mod tokens;
 
 pub use tokens::{Tok, adjacent, tokens, word};
 
-use orgs::{acronym_before_expansion, acronym_expansion, org_head, sports_club};
+use orgs::{
+    acronym_before_expansion, acronym_expansion, company_short_forms, org_head, sports_club,
+};
 
 use crate::lang::en::words::{
     EN_CREDITS, EN_KOREAN, EN_ORG_HEADS, EN_PARTICLES, EN_PERSON_CUES, EN_PLACE_HEADS,
@@ -138,6 +140,7 @@ pub fn rules(text: &str, toks: &[Tok], g: &Gazetteer, gaz_spans: &[Range<usize>]
             rule(&ctx, i, &mut out);
         }
     }
+    company_short_forms(&ctx, &mut out);
     out
 }
 
@@ -259,7 +262,13 @@ fn title_cue(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
         if let Some(j) = read_name(text, toks, k, g) {
             let j = if t.headline { j.min(k + 2) } else { j };
             let gap = text[toks[k - 1].range.end..toks[k].range.start].trim_matches(' ');
-            if gap.is_empty() || gap == "." {
+            // "Ethiopia's new prime minister, Abiy Ahmed, …": a lower-case role, a comma, and
+            // a name of two or more words closed by a comma or full stop.
+            let closed = toks.get(j).is_none_or(|n| {
+                matches!(text[toks[j - 1].range.end..n.range.start].trim_end(), "," | ".")
+            });
+            let apposed = gap == "," && !t.cap && j - k >= 2 && closed;
+            if gap.is_empty() || gap == "." || apposed {
                 out.push(person(text, span(toks, k, j)));
             }
         }
@@ -369,7 +378,13 @@ fn kunya(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
     }
 }
 
-/// A capitalised compass word before a continent: "East Africa", "Central Asia".
+/// Whether the gazetteer knows `w` as a country ("gpe:" places).
+fn is_country(g: &Gazetteer, w: &str) -> bool {
+    g.lookup(w).is_some_and(|a| a.kind == Some(EntityKind::Place) && a.id.starts_with("gpe:"))
+}
+
+/// A capitalised compass word before a continent ("East Africa", "Central Asia"), or a
+/// compass adjective before a country, a region of it ("Southern India", "Northern Nigeria").
 fn compass_continent(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let (text, toks) = (c.text, c.toks);
     let t = &toks[i];
@@ -393,7 +408,8 @@ fn compass_continent(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
             | "Northwest"
             | "Sub-Saharan"
     ) && let Some(n) = toks.get(i + 1).filter(|n| adjacent(text, t, n))
-        && matches!(word(text, n), "Africa" | "Asia" | "Europe" | "America" | "Mediterranean")
+        && (matches!(word(text, n), "Africa" | "Asia" | "Europe" | "America" | "Mediterranean")
+            || w.ends_with("ern") && is_country(c.g, word(text, n)))
     {
         let r = t.range.start..n.range.end;
         out.push(cand(text, r, EntityKind::Place));

@@ -4,13 +4,16 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::{Ctx, Tok, adjacent, cand, is_building, span, word};
 use crate::extract::EntityKind;
 use crate::extract::acronyms;
 use crate::extract::resolve::Cand;
 use crate::lang::en::words::{
-    EN_CLUB_PREFIXES, EN_CLUB_SUFFIXES, EN_CLUB_SUFFIXES_ALWAYS, EN_COMPANY_SUFFIXES, EN_ORG_HEADS,
-    EN_PERSON_CUES, EN_REPORTING, EN_SPORT_WORDS, EN_STOP, EN_STRONG_ORG_HEADS,
+    EN_CLUB_PREFIXES, EN_CLUB_SUFFIXES, EN_CLUB_SUFFIXES_ALWAYS, EN_COMPANY_SUFFIXES,
+    EN_LEGAL_ABBREVIATIONS, EN_ORG_HEADS, EN_PERSON_CUES, EN_REPORTING, EN_SPORT_WORDS, EN_STOP,
+    EN_STRONG_ORG_HEADS,
 };
 
 /// "People for the Ethical Treatment of Animals (PETA)": a capitalised run whose initials spell
@@ -97,7 +100,10 @@ pub(super) fn org_head(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
             }
         }
         if e - s >= 2 {
-            let r = span(toks, s, e);
+            let mut r = span(toks, s, e);
+            if e == i + 1 && EN_LEGAL_ABBREVIATIONS.contains(w) && text[r.end..].starts_with('.') {
+                r.end += 1;
+            }
             out.push(cand(text, r, EntityKind::Org));
         }
     }
@@ -157,6 +163,53 @@ pub(super) fn sports_club(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
         let r = span(toks, i, e);
         if matches!(w, "FC" | "AC") || about_sport(text, toks, &r) {
             out.push(cand(text, r, EntityKind::Org));
+        }
+    }
+}
+
+/// "Groupon Inc. … Groupon said": once a company is named with its legal suffix, its name
+/// without the suffix names it too, as often as the text repeats it (a possessive included,
+/// "Groupon’s"). Runs once over the rules' organisation candidates.
+pub(super) fn company_short_forms(c: &Ctx, out: &mut Vec<Cand>) {
+    let (text, toks) = (c.text, c.toks);
+    // Each name as its words, keyed by the first: a lookup per token keeps this linear.
+    let mut names: FxHashMap<&str, Vec<Vec<&str>>> = FxHashMap::default();
+    for o in out.iter().filter(|o| o.kind == EntityKind::Org) {
+        let words: Vec<&str> = text[o.range.clone()].trim_end_matches('.').split(' ').collect();
+        if let [name @ .., last] = words.as_slice()
+            && EN_LEGAL_ABBREVIATIONS.contains(last)
+            && !name.is_empty()
+            && name.len() <= 3
+        {
+            let v = names.entry(name[0]).or_default();
+            if !v.iter().any(|n| n == name) {
+                v.push(name.to_vec());
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    for i in 0..toks.len() {
+        let w = word(text, &toks[i]);
+        let bare = w.trim_end_matches("’s").trim_end_matches("'s");
+        let Some(found) = names.get(bare) else { continue };
+        let possessive = bare.len() < w.len();
+        for name in found {
+            let e = i + name.len();
+            let fits = e <= toks.len()
+                && !(possessive && name.len() > 1)
+                && (1..name.len()).all(|k| {
+                    adjacent(text, &toks[i + k - 1], &toks[i + k])
+                        && word(text, &toks[i + k]) == name[k]
+                });
+            if fits {
+                let mut r = span(toks, i, e);
+                if name.len() == 1 {
+                    r.end = r.start + bare.len();
+                }
+                out.push(cand(text, r, EntityKind::Org));
+            }
         }
     }
 }

@@ -20,6 +20,7 @@ pub static EN_PERSON_CUES: Words = Words::new(&[
     "chief", "Director", "director", "analyst", "journalist", "reporter", "correspondent",
     "editor", "researcher", "Professor", "professor", "official", "diplomat", "lawmaker",
     "Ayatollah", "Pope", "Judge", "Admiral", "Marshal", "Captain", "founder", "By", "Vice",
+    "commissioner", "Commissioner",
 ]);
 
 /// Capitalised words of a title that sit between a cue and the name ("Chief Executive Satya
@@ -68,6 +69,7 @@ pub static EN_PLACE_HEADS: Words = Words::new(&[
     "Square", "Street", "Avenue", "Boulevard", "Road", "Canal", "Plain", "Plains", "Coast",
     "Province", "Governorate", "County", "District", "Region", "Oblast", "Prefecture",
     "Crossing", "Highway", "Port", "Harbour", "Harbor", "Basin", "Delta", "Plateau", "Camp",
+    "Stadium", "Arena",
 ]);
 
 /// Reporting verbs after a name ("Faisal Mekdad said").
@@ -96,7 +98,8 @@ pub static EN_ORG_HEADS: Words = Words::new(&[
     "Tribunal", "Brigade", "Battalion", "Regiment", "Division", "Militia", "Directorate",
     "Observatory", "Register", "Telegraph", "Chronicle", "Journal", "Agency", "Networks",
     "Co", "Limited", "GmbH", "AG", "Bhd", "Petroleum", "Airline", "Bancorp", "Telecom",
-    "Assemblies", "Parliaments", "Brotherhood", "Caucus", "Cartel", "Syndicate",
+    "Assemblies", "Parliaments", "Brotherhood", "Caucus", "Cartel", "Syndicate", "Survey",
+    "Trust",
 ]);
 
 /// Last words of football and other sports clubs' names. The first four name a club wherever
@@ -136,6 +139,13 @@ pub static EN_SPORT_WORDS: Words = Words::new(&[
 pub static EN_COMPANY_SUFFIXES: Words = Words::new(&[
     "Inc", "Ltd", "Corp", "Co", "LLC", "Plc", "PLC", "GmbH", "AG", "Bhd", "Limited", "Holdings",
     "Airlines", "Airways", "Airline", "Motors", "Technologies", "Industries", "Bancorp",
+]);
+
+/// Legal suffixes written as abbreviations: the full stop after one belongs to the name
+/// ("Groupon Inc."), and the name before one is the company's short form ("Groupon").
+#[rustfmt::skip]
+pub static EN_LEGAL_ABBREVIATIONS: Words = Words::new(&[
+    "Inc", "Ltd", "Corp", "Co", "LLC", "Plc", "PLC", "Bhd",
 ]);
 
 /// Organisation heads that name a body even in a title-case headline.

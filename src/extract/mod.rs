@@ -357,7 +357,12 @@ impl Extractor {
             c.canonical = a.canonical.clone();
             return true;
         }
-        let skel = canon::skeleton(&c.surface);
+        // "Groupon Inc." is the entity its short form "Groupon" names.
+        let key = match c.kind {
+            EntityKind::Org => english::without_legal_suffix(&c.surface).unwrap_or(&c.surface),
+            _ => &c.surface,
+        };
+        let skel = canon::skeleton(key);
         if skel.len() < 2 {
             return false;
         }

@@ -9,6 +9,7 @@ mod orgs;
 mod tests;
 mod tokens;
 
+pub use orgs::without_legal_suffix;
 pub use tokens::{Tok, adjacent, tokens, word};
 
 use orgs::{

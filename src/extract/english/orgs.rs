@@ -167,6 +167,13 @@ pub(super) fn sports_club(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
     }
 }
 
+/// A company's name without its abbreviated legal suffix ("Groupon" of "Groupon Inc."), the
+/// key that links the two; `None` when `org` ends in no such suffix.
+pub fn without_legal_suffix(org: &str) -> Option<&str> {
+    let (name, last) = org.trim_end_matches('.').rsplit_once(' ')?;
+    (EN_LEGAL_ABBREVIATIONS.contains(last) && !name.is_empty()).then_some(name)
+}
+
 /// "Groupon Inc. … Groupon said": once a company is named with its legal suffix, its name
 /// without the suffix names it too, as often as the text repeats it (a possessive included,
 /// "Groupon’s"). Runs once over the rules' organisation candidates.
@@ -175,12 +182,11 @@ pub(super) fn company_short_forms(c: &Ctx, out: &mut Vec<Cand>) {
     // Each name as its words, keyed by the first: a lookup per token keeps this linear.
     let mut names: FxHashMap<&str, Vec<Vec<&str>>> = FxHashMap::default();
     for o in out.iter().filter(|o| o.kind == EntityKind::Org) {
-        let words: Vec<&str> = text[o.range.clone()].trim_end_matches('.').split(' ').collect();
-        if let [name @ .., last] = words.as_slice()
-            && EN_LEGAL_ABBREVIATIONS.contains(last)
-            && !name.is_empty()
-            && name.len() <= 3
-        {
+        let s = &text[o.range.clone()];
+        let Some(bare) = without_legal_suffix(s) else { continue };
+        let name: Vec<&str> = bare.split(' ').collect();
+        if name.len() <= 3 {
+            let name = name.as_slice();
             let v = names.entry(name[0]).or_default();
             if !v.iter().any(|n| n == name) {
                 v.push(name.to_vec());

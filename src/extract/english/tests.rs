@@ -67,3 +67,66 @@ fn acronyms_defined_known_or_bare_but_never_shouted_capitals() {
     let t = "The KWRB (Kelvin Water Regulation Board) fined them. KWRB said more.";
     assert_eq!(orgs(t), ["KWRB", "Kelvin Water Regulation Board", "KWRB"]);
 }
+
+fn of_kind(text: &str, kind: EntityKind) -> Vec<String> {
+    Extractor::new()
+        .mentions(text)
+        .into_iter()
+        .filter(|m| m.kind == kind)
+        .map(|m| text[m.range].to_string())
+        .collect()
+}
+
+#[test]
+fn a_company_named_with_its_legal_suffix_is_then_named_without_it() {
+    let t = "Shares of Groupon Inc. (GRPN) fell. Groupon said profit would drop, and Groupon’s \
+             results disappointed. Last month Groupon bought Ticket Monster Inc.";
+    assert_eq!(
+        orgs(t),
+        ["Groupon Inc.", "GRPN", "Groupon", "Groupon", "Groupon", "Ticket Monster Inc."]
+    );
+    // Linked as one company.
+    let ms = Extractor::new().mentions(t);
+    let ids: Vec<&str> = ms
+        .iter()
+        .filter(|m| t[m.range.clone()].starts_with("Groupon"))
+        .map(|m| &*m.entity)
+        .collect();
+    assert!(ids.windows(2).all(|w| w[0] == w[1]), "{ids:?}");
+    // Without a suffix named first, a bare capitalised word is no company.
+    no_org("Groupon said profit would drop.");
+}
+
+#[test]
+fn bodies_ending_in_survey_or_trust_and_places_ending_in_stadium() {
+    let t = "The US Geological Survey said the quake measured 6.2.";
+    assert_eq!(orgs(t), ["US Geological Survey"]);
+    assert!(of_kind(t, EntityKind::Person).is_empty());
+    finds("Funding came from the Wellcome Trust in London.", "Wellcome Trust");
+    let t = "He scored in each half at the Etihad Stadium, with the striker rested.";
+    assert_eq!(of_kind(t, EntityKind::Place), ["Etihad Stadium"]);
+    // Lower-case, a survey and a trust are no names.
+    no_org("A survey found little trust in the government.");
+}
+
+#[test]
+fn a_name_apposed_to_a_role_with_commas() {
+    let t = "Gasten Macheka, the district commissioner for the Karonga district, said the \
+             quake destroyed several buildings. Macheka said more.";
+    assert_eq!(of_kind(t, EntityKind::Person), ["Gasten Macheka", "Macheka"]);
+    let t = "Five months into the administration of Ethiopia’s new prime minister, Abiy Ahmed, \
+             protests spread, and fears grew that Ahmed's efforts would fail.";
+    assert_eq!(of_kind(t, EntityKind::Person), ["Abiy Ahmed", "Ahmed"]);
+    // A capitalised word after a role and a comma that is no two-word name.
+    let t = "He met the prime minister, Nairobi officials said.";
+    assert!(of_kind(t, EntityKind::Person).is_empty());
+}
+
+#[test]
+fn a_compass_adjective_before_a_country_is_a_region() {
+    let t = "The train derailed in the state of Andhra Pradesh in Southern India.";
+    assert!(of_kind(t, EntityKind::Place).contains(&"Southern India".to_string()));
+    // The short compass word is part of a country's own name or nothing: "South Korea".
+    let t = "Troops moved to the North of India.";
+    assert!(!of_kind(t, EntityKind::Place).iter().any(|p| p.contains("North")));
+}

@@ -12,6 +12,7 @@ use crate::corpus::Document;
 pub mod acronyms;
 pub mod arabic;
 pub mod canon;
+pub mod cues;
 pub mod dates;
 pub mod english;
 pub mod gazetteer;
@@ -127,22 +128,35 @@ impl Extractor {
     /// searched, but nothing is extracted: rules for another language would only find noise.
     pub fn extract(&self, doc: &Document) -> Annotations {
         test_panic(&doc.text);
-        if crate::lang::get(&doc.lang).is_none() {
+        let Some(lang) = crate::lang::get(&doc.lang) else {
             return Annotations::default();
-        }
+        };
         let text = within_budget(&doc.text);
-        Annotations { mentions: self.mentions(text), dates: dates::extract_dates(text, doc.date) }
+        Annotations {
+            mentions: self.mentions_in(text, Some(lang)),
+            dates: dates::extract_dates(text, doc.date),
+        }
     }
 
-    /// Entity mentions of `text`, sorted and non-overlapping.
+    /// Entity mentions of `text`, sorted and non-overlapping, read with the English and
+    /// Arabic rules.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        self.mentions_in(text, None)
+    }
+
+    /// Entity mentions of `text` in `lang`: its Arabic-script words are read by the cue
+    /// rules of its lists ([`cues`]) where it gives them, else by the Arabic rules.
+    pub fn mentions_in(&self, text: &str, lang: Option<&crate::lang::Language>) -> Vec<Mention> {
         let f = canon::norm(text);
         let mut cands = Vec::new();
         let mut gaz_spans = Vec::new();
+        // The same with their kinds, in text order and not overlapping (the automaton's hits).
+        let mut gaz_kinds = Vec::new();
         for h in self.gaz.find(text, &f) {
             let a = &self.gaz.aliases[h.alias];
-            if a.kind.is_some_and(|k| k != EntityKind::Person) {
+            if let Some(k) = a.kind.filter(|&k| k != EntityKind::Person) {
                 gaz_spans.push(h.range.clone());
+                gaz_kinds.push((h.range.clone(), k));
             }
             cands.push(Cand {
                 surface: text[h.range.clone()].to_string(),
@@ -220,7 +234,19 @@ impl Extractor {
             }
         }
         let atoks = arabic::tokens(&f);
-        for (r, kind) in arabic::rules(text, &f, &atoks) {
+        let script_rules = match lang.filter(|l| cues::applies(l)) {
+            Some(l) => {
+                let known = |i: usize| {
+                    let r = &atoks[i].range;
+                    let r = f.original_range(r.start, r.end);
+                    let k = gaz_kinds.partition_point(|(g, _)| g.end <= r.start);
+                    gaz_kinds.get(k).filter(|(g, _)| g.start < r.end).map(|(_, kind)| *kind)
+                };
+                cues::rules(&f.text, &atoks, l, &known)
+            }
+            None => arabic::rules(text, &f, &atoks),
+        };
+        for (r, kind) in script_rules {
             let range = f.original_range(r.start, r.end);
             let mut c = Cand {
                 surface: text[range.clone()].to_string(),

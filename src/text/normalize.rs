@@ -14,7 +14,8 @@ pub fn fold_char(c: char) -> Option<char> {
     Some(match c {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
         'ى' | 'ی' => 'ي',
-        'ة' => 'ه',
+        // ۀ is Persian heh with the ezafe hamza above: «قلعۀ» reads as «قلعه».
+        'ة' | 'ۀ' => 'ه',
         'ک' => 'ك',
         '٠'..='٩' => char::from_u32(c as u32 - 0x0660 + u32::from(b'0')).unwrap_or(c),
         '۰'..='۹' => char::from_u32(c as u32 - 0x06F0 + u32::from(b'0')).unwrap_or(c),

@@ -15,4 +15,6 @@ pub static ENGLISH: Language = Language {
     ordinals: &[],
     ordinal_suffixes: dates::ORDINAL_SUFFIXES,
     date_words: dates::DATE_WORDS,
+    entity_words: None,
+    stemming: None,
 };

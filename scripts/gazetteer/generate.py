@@ -190,7 +190,7 @@ def main():
             continue
         taken.add(key)
         if lang in ("ar", "fa") and (fold_ar(alias) in AR_COMMON or persian.is_common(alias, fold_ar)
-                                     or re.search(r"(^| )\S( |$)", alias)):
+                                     or re.search(r"(^| )\S( |$)", persian.without_and(alias))):
             continue
         if "\t" in alias or "\n" in alias:
             continue

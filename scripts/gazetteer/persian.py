@@ -61,3 +61,9 @@ def curated(add, canon):
         eid, typ, name, aliases = line.split("\t")
         for a in aliases.split("|"):
             add(eid, typ, a, canon.get(eid, name), "curated")
+
+
+def without_and(alias):
+    """The alias without the Persian "و" between two words («علم و صنعت»), which the
+    one-letter-word filter must not take for a stray letter."""
+    return alias.replace(" و ", " ") if is_persian(alias) else alias

@@ -70,6 +70,8 @@ struct Lists {
     stop: FxHashSet<String>,
     light_verbs: FxHashSet<String>,
     verb_prefixes: Vec<String>,
+    /// The conjunction, folded.
+    and: Option<String>,
 }
 
 impl Lists {
@@ -95,6 +97,7 @@ impl Lists {
             stop: with_ezafe(w.stop),
             light_verbs: set(w.light_verbs),
             verb_prefixes: w.verb_prefixes.iter().map(|p| fold_str(p)).collect(),
+            and: (!w.and.is_empty()).then(|| fold_str(w.and)),
         }
     }
 
@@ -169,6 +172,15 @@ pub fn rules(
         let mut j = i + head;
         while j < toks.len() && j - i - head < MAX_ORG_WORDS && joined(j) {
             let w = word(j);
+            // "و" joins two words of one name ("دانشگاه علم و صنعت").
+            if j > i + head
+                && l.and.as_deref() == Some(w)
+                && joined(j + 1)
+                && toks.get(j + 1).is_some_and(|_| l.name_word(word(j + 1)) && !known(j + 1))
+            {
+                j += 2;
+                continue;
+            }
             let inner = l.name_word(w) || l.org_heads.starts(w) || l.qualifiers.contains(w);
             // Another organisation ("باشگاه خبرنگاران جوان، فیفا") or a name ends this one.
             let other_org = known_kind(j) == Some(EntityKind::Org) && j > i + head;
@@ -176,7 +188,11 @@ pub fn rules(
                 break;
             }
             j += 1;
+            // A known place ends the name, read whole ("… جمهوری اسلامی ایران").
             if known(j - 1) && !l.org_heads.starts(w) {
+                while j < toks.len() && joined(j) && known_kind(j) == Some(EntityKind::Place) {
+                    j += 1;
+                }
                 break;
             }
         }
@@ -219,18 +235,23 @@ pub fn rules(
         if let Some(k) = l.cues.at(t, toks, i) {
             // Qualifiers, known places and organisations between the title and the name.
             let mut j = i + k;
+            let mut org = false;
             while j < toks.len() && j - i - k < MAX_QUALIFIERS && joined(j) {
                 if let Some(e) = org_from(j) {
                     out.push((span(j, e), EntityKind::Org));
                     j = e;
+                    org = true;
                 } else if l.qualifiers.contains(word(j)) || known(j) {
                     j += 1;
                 } else {
                     break;
                 }
             }
+            // After an organisation one word is more often the sentence going on ("رئیس
+            // سازمان … پرتاب این ماهواره") than a surname.
             if joined(j)
                 && let Some(e) = name_from(j)
+                && (!org || e > j + 1 || l.given.contains(word(j)))
             {
                 out.push((span(j, e), EntityKind::Person));
                 i = e;
@@ -249,10 +270,11 @@ pub fn rules(
             i = e;
             continue;
         }
-        // One or two name words between punctuation and a reporting verb.
+        // Two name words between punctuation and a reporting verb (one is too often a noun:
+        // a surname alone is found as the short form of a full name).
         if toks[i].punct_before
             && let Some(e) = name_from(i)
-            && e - i <= 2
+            && e - i == 2
             && joined(e)
             && l.verbs.at(t, toks, e).is_some()
         {

@@ -73,6 +73,8 @@ pub struct EntityWords {
     /// Prefixes of verb forms ("می" in «میکرد» where the ZWNJ was lost): a word with one is
     /// not a name word unless it is a given name.
     pub verb_prefixes: &'static [&'static str],
+    /// The conjunction that may join two words of an organisation's name ("علم و صنعت").
+    pub and: &'static str,
 }
 /// A light stemmer as data: the analyser (`store::search::analyzer`) strips one prefix, then
 /// tries each group of suffixes in turn, removing the first of a group the word ends with.

@@ -16,6 +16,7 @@ pub static ENTITY_WORDS: EntityWords = EntityWords {
     stop: STOP,
     light_verbs: LIGHT_VERBS,
     verb_prefixes: &["می", "نمی"],
+    and: "و",
 };
 
 /// Titles and roles after which a person's name follows; the longest phrase that matches is

@@ -60,6 +60,25 @@ fn main() {
     println!("entities only:       {:>12.0} words/s", words as f64 / ent);
     println!("ratio extraction/baseline time: {:.1}x", ext / base);
 
+    // Language detection, which every document goes through when it is read (it reads the
+    // first `qari::lang::SAMPLE_BYTES` of each).
+    let t = Instant::now();
+    let mut l = 0usize;
+    for _ in 0..passes {
+        for d in &docs {
+            l += black_box(qari::lang::detect(&d.text, None)).len();
+        }
+    }
+    let det = t.elapsed().as_secs_f64();
+    black_box(l);
+    let n_docs = (docs.len() * passes) as f64;
+    println!(
+        "language detection:  {:>12.0} documents/s ({:.1} µs each; {:.0}x the word count's time)",
+        n_docs / det,
+        det / n_docs * 1e6,
+        det / base
+    );
+
     // One 5 MB article: the samples repeated inside a single document, so per-document
     // passes (short forms, acronyms, rule look-ups) see thousands of repeated names; a pass
     // quadratic in them shows here as a collapse in words/s against the lines above.

@@ -217,3 +217,59 @@ fn timeline_of_a_missing_file_fails_naming_it() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/article.txt"));
 }
+
+/// Every Solar Hijri pair of `tests/fixtures/solar_hijri_pairs.tsv` (printed pairs and
+/// computed ones, Iranian and Afghan month names) converts to its Gregorian day.
+#[test]
+fn solar_hijri_dates_convert_to_the_fixture_pairs() {
+    use qari::text::calendar::solar_hijri_to_gregorian;
+    use qari::text::normalize::fold_str;
+    // Persian is not a registered language yet: its CLDR month names read here directly.
+    let names = [
+        include_str!("../assets/lang/fa/calendar.tsv"),
+        include_str!("../assets/lang/fa/calendar-extra.tsv"),
+    ];
+    let months: HashMap<String, u32> = names
+        .iter()
+        .flat_map(|t| t.lines())
+        .filter_map(|l| match l.split('\t').collect::<Vec<_>>()[..] {
+            ["persian", "month", n, _, _, name, ..] => Some((fold_str(name), n.parse().ok()?)),
+            _ => None,
+        })
+        .collect();
+    let month_in = |w: &str| months.get(w).copied();
+    let tsv = include_str!("fixtures/solar_hijri_pairs.tsv");
+    let mut checked = 0;
+    for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let [persian, gregorian, ..] = line.split('\t').collect::<Vec<_>>()[..] else { continue };
+        let Ok(want) = NaiveDate::parse_from_str(gregorian, "%Y-%m-%d") else { continue };
+        let folded = fold_str(persian);
+        let words: Vec<&str> =
+            folded.split(|c: char| c.is_whitespace() || matches!(c, ',' | '-')).collect();
+        let numbers: Vec<u32> = words.iter().filter_map(|w| w.parse().ok()).collect();
+        let month = words.iter().find_map(|w| month_in(w));
+        let ymd = match (month, &numbers[..]) {
+            (Some(m), [a, b]) if *a > 31 => Some((*a, m, *b)),
+            (Some(m), [a, b]) => Some((*b, m, *a)),
+            // "۱۳۹۶/۱۱/۱۴": year, month, day.
+            (None, []) => {
+                let parts: Vec<u32> = words
+                    .iter()
+                    .find(|w| w.contains('/'))
+                    .map(|w| w.split('/').filter_map(|p| p.parse().ok()).collect())
+                    .unwrap_or_default();
+                match parts[..] {
+                    [y, m, d] => Some((y, m, d)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        // An ordinal word for the day ("چهاردهم") is a reader's job, not the conversion's.
+        let Some((y, m, d)) = ymd else { continue };
+        let got = solar_hijri_to_gregorian(y as i32, m, d);
+        assert_eq!(got, Some(want), "{persian}");
+        checked += 1;
+    }
+    assert!(checked >= 40, "only {checked} pairs read");
+}

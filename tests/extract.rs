@@ -9,64 +9,10 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use common::score::{Prf, align, fold, link_pairs};
+
 /// A copy of `shared/eval/seeds-gold.json`, byte for byte.
 const GOLD: &str = include_str!("fixtures/seeds-gold.json");
-
-/// Folds case, hyphens, Arabic letter variants and one leading Arabic proclitic.
-fn fold(s: &str) -> String {
-    let mut t: String = s
-        .chars()
-        .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0640}' | '\u{0670}'))
-        .map(|c| match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ى' => 'ي',
-            'ة' => 'ه',
-            '-' | '\u{2010}'..='\u{2015}' => ' ',
-            '’' | '‘' => '\'',
-            c => c.to_lowercase().next().unwrap_or(c),
-        })
-        .collect();
-    let clitic =
-        t.chars().next().filter(|c| "وفبك".contains(*c) || (*c == 'ل' && !t.starts_with("لل")));
-    if let Some(c) = clitic.filter(|_| t.chars().count() > 3) {
-        t = t[c.len_utf8()..].to_string();
-    }
-    t
-}
-
-#[derive(Default, Clone, Copy)]
-struct Prf {
-    tp: usize,
-    gold: usize,
-    pred: usize,
-}
-
-impl Prf {
-    fn p(&self) -> f64 {
-        self.tp as f64 / self.pred.max(1) as f64
-    }
-    fn r(&self) -> f64 {
-        self.tp as f64 / self.gold.max(1) as f64
-    }
-    fn f(&self) -> f64 {
-        let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
-    }
-}
-
-/// Multiset matching in document order: each gold item takes the first unused prediction with
-/// the same key. Returns (gold index, prediction index) pairs.
-fn align(gold: &[(String, String)], pred: &[(String, String)]) -> Vec<(usize, usize)> {
-    let mut used = vec![false; pred.len()];
-    let mut out = Vec::new();
-    for (gi, g) in gold.iter().enumerate() {
-        if let Some(pi) = (0..pred.len()).find(|&i| !used[i] && pred[i] == *g) {
-            used[pi] = true;
-            out.push((gi, pi));
-        }
-    }
-    out
-}
 
 #[test]
 fn entities_score_against_the_gold_annotation() {
@@ -128,16 +74,7 @@ fn entities_score_against_the_gold_annotation() {
         dates.tp += align(&gd, &pd).len();
     }
     assert_eq!(docs, 5, "all five samples are scored");
-    let mut link = Prf::default();
-    for i in 0..links.len() {
-        for j in i + 1..links.len() {
-            let same_gold = links[i].0 == links[j].0;
-            let same_pred = links[i].1 == links[j].1;
-            link.gold += usize::from(same_gold);
-            link.pred += usize::from(same_pred);
-            link.tp += usize::from(same_gold && same_pred);
-        }
-    }
+    let link = link_pairs(&links);
     let mut types: Vec<_> = per_type.iter().collect();
     types.sort_by(|a, b| a.0.cmp(b.0));
     for (t, s) in &types {

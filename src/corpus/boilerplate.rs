@@ -7,32 +7,25 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Cue phrases of page furniture, English and Arabic (matched on short lines only). Word
-/// boundaries are ASCII: the words they bound are, and a Unicode `\b` would keep the regex
-/// crate off its fast engines on Arabic lines.
+use crate::lang::{LANGUAGES, calendar};
+
+/// Cue phrases of page furniture, every registered language's (`Language::furniture_cues`;
+/// matched on short lines only).
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)
-        (?-u:\b)(related|more|latest|popular|recommended|top)\s+(news|articles|stories|posts|reads)(?-u:\b)
-        | (?-u:\b)read\s+(more|also|next)(?-u:\b) | (?-u:\b)also\s+read(?-u:\b) | (?-u:\b)you\s+may\s+also\s+like(?-u:\b)
-        | (?-u:\b)leave\s+a\s+(reply|comment)(?-u:\b) | (?-u:\b)post\s+a\s+comment(?-u:\b) | (?-u:\b)comments?(?-u:\b)\s*$
-        | (?-u:\b)subscribe(?-u:\b) | (?-u:\b)newsletter(?-u:\b) | (?-u:\b)sign\s+up(?-u:\b)
-        | (?-u:\b)please\s+enter\s+your(?-u:\b) | (?-u:\b)recaptcha(?-u:\b) | (?-u:\b)captcha(?-u:\b)
-        | (?-u:\b)follow(?-u:\b).{0,40}(?-u:\b)on\s+(telegram|twitter|facebook|instagram|whatsapp|x|google\s+news)(?-u:\b)
-        | (?-u:\b)share\s+(this|on)(?-u:\b) | (?-u:\b)all\s+rights\s+reserved(?-u:\b) | ©
-        | (?-u:\b)newspaper\s*$ | ^\s*tags?\s*:
-        | اشترك | تابعونا | تابعوا | ليصلك | اقرأ\s+(أيضا|أيضاً|المزيد) | ذات\s+صلة
-        | جميع\s+الحقوق | التليغرام | تلغرام | شارك\s+(المقال|الخبر|على)
-        ",
-    )
-    .expect("valid regex")
+    let cues: Vec<&str> =
+        LANGUAGES.iter().map(|l| l.furniture_cues).filter(|c| !c.is_empty()).collect();
+    Regex::new(&format!("(?ix){}", cues.join("|"))).expect("valid regex")
 });
 
-/// A timestamp as headline lists print it: `06:25`, `3 June`, `2018-06-03`.
+/// A timestamp as headline lists print it: `06:25`, `3 June`, `3 يونيو`, `2018-06-03`.
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)\d{1,2}:\d{2}(?-u:\b)|(?-u:\b)\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?-u:\b)|(?-u:\b)\d{4}-\d{2}-\d{2}(?-u:\b)",
-    )
+    let mut months: Vec<String> = calendar::month_names().map(|(w, _)| regex::escape(w)).collect();
+    // Longest first, so "june" is not read as "jun".
+    months.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)\d{{1,2}}:\d{{2}}(?-u:\b)|(?-u:\b)\d{{1,2}}\s+({})(?:\s|$|[.,])|(?-u:\b)\d{{4}}-\d{{2}}-\d{{2}}(?-u:\b)",
+        months.join("|")
+    ))
     .expect("valid regex")
 });
 

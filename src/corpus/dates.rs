@@ -14,7 +14,7 @@
 use chrono::NaiveDate;
 
 use crate::lang::ar::calendar::{levantine_head, levantine_month, levantine_ordinal};
-use crate::lang::calendar;
+use crate::lang::{LANGUAGES, calendar};
 use crate::text::normalize::fold_str;
 use crate::text::script::{is_arabic_letter, is_arabic_mark};
 
@@ -83,12 +83,10 @@ pub fn words_besides_the_date(line: &str) -> usize {
             let f = fold_str(&letters);
             calendar::month_of(&f).is_none()
                 && calendar::weekday_of(&f).is_none()
-                && !ORDINAL_SUFFIXES.contains(&f.as_str())
+                && !is_ordinal_suffix(&f)
         })
         .count()
 }
-
-const ORDINAL_SUFFIXES: [&str; 4] = ["st", "nd", "rd", "th"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Kind {
@@ -209,7 +207,7 @@ fn month_at(toks: &[Tok], i: usize) -> Option<((u32, usize), bool)> {
 
 /// Skips an ordinal suffix at `k` ("12th", "8 th"), then any of `puncts`; the next index.
 fn skip_suffix_and(toks: &[Tok], mut k: usize, puncts: &[char]) -> usize {
-    if word(toks, k).is_some_and(|w| ORDINAL_SUFFIXES.contains(&w)) {
+    if word(toks, k).is_some_and(is_ordinal_suffix) {
         k += 1;
     }
     while punct(toks, k).is_some_and(|c| puncts.contains(&c)) {
@@ -308,6 +306,11 @@ fn date_at(toks: &[Tok], i: usize, order: NumericOrder) -> Option<NaiveDate> {
         Kind::Word(_) => month_day_year(toks, i).map(|(d, _)| d),
         Kind::Punct(_) => None,
     }
+}
+
+/// A glued ordinal suffix of a registered language ("th" of "4th").
+fn is_ordinal_suffix(w: &str) -> bool {
+    LANGUAGES.iter().any(|l| l.ordinal_suffixes.contains(&w))
 }
 
 #[cfg(test)]

@@ -8,6 +8,8 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::dates::{self, NumericOrder, parse_date, parse_date_in};
+use crate::lang::en::words::EN_PARTICLES;
+use crate::lang::{LANGUAGES, Language};
 
 /// What the first lines of a text say about it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -30,12 +32,24 @@ const DATELINE_CHARS: usize = 100;
 static DATE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^date:?\s+(\d{4}-\d{2}-\d{2})\s*(.*)$").expect("valid regex")
 });
-/// A line that labels a date ("Date 19.01.2020", "Published: June 4, 2018", "- Updated …").
+/// A line that labels a date ("Date 19.01.2020", "Published: June 4, 2018", "- Updated …",
+/// "نشر في …"): every registered language's labels (`Language::date_labels`).
 static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^[-•*–\s]*(?:(?:date|published|posted|updated|last updated)(?-u:\b)|(?:تاريخ النشر|نشر في|نشر بتاريخ|نشر|آخر تحديث|اخر تحديث)(?:[\s:]|$))\s*:?\s*(.+)$",
-    )
-    .expect("valid regex")
+    let mut labels: Vec<&str> =
+        LANGUAGES.iter().flat_map(|l| l.date_labels.iter().copied()).collect();
+    // Longest first: "نشر في" before "نشر".
+    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    // An ASCII word boundary after a Latin label (a Unicode one would keep the regex crate
+    // off its fast engines); a space, colon or the end after an Arabic-script one.
+    let alternatives: Vec<String> = labels
+        .iter()
+        .map(|l| {
+            let end = if l.is_ascii() { "(?-u:\\b)" } else { "(?:[\\s:]|$)" };
+            format!("{}{end}", regex::escape(l))
+        })
+        .collect();
+    Regex::new(&format!(r"(?i)^[-•*–\s]*(?:{})\s*:?\s*(.+)$", alternatives.join("|")))
+        .expect("valid regex")
 });
 
 /// Guesses title, byline and date from the leading paragraphs of `text` (byte ranges).
@@ -99,7 +113,18 @@ pub fn guess(text: &str, paragraphs: &[Range<usize>]) -> Guessed {
                 .filter_map(|d| head.find(d))
                 .min()?;
             let prefix = &head[..cut];
-            (prefix.split_whitespace().count() <= 6).then(|| parse(prefix)).flatten()
+            let before = (prefix.split_whitespace().count() <= 6).then(|| parse(prefix)).flatten();
+            // "Blantyre (AFP) Dec 20, 2009 Three people were killed…": the date right after
+            // a short agency credit, with no dash before the body.
+            let after_credit = || {
+                let rest = head[cut..].strip_prefix('(')?;
+                let (credit, after) = rest.split_once(')')?;
+                (prefix.split_whitespace().count() <= 4 && credit.split_whitespace().count() <= 3)
+                    .then_some(())?;
+                let words: Vec<&str> = after.split_whitespace().take(4).collect();
+                parse(&words.join(" "))
+            };
+            before.or_else(after_credit)
         });
     }
     if g.date.is_none() {
@@ -129,7 +154,17 @@ pub fn guess(text: &str, paragraphs: &[Range<usize>]) -> Guessed {
 }
 
 fn has_by(line: &str) -> bool {
-    ["By ", "by ", "BY "].iter().any(|p| line.starts_with(p)) || line.starts_with("بقلم")
+    by_prefix(line).is_some()
+}
+
+/// A byline's "By " (any case) or "بقلم": the language whose prefix it is and the rest.
+fn by_prefix(line: &str) -> Option<(&'static Language, &str)> {
+    LANGUAGES.iter().find_map(|l| {
+        l.byline_prefixes.iter().find_map(|p| {
+            let head = line.get(..p.len())?;
+            head.eq_ignore_ascii_case(p).then(|| (*l, &line[p.len()..]))
+        })
+    })
 }
 
 /// A short line stating a date and little else ("4 June 2018 03:35 (UTC+04:00)",
@@ -154,16 +189,17 @@ fn is_heading(line: &str) -> bool {
 /// A line that is only a person's name: optional "By", then 2–3 capitalised words of letters
 /// (hyphens and apostrophes allowed, lower-case particles like "al-"/"bin"/"de" between).
 fn byline(line: &str) -> Option<String> {
+    let by = by_prefix(line);
     // Arabic has no capitals: only a "بقلم" (by) prefix marks an Arabic byline.
-    if let Some(rest) = line.strip_prefix("بقلم") {
+    if let Some((_, rest)) = by.filter(|(l, _)| !l.cased) {
         let rest = rest.trim_start_matches([':', ' ']).trim();
         let words = rest.split_whitespace().count();
         let arabic = rest.chars().all(|c| c == ' ' || crate::text::script::is_arabic_letter(c));
         return ((2..=4).contains(&words) && arabic).then(|| rest.to_string());
     }
-    if has_by(line) {
+    if let Some((_, rest)) = by.filter(|(l, _)| l.cased) {
         // "By Jane Doe and Sam Reed", "By A B, C D": every part must be a name.
-        let rest = line[3..].trim();
+        let rest = rest.trim();
         let parts: Vec<&str> = rest.split([',', '&']).flat_map(|p| p.split(" and ")).collect();
         // The last part after a comma may be the wire or paper ("By Jane Doe, Reuters").
         let agency = |i: usize, p: &str| i > 0 && i + 1 == parts.len() && is_agency(p);
@@ -190,7 +226,6 @@ fn is_name(s: &str) -> bool {
     if !(2..=4).contains(&words.len()) || s.chars().count() > 40 {
         return false;
     }
-    let particles = ["al", "el", "bin", "ibn", "de", "van", "von", "da", "del", "la", "le"];
     let mut capitalised = 0;
     for w in &words {
         let ok_chars =
@@ -207,7 +242,7 @@ fn is_name(s: &str) -> bool {
                 return false;
             }
             capitalised += 1;
-        } else if !particles.contains(&w.trim_end_matches('-').to_lowercase().as_str()) {
+        } else if !EN_PARTICLES.contains(&w.trim_end_matches('-').to_lowercase()) {
             return false;
         }
     }
@@ -245,6 +280,15 @@ mod tests {
 
     fn guess_of(text: &str) -> Guessed {
         guess(text, &crate::corpus::paragraph_ranges(text))
+    }
+
+    #[test]
+    fn an_agency_credit_before_the_date_opens_the_body() {
+        let t = "Three killed in quake\nBlantyre (AFP) Dec 20, 2009 Three people were killed and about 300 injured Sunday when an earthquake struck, authorities said.";
+        assert_eq!(guess_of(t).date, NaiveDate::from_ymd_opt(2009, 12, 20));
+        // A parenthesis that is not a credit, with prose after it, gives no date.
+        let t = "Talks\nThe ministers (all of them) met on 4 June 2018 to talk about the plan for the years ahead.";
+        assert_eq!(guess_of(t).date, None);
     }
 
     #[test]

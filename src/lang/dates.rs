@@ -59,4 +59,6 @@ pub enum Cue {
     ArTeen,
     /// Arabic من ("الخامس من حزيران").
     ArFrom,
+    /// A mark after a year that makes it lunar Hijri: هـ، هجري، للهجرة.
+    ArHijriEra,
 }

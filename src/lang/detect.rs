@@ -7,7 +7,10 @@
 use whatlang::{Lang, Script};
 
 /// How much of a text detection reads.
-pub const SAMPLE_BYTES: usize = 3000;
+pub const SAMPLE_BYTES: usize = 1500;
+
+/// Share of a sample's words that, when they are one language's function words, settle it.
+const FUNCTION_SHARE: f64 = 0.2;
 
 /// The language of `text`: an ISO 639-1 code (ISO 639-3 for the few whatlang knows without
 /// one), `und` when it has no letters. A short Latin text no profile is sure of is English,
@@ -37,15 +40,40 @@ fn guess(sample: &str) -> Guess {
     let Some(script) = whatlang::detect_script(sample) else { return Guess::Nothing };
     match script {
         Script::Arabic => arabic_script(sample),
-        Script::Latin => match whatlang::detect(sample) {
-            Some(i) if i.is_reliable() => Guess::Sure(code_of(i.lang())),
-            _ => Guess::Unsure("en"),
+        Script::Latin => match function_words_say(sample) {
+            Some(code) => Guess::Sure(code),
+            None => latin(sample),
         },
         _ => match whatlang::detect(sample) {
             Some(i) => Guess::Sure(code_of(i.lang())),
             None => Guess::Nothing,
         },
     }
+}
+
+/// Latin script without a clear share of function words: the trigram profiles.
+fn latin(sample: &str) -> Guess {
+    match whatlang::detect(sample) {
+        Some(i) if i.is_reliable() => Guess::Sure(code_of(i.lang())),
+        _ => Guess::Unsure("en"),
+    }
+}
+
+/// The registered language whose function words make up [`FUNCTION_SHARE`] of the sample's
+/// words, if one does (English prose runs at 35–45 %, other Latin-script languages at a few).
+fn function_words_say(sample: &str) -> Option<&'static str> {
+    let words: Vec<&str> =
+        sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(300).collect();
+    if words.len() < 20 {
+        return None;
+    }
+    super::LANGUAGES.iter().find_map(|l| {
+        let n = words
+            .iter()
+            .filter(|w| l.function_words.iter().any(|f| f.eq_ignore_ascii_case(w)))
+            .count();
+        (n as f64 >= FUNCTION_SHARE * words.len() as f64).then_some(l.code)
+    })
 }
 
 /// Arabic script: the letters one language alone writes decide when they are clear; else the

@@ -13,7 +13,7 @@ pub mod fa;
 mod words;
 
 pub use dates::Cue;
-pub use detect::detect;
+pub use detect::{SAMPLE_BYTES, detect};
 pub use words::Words;
 
 /// One language, as every layer sees it.
@@ -37,6 +37,19 @@ pub struct Language {
     pub ordinal_suffixes: &'static [&'static str],
     /// Words around dates, by meaning.
     pub date_words: &'static [(&'static [&'static str], Cue)],
+    /// Cue phrases of page furniture ("Related news", "اقرأ أيضا"): alternatives of an
+    /// extended, case-insensitive regex, matched on short lines. Word boundaries are ASCII
+    /// (`(?-u:\b)`): a Unicode `\b` would keep the regex crate off its fast engines on Arabic
+    /// lines.
+    pub furniture_cues: &'static str,
+    /// Labels of a publication-date line ("Published", "نشر في"), lower case.
+    pub date_labels: &'static [&'static str],
+    /// What opens a byline ("By ", "بقلم"), matched ignoring ASCII case.
+    pub byline_prefixes: &'static [&'static str],
+    /// The language's most frequent function words, lower case: a text where they are a
+    /// large share of the words is this language without asking the trigram detector (which
+    /// costs about as much as extracting the entities).
+    pub function_words: &'static [&'static str],
     /// Light-stemming tables for the search analyser (Arabic-script languages; English has
     /// Snowball).
     pub stemming: Option<&'static Stemming>,

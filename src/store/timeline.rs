@@ -25,6 +25,9 @@ pub struct TimelineEntry {
     /// Byte range of the sentence around the mention in the document text (never crosses a
     /// line break; always contains `range`).
     pub sentence: Range<usize>,
+    /// The mention sits in the document's trailing page furniture (a related-news list's
+    /// timestamps…): the reader's timeline hides these unless asked.
+    pub furniture: bool,
 }
 
 impl TimelineEntry {
@@ -44,6 +47,8 @@ pub fn build(store: &Store) -> Vec<TimelineEntry> {
         .flat_map(|doc| {
             let text = store.text(doc);
             let a = &store.annotations[doc];
+            // Derived here, not stored on the mention, so the cache format stays as it is.
+            let furniture = store.docs[doc].boilerplate.clone();
             a.dates.iter().enumerate().filter(|(_, d)| text.get(d.range.clone()).is_some()).map(
                 move |(date, d)| TimelineEntry {
                     doc,
@@ -52,6 +57,7 @@ pub fn build(store: &Store) -> Vec<TimelineEntry> {
                     granularity: d.granularity,
                     range: d.range.clone(),
                     sentence: sentence_around(text, d.range.clone()),
+                    furniture: furniture.as_ref().is_some_and(|f| f.contains(&d.range.start)),
                 },
             )
         })
@@ -234,6 +240,7 @@ mod tests {
             granularity: Granularity::Year,
             range: range.clone(),
             sentence: sentence_around(&text, range),
+            furniture: false,
         };
         let line = sentence_line(&text, &entry, 60);
         assert!(line.contains("in 1966 more"), "{line}");
@@ -262,9 +269,15 @@ mod tests {
         let doc = crate::corpus::load_bundled().documents.into_iter().next();
         let Some(mut doc) = doc else { panic!("bundled archive is empty") };
         doc.text = text.clone();
+        // From "1966" on the text is page furniture.
+        doc.boilerplate = text.find("1966").map(|p| p..text.len());
         let store = Store::from_parts(vec![doc], vec![ann], Vec::new(), 0, false);
-        let values: Vec<String> = build(&store).iter().map(TimelineEntry::value_string).collect();
+        let entries = build(&store);
+        let values: Vec<String> = entries.iter().map(TimelineEntry::value_string).collect();
         assert_eq!(values, ["1966", "2018", "2018-06", "2018-06-04"]);
+        let furniture: Vec<bool> = entries.iter().map(|e| e.furniture).collect();
+        // ("June 2018" is found inside "4 June 2018", before the furniture.)
+        assert_eq!(furniture, [true, false, false, false]);
     }
 
     proptest::proptest! {
@@ -287,6 +300,7 @@ mod tests {
                 granularity: Granularity::Day,
                 range: start..end,
                 sentence,
+                furniture: false,
             };
             let line = sentence_line(&text, &entry, max);
             let words = collapse(&text[start..end]);

@@ -3,6 +3,7 @@
 //! Knows nothing of documents or terminals.
 
 pub mod anchor;
+pub mod calendar;
 pub mod guard;
 pub mod layout;
 pub mod normalize;

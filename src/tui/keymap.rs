@@ -419,7 +419,11 @@ impl Default for Keymap {
             (vec![c('q'), p(K::Esc)], cor(C::Cancel), "leave the selection"),
             (vec![Key::ctrl('c')], A::Quit, "quit at once"),
         ];
-        let timeline = view(Vec::new());
+        let timeline = view(vec![(
+            vec![c('z')],
+            nav(N::ToggleFurnitureDates),
+            "show/hide dates in page furniture",
+        )]);
         let bookmarks =
             view(vec![(vec![c('d'), p(K::Delete)], nav(N::DeleteBookmark), "delete the bookmark")]);
         let mut bindings = Vec::new();

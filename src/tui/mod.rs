@@ -26,6 +26,7 @@ pub mod side;
 pub mod takeout;
 pub mod terminal;
 pub mod theme;
+pub mod timeline;
 pub mod update;
 pub mod user;
 pub mod view;

@@ -69,6 +69,8 @@ pub enum NavAction {
     EntityView,
     /// Open the timeline (at the open document's dates when the side panel has focus).
     Timeline,
+    /// Show or hide the timeline's dates in page furniture (hidden at first).
+    ToggleFurnitureDates,
     /// Filter the document list to the documents that mention the entity of the view.
     FilterByEntity,
     /// Show only unread documents (toggle).
@@ -149,6 +151,8 @@ pub struct NavState {
     pub view: Option<NavView>,
     /// Every dated mention, computed when the timeline is first opened.
     pub timeline: Option<Vec<TimelineEntry>>,
+    /// The timeline shows the dates in page furniture too.
+    pub show_furniture_dates: bool,
     /// Filters on the document list.
     pub filter: ListFilter,
     /// Start byte of the mention `]`/`[` last went to (the next step starts there).
@@ -359,7 +363,8 @@ pub fn update(app: &mut App, action: NavAction) -> Vec<Effect> {
                 app.message = Some("no entity selected".into());
             }
         }
-        N::Timeline => open_timeline(app),
+        N::Timeline => super::timeline::open(app),
+        N::ToggleFurnitureDates => super::timeline::toggle_furniture_dates(app),
         N::FilterByEntity => {
             if let Some(NavView::Entity { id, .. }) = &app.nav.view {
                 app.nav.filter.entity = Some(*id);
@@ -566,39 +571,6 @@ fn open_entity(app: &mut App, id: EntityRef) {
     let rows = super::view::nav::view_rows(app);
     if let Some(NavView::Entity { selected, .. }) = &mut app.nav.view {
         *selected = rows.iter().position(|r| r.target.is_some()).unwrap_or(0);
-    }
-}
-
-fn open_timeline(app: &mut App) {
-    if app.nav.timeline.is_none() {
-        app.nav.timeline = Some(app.store.timeline());
-    }
-    app.nav.view = Some(NavView::Timeline { selected: 0 });
-    let rows = super::view::nav::view_rows(app);
-    let here = app.reader.doc.filter(|_| app.focus == Pane::Side);
-    // A date selected in the side panel: its own entry.
-    let date = app.side_date().filter(|_| here.is_some()).map(|d| d.range.clone());
-    let at_date = |r: &super::view::nav::ViewRow| match (&r.target, &date) {
-        (Some(super::view::nav::Target::Doc { doc, hl, .. }), Some(d)) => {
-            Some(*doc) == here && hl == d
-        }
-        _ => false,
-    };
-    let first = rows
-        .iter()
-        .position(at_date)
-        .or_else(|| {
-            rows.iter().position(|r| match (&r.target, here) {
-                (Some(super::view::nav::Target::Doc { doc, .. }), Some(h)) => *doc == h,
-                (Some(_), None) => true,
-                _ => false,
-            })
-        })
-        .or_else(|| rows.iter().position(|r| r.target.is_some()))
-        .unwrap_or(0);
-    app.nav.view = Some(NavView::Timeline { selected: first });
-    if rows.iter().all(|r| r.target.is_none()) {
-        app.message = Some("no dates found in the archive".into());
     }
 }
 

@@ -206,6 +206,8 @@ pub fn list_rows(app: &App) -> (&'static str, Vec<ExportRow>) {
                 .iter()
                 .flatten()
                 .filter(|e| e.doc < store.docs.len())
+                // What the timeline shows: furniture dates only when they are shown.
+                .filter(|e| app.nav.show_furniture_dates || !e.furniture)
                 .map(|e| ExportRow {
                     date: Some(e.value_string()),
                     ..row(e.doc, sentence(app, e.doc, e.range.clone()))

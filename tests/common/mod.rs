@@ -4,5 +4,6 @@ pub mod app;
 pub mod fribidi;
 pub mod qari;
 pub mod reader;
+pub mod score;
 pub mod store;
 pub mod tmux;

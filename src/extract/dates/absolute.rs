@@ -17,6 +17,9 @@ pub(super) struct MonthHit {
     pub english: bool,
     /// Last token of the name (two-word Levantine names, "Jun.", "حزيران/يونيو").
     pub last: usize,
+    /// Last token of the first name of a month named twice ("أكتوبر" of "أكتوبر / تشرين
+    /// الأول"), else `last`.
+    pub name_last: usize,
 }
 
 impl Scanner<'_> {
@@ -27,6 +30,7 @@ impl Scanner<'_> {
         if hit.english && hit.weak && self.is_punct(hit.last + 1, '.') && self.glued(hit.last + 1) {
             hit.last += 1;
         }
+        hit.name_last = hit.last;
         // The same month named twice: "حزيران/يونيو", "يناير كانون الثاني", "حزيران (يونيو)".
         let (open, k) = match self.tok(hit.last + 1).map(|t| t.kind) {
             Some(Kind::Punct('/')) => (false, hit.last + 2),
@@ -54,14 +58,26 @@ impl Scanner<'_> {
                     weak,
                     english,
                     last: i,
+                    name_last: i,
                 })
             }
             Lex::MonthHead(head) => {
                 let Lex::Ordinal(ord @ (1 | 2)) = self.lex(i + 1) else { return None };
                 let month = u32::from(crate::lang::ar::calendar::levantine_month(head, ord)?);
-                Some(MonthHit { month, weak: false, english: false, last: i + 1 })
+                Some(MonthHit { month, weak: false, english: false, last: i + 1, name_last: i + 1 })
             }
             _ => None,
+        }
+    }
+
+    /// Where a date ending in month `m` without a year ends: the second name of a month named
+    /// twice is needed only to reach an Arabic anchor word after it ("8 أكتوبر (تشرين الأول)
+    /// الماضي"); else the smallest span ends at the first name ("26 أكتوبر / تشرين الأول" →
+    /// "26 أكتوبر").
+    pub(super) fn yearless_end(&self, m: &MonthHit) -> usize {
+        match self.cue(m.last + 1) {
+            Some(Cue::ArPast | Cue::ArNext | Cue::ArCurrent) => m.last,
+            _ => m.name_last,
         }
     }
 
@@ -124,7 +140,7 @@ impl Scanner<'_> {
     }
 
     /// Token `i` is glued punctuation that continues a number: "1,234", "3.5", "06:25".
-    fn continues_number(&self, i: usize) -> bool {
+    pub(super) fn continues_number(&self, i: usize) -> bool {
         self.glued(i)
             && (self.is_punct(i, ',') || self.is_punct(i, '.') || self.is_punct(i, ':'))
             && self.glued(i + 1)
@@ -178,26 +194,34 @@ impl Scanner<'_> {
     /// "4 June 2018", "4th of June, 2018", "5 حزيران 2019" (absolute), "3 June", "30th of May"
     /// (relative: the year nearest the publication date).
     pub(super) fn day_first(&self, i: usize) -> Option<Found> {
-        let (day, mut k) = self.day_at(i)?;
-        k += 1;
+        let (day, first_last) = self.day_at(i)?;
+        // "3-4 June", "3 و4 حزيران": a range of days, valued at its first.
+        let mut k = self.through_range_end(day, first_last) + 1;
         // "4th of June", "12 من آذار".
         if matches!(self.cue(k), Some(Cue::Of | Cue::ArFrom)) {
             k += 1;
         }
         let m = self.month_at(k)?;
-        if let Some((year, last)) = self.year_after_month(m.last) {
-            let value = resolve::ymd(year, m.month, day);
+        // "3 June to 5 July 2018": the year after the second month is the first's too (the
+        // one before when the range crosses into a new year).
+        let (m_last, year_back) = match self.range_second_month(m.last) {
+            Some((m2, last)) if k == first_last + 1 => (last, i32::from(m2 < m.month)),
+            _ => (m.last, 0),
+        };
+        if let Some((year, last)) = self.year_after_month(m_last) {
+            let value = resolve::ymd(year - year_back, m.month, day);
             return Some(Found::new(i, last, value, Granularity::Day));
         }
         // "4 June 0000", "4 June 99999": a year that cannot be, not a relative date.
-        let mut k = m.last + 1;
+        let mut k = m_last + 1;
         if self.is_punct(k, ',') {
             k += 1;
         }
         if self.tok(k).is_some_and(|t| t.kind == Kind::Num && t.digits >= 3) {
             return Some(Found::new(i, k, None, Granularity::Day));
         }
-        Some(self.relative(i, m.last, Granularity::Day, |p| resolve::nearest_day(p, m.month, day)))
+        let end = if m_last == m.last { self.yearless_end(&m) } else { m_last };
+        Some(self.relative(i, end, Granularity::Day, |p| resolve::nearest_day(p, m.month, day)))
     }
 
     /// The year after a month name ending at token `last`: "June 2018", "June, 2018",
@@ -214,8 +238,10 @@ impl Scanner<'_> {
     /// "October 1973", "حزيران 2019", and Arabic "حزيران الماضي" / "أيار المقبل".
     pub(super) fn month_first(&self, i: usize) -> Option<Found> {
         let m = self.month_at(i)?;
-        if m.english
-            && let Some((day, last)) = self.day_at(m.last + 1)
+        // "June 3-4", "June 3 to 5, 2018": a range of days, valued at its first.
+        let day = m.english.then(|| self.day_at(m.last + 1)).flatten();
+        let day = day.map(|(d, last)| (d, self.through_range_end(d, last)));
+        if let Some((day, last)) = day
             // "June 3 July": the number belongs to the second month.
             && self.month_at(last + 1).is_none()
             // "Theresa May 30 minutes": a name before "May" makes it a surname.
@@ -330,7 +356,9 @@ impl Scanner<'_> {
         if self.is_punct(k, ',') || self.is_punct(k, '،') {
             k += 1;
         }
-        let joined = self.numeric_date(k).or_else(|| self.day_first(k)).or_else(|| {
+        let joined = self.hijri_numeric(k).or_else(|| self.numeric_date(k));
+        let joined = joined.or_else(|| self.hijri_day_first(k)).or_else(|| self.day_first(k));
+        let joined = joined.or_else(|| {
             self.month_first(k).filter(|f| matches!(f.date, Some((_, Granularity::Day))))
         });
         if let Some(mut f) = joined {

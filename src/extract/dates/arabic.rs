@@ -1,4 +1,4 @@
-//! Arabic cue phrases: أمس، أمس الأول، أول أمس، اليوم، غدا، العام الماضي، هذا العام، الشهر الماضي،
+//! Arabic cue phrases: أمس، أمس الأول، أول أمس، اليوم، غدا، بعد غد، العام الماضي، هذا العام، الشهر الماضي،
 //! "في (شهر) مارس" (span the month), and hedges ("منتصف شهر حزيران 2019" keeps "حزيران
 //! 2019"; "منتصف العام الماضي" is vague and left out). The year after عام/سنة is left to the
 //! bare-year pattern, so "في عام 2022" gives the span "2022".
@@ -40,10 +40,14 @@ impl Scanner<'_> {
             Cue::ArToday => self.today(i),
             Cue::ArYear | Cue::ArTheMonth => self.named_period(i, i + 1),
             Cue::ArThis => self.this_period(i),
+            // "بعد غد": the day after tomorrow.
+            Cue::ArPrep if self.cue(i + 1) == Some(Cue::ArTomorrow) => {
+                Some(self.relative(i, i + 1, Granularity::Day, |p| resolve::shift_days(p, 2)))
+            }
             Cue::ArPrep | Cue::ArMonthWord => {
                 let k = if self.cue(i + 1) == Some(Cue::ArMonthWord) { i + 2 } else { i + 1 };
                 let m = self.month_stands_alone(k).filter(|m| !m.english)?;
-                Some(self.relative(k, m.last, Granularity::Month, |p| {
+                Some(self.relative(k, self.yearless_end(&m), Granularity::Month, |p| {
                     resolve::named_month(p, m.month, MonthAnchor::OnOrBefore)
                 }))
             }
@@ -52,9 +56,13 @@ impl Scanner<'_> {
         }
     }
 
-    /// اليوم: today, unless it means "the day" ("اليوم التالي", "اليوم الذي"); "اليوم الأحد"
+    /// اليوم: today, unless it means "the day" ("اليوم التالي", "اليوم الذي", "هذا اليوم"); "اليوم الأحد"
     /// is one expression.
     fn today(&self, i: usize) -> Option<Found> {
+        // "في هذا اليوم": "on this day", a narrative anchor.
+        if i > 0 && self.cue(i - 1) == Some(Cue::ArThis) {
+            return None;
+        }
         let last = match self.lex(i + 1) {
             Lex::Cue(Cue::ArNotToday) | Lex::Ordinal(_) => return None,
             Lex::Weekday { english: false, .. } => i + 1,
@@ -158,6 +166,7 @@ impl Scanner<'_> {
         if let Some((year, last)) = self.year_after_month(m.last) {
             return Some(Found::new(i, last, resolve::ymd(year, m.month, day), Granularity::Day));
         }
-        Some(self.relative(i, m.last, Granularity::Day, |p| resolve::nearest_day(p, m.month, day)))
+        let end = self.yearless_end(&m);
+        Some(self.relative(i, end, Granularity::Day, |p| resolve::nearest_day(p, m.month, day)))
     }
 }

@@ -1,5 +1,6 @@
 //! English cue phrases: "in May", "Back in May" (span "May"), "last December", "this year",
-//! "next month", "last Monday", "the beginning of the year", "yesterday", "today", and hedged
+//! "next month", "last Monday", "this Friday", "the beginning of the year", "yesterday",
+//! "today", "the day before yesterday", "the day after tomorrow", and hedged
 //! anchors ("Early last December" is vague and left out; "mid-June 2019" keeps "June 2019").
 
 use super::lexicon::{Cue, Lex};
@@ -16,7 +17,7 @@ impl Scanner<'_> {
             Cue::This => self.this_last_next(i, 0),
             Cue::Next => self.this_last_next(i, 1),
             Cue::Hedge => self.hedged(i),
-            Cue::The => self.part_of_year(i),
+            Cue::The => self.day_before_or_after(i).or_else(|| self.part_of_year(i)),
             Cue::Yesterday => {
                 Some(self.relative(i, i, Granularity::Day, |p| resolve::shift_days(p, -1)))
             }
@@ -63,7 +64,8 @@ impl Scanner<'_> {
         }
         let t = self.tok(k)?;
         match t.lex {
-            Lex::Weekday { day, english: true, .. } if t.cap && delta != 0 => {
+            // "this Friday" is the coming one, as "next Friday" (Duckling's this|next <dow>).
+            Lex::Weekday { day, english: true, .. } if t.cap => {
                 Some(self.relative(i, k, Granularity::Day, |p| {
                     if delta < 0 {
                         resolve::weekday_on_or_before(p, day, true)
@@ -105,6 +107,19 @@ impl Scanner<'_> {
             return Some(Found { first: i, date: None, ..f });
         }
         None
+    }
+
+    /// "the day before yesterday" and "the day after tomorrow" (span from "the").
+    fn day_before_or_after(&self, i: usize) -> Option<Found> {
+        if !self.word(i + 1).eq_ignore_ascii_case("day") {
+            return None;
+        }
+        let back = match (self.word(i + 2).to_ascii_lowercase().as_str(), self.cue(i + 3)?) {
+            ("before", Cue::Yesterday) => -2,
+            ("after", Cue::Tomorrow) => 2,
+            _ => return None,
+        };
+        Some(self.relative(i, i + 3, Granularity::Day, |p| resolve::shift_days(p, back)))
     }
 
     /// "the beginning/start/end/middle of the/this/last/next year|month" (span from "the").

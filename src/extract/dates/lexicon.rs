@@ -7,7 +7,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 pub(super) use crate::lang::Cue;
-use crate::lang::{LANGUAGES, ar, calendar};
+use crate::lang::calendar::{self, Calendar};
+use crate::lang::{LANGUAGES, ar};
 
 /// What a word means to the date scanner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +28,10 @@ pub(super) enum Lex {
     Weekday { day: u8, weak: bool, english: bool },
     /// A glued English ordinal suffix: st, nd, rd, th.
     OrdSuffix,
+    /// A one-word lunar Hijri month, 1 = Muharram.
+    HijriMonth(u8),
+    /// The first word of a two-word lunar Hijri month: ربيع، جمادى، ذو/ذي.
+    HijriHead,
     /// A cue word.
     Cue(Cue),
 }
@@ -80,6 +85,15 @@ fn build() -> Table {
     }
     for (w, n) in ar::calendar::LEVANTINE_ORDINALS {
         t.insert(w, Lex::Ordinal(n));
+    }
+    for (w, m) in calendar::month_names_in(Calendar::Islamic) {
+        t.insert(w, Lex::HijriMonth(m.month));
+    }
+    for (words, _) in calendar::multiword_months().filter(|(_, m)| m.calendar == Calendar::Islamic)
+    {
+        if let Some(head) = words.first() {
+            t.insert(head.as_str(), Lex::HijriHead);
+        }
     }
     for l in LANGUAGES {
         for (words, cue) in l.date_words {

@@ -11,7 +11,9 @@
 mod absolute;
 mod arabic;
 mod english;
+mod hijri;
 mod lexicon;
+mod ranges;
 mod resolve;
 mod tokens;
 
@@ -117,10 +119,15 @@ impl Scanner<'_> {
     fn match_plain(&self, i: usize) -> Option<Found> {
         let t = &self.toks[i];
         match (t.kind, t.lex) {
-            (Kind::Num, _) => {
-                self.numeric_date(i).or_else(|| self.day_first(i)).or_else(|| self.bare_year(i))
-            }
+            (Kind::Num, _) => self
+                .hijri_numeric(i)
+                .or_else(|| self.numeric_date(i))
+                .or_else(|| self.hijri_day_first(i))
+                .or_else(|| self.day_first(i))
+                .or_else(|| self.hijri_year_alone(i))
+                .or_else(|| self.bare_year(i)),
             (_, Lex::Month { .. } | Lex::MonthHead(_)) => self.month_first(i),
+            (_, Lex::HijriMonth(_) | Lex::HijriHead) => self.hijri_month_first(i),
             (_, Lex::Weekday { .. }) => self.weekday(i),
             (_, Lex::Ordinal(_)) => self.arabic_ordinal_day(i),
             (_, Lex::Cue(cue)) => self.english_cue(i, cue).or_else(|| self.arabic_cue(i, cue)),
@@ -177,3 +184,5 @@ impl Scanner<'_> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_new_forms;

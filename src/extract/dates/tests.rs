@@ -7,20 +7,20 @@ fn d(s: &str) -> Option<NaiveDate> {
 }
 
 /// `(span text, value string)` of every date in `text`.
-fn dates(text: &str, published: Option<&str>) -> Vec<(String, String)> {
+pub(super) fn dates(text: &str, published: Option<&str>) -> Vec<(String, String)> {
     extract_dates(text, published.and_then(d))
         .into_iter()
         .map(|m| (text[m.range.clone()].to_string(), m.value_string()))
         .collect()
 }
 
-fn one(text: &str, published: Option<&str>) -> (String, String) {
+pub(super) fn one(text: &str, published: Option<&str>) -> (String, String) {
     let all = dates(text, published);
     assert_eq!(all.len(), 1, "{text:?} gave {all:?}");
     all.into_iter().next().unwrap_or_default()
 }
 
-fn pair(a: &str, b: &str) -> (String, String) {
+pub(super) fn pair(a: &str, b: &str) -> (String, String) {
     (a.to_string(), b.to_string())
 }
 

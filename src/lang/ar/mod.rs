@@ -19,6 +19,13 @@ pub static ARABIC: Language = Language {
     ordinals: dates::ORDINALS,
     ordinal_suffixes: &[],
     date_words: dates::DATE_WORDS,
+    date_labels: &["تاريخ النشر", "نشر في", "نشر بتاريخ", "نشر", "آخر تحديث", "اخر تحديث"],
+    byline_prefixes: &["بقلم"],
+    function_words: &[],
+    furniture_cues: r"
+        اشترك | تابعونا | تابعوا | ليصلك | اقرأ\s+(أيضا|أيضاً|المزيد) | ذات\s+صلة
+        | جميع\s+الحقوق | التليغرام | تلغرام | شارك\s+(المقال|الخبر|على)
+        ",
     entity_words: None,
     stemming: Some(&STEMMING),
 };

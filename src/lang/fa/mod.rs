@@ -19,6 +19,21 @@ pub static PERSIAN: Language = Language {
     ordinals: dates::ORDINALS,
     ordinal_suffixes: &[],
     date_words: dates::DATE_WORDS,
+    date_labels: &[
+        "تاریخ انتشار",
+        "تاریخ",
+        "انتشار",
+        "منتشر شده",
+        "به‌روزرسانی",
+        "آخرین به‌روزرسانی",
+    ],
+    byline_prefixes: &["نویسنده:", "به قلم"],
+    // Persian is told by its letters (پ چ ژ گ ی ک) before any word list.
+    function_words: &[],
+    furniture_cues: r"
+        بیشتر\s+بخوانید | مطالب\s+مرتبط | اخبار\s+مرتبط | خبرهای\s+مرتبط | برچسب | کلیدواژه
+        | اشتراک\s*گذاری | نظرات | دیدگاه | کلیه\s+حقوق | تمامی\s+حقوق | عضو\s+شوید
+        ",
     entity_words: Some(&words::ENTITY_WORDS),
     stemming: Some(&STEMMING),
 };

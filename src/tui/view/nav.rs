@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -15,6 +15,7 @@ use super::{draw_line, one_line, pane_block, put};
 use crate::extract::EntityKind;
 use crate::store::EntityRef;
 use crate::store::timeline::sentence_around;
+use crate::text::plural;
 use crate::tui::app::App;
 use crate::tui::nav::NavView;
 use crate::tui::search::LineKind;
@@ -202,7 +203,7 @@ pub fn timeline_rows(app: &App) -> Vec<ViewRow> {
     let Some(entries) = &app.nav.timeline else { return out };
     let width = app.size.0.saturating_sub(6) as usize;
     let (mut year, mut month) = (None, None);
-    for e in entries {
+    for e in entries.iter().filter(|e| app.nav.show_furniture_dates || !e.furniture) {
         let Some(doc) = app.store.docs.get(e.doc) else { continue };
         let y = chrono::Datelike::year(&e.value);
         if year != Some(y) {
@@ -228,6 +229,29 @@ pub fn timeline_rows(app: &App) -> Vec<ViewRow> {
     out
 }
 
+/// How many timeline entries are hidden for sitting in page furniture (0 when shown).
+pub fn hidden_furniture_dates(app: &App) -> usize {
+    match &app.nav.timeline {
+        Some(entries) if !app.nav.show_furniture_dates => {
+            entries.iter().filter(|e| e.furniture).count()
+        }
+        _ => 0,
+    }
+}
+
+/// The timeline's title: how many dates in page furniture are hidden and the key that shows
+/// them, or that they are shown.
+pub fn timeline_title(app: &App) -> String {
+    let action = crate::tui::nav::nav(crate::tui::nav::NavAction::ToggleFurnitureDates);
+    let key = app.keymap.key_for(crate::tui::keymap::Mode::Timeline, &action);
+    let all = app.nav.timeline.as_ref().map_or(0, |t| t.iter().filter(|e| e.furniture).count());
+    match hidden_furniture_dates(app) {
+        0 if all == 0 => "Timeline".to_string(),
+        0 => format!("Timeline · {} in page furniture shown ({key} hides)", plural(all, "date")),
+        n => format!("Timeline · {} in page furniture hidden ({key} shows)", plural(n, "date")),
+    }
+}
+
 /// Draws the open navigation view or line, if any, over `area` (the whole screen).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(line) = &app.nav.line {
@@ -237,13 +261,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let (title, selected) = match &app.nav.view {
-        Some(NavView::Entity { selected, .. }) => ("Entity", *selected),
-        Some(NavView::Timeline { selected }) => ("Timeline", *selected),
-        Some(NavView::Bookmarks { selected }) => ("Bookmarks", *selected),
+        Some(NavView::Entity { selected, .. }) => ("Entity".to_string(), *selected),
+        Some(NavView::Timeline { selected }) => (timeline_title(app), *selected),
+        Some(NavView::Bookmarks { selected }) => ("Bookmarks".to_string(), *selected),
         None => return,
     };
     Clear.render(area, buf);
-    pane_block(title, true, &app.theme).render(area, buf);
+    pane_block(&title, true, &app.theme).render(area, buf);
     let inner = crate::tui::panes::inner(area);
     if inner.width == 0 || inner.height == 0 {
         return;
@@ -392,21 +416,7 @@ pub fn draw_prompt(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// `June 2018` for a date (timeline month headings).
 pub fn month_label(d: NaiveDate) -> String {
-    const M: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!("{} {}", M[d.month0() as usize], d.year())
+    d.format("%B %Y").to_string()
 }
 
 /// Draws the text of a prompt's line editor at (x, y), `width` cells: laid out by the reading

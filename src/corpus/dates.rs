@@ -14,7 +14,9 @@
 use chrono::NaiveDate;
 
 use crate::lang::ar::calendar::{levantine_head, levantine_month, levantine_ordinal};
+use crate::lang::calendar::Calendar;
 use crate::lang::{LANGUAGES, calendar};
+use crate::text::calendar::solar_hijri_to_gregorian;
 use crate::text::normalize::fold_str;
 use crate::text::script::{is_arabic_letter, is_arabic_mark};
 
@@ -82,6 +84,7 @@ pub fn words_besides_the_date(line: &str) -> usize {
             let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
             let f = fold_str(&letters);
             calendar::month_of(&f).is_none()
+                && calendar::month_in(&f, Calendar::Persian).is_none()
                 && calendar::weekday_of(&f).is_none()
                 && !is_ordinal_suffix(&f)
         })
@@ -302,10 +305,39 @@ fn date_at(toks: &[Tok], i: usize, order: NumericOrder) -> Option<NaiveDate> {
                 let (d, m) = if day_first { (a, b) } else { (b, a) };
                 NaiveDate::from_ymd_opt(y, m, d)
             })
-            .or_else(|| day_month_year(toks, i).map(|(d, _)| d)),
+            .or_else(|| day_month_year(toks, i).map(|(d, _)| d))
+            .or_else(|| solar_day_month_year(toks, i))
+            .or_else(|| solar_year_month_day(toks, i)),
         Kind::Word(_) => month_day_year(toks, i).map(|(d, _)| d),
         Kind::Punct(_) => None,
     }
+}
+
+/// A Solar Hijri year (1300–1499 = 1921–2120).
+fn solar_year(toks: &[Tok], i: usize) -> Option<i32> {
+    let (v, d) = num(toks, i)?;
+    (d == 4 && (1300..=1499).contains(&v)).then_some(v as i32)
+}
+
+/// A Solar Hijri month name at `i`, and the index after it (and a «ماه» after it).
+fn solar_month_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
+    let m = calendar::month_in(word(toks, i)?, Calendar::Persian)?;
+    let next = if word(toks, i + 1) == Some("ماه") { i + 2 } else { i + 1 };
+    Some((u32::from(m.month), next))
+}
+
+/// `۲۱ خرداد ۱۳۸۹`, `25 آبان 1397`: a Solar Hijri date, in Gregorian.
+fn solar_day_month_year(toks: &[Tok], i: usize) -> Option<NaiveDate> {
+    let d = day(toks, i)?;
+    let (m, k) = solar_month_at(toks, i + 1)?;
+    solar_hijri_to_gregorian(solar_year(toks, k)?, m, d)
+}
+
+/// `۱۳۹۱ آذر ۲۰`: year first, as some Persian sites print their date line.
+fn solar_year_month_day(toks: &[Tok], i: usize) -> Option<NaiveDate> {
+    let y = solar_year(toks, i)?;
+    let (m, k) = solar_month_at(toks, i + 1)?;
+    solar_hijri_to_gregorian(y, m, day(toks, k)?)
 }
 
 /// A glued ordinal suffix of a registered language ("th" of "4th").

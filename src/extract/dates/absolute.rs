@@ -357,7 +357,8 @@ impl Scanner<'_> {
             k += 1;
         }
         let joined = self.hijri_numeric(k).or_else(|| self.numeric_date(k));
-        let joined = joined.or_else(|| self.hijri_day_first(k)).or_else(|| self.day_first(k));
+        let joined = joined.or_else(|| self.hijri_day_first(k)).or_else(|| self.solar_day_first(k));
+        let joined = joined.or_else(|| self.day_first(k));
         let joined = joined.or_else(|| {
             self.month_first(k).filter(|f| matches!(f.date, Some((_, Granularity::Day))))
         });

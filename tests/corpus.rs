@@ -312,7 +312,12 @@ fn the_samples_get_their_titles_dates_bylines_and_languages() {
                 "ar"
             ),
             // The Persian Wikinews article: its date line "جمعه ۱۷ تیر ۱۳۹۰، ۸ ژوئیه ۲۰۱۱".
-            ("ایران در ماه رمضان موجود زنده به فضا میفرستد", Some("2011-07-08".to_string()), None, "fa"),
+            (
+                "ایران در ماه رمضان موجود زنده به فضا میفرستد",
+                Some("2011-07-08".to_string()),
+                None,
+                "fa"
+            ),
         ]
     );
     for (d, (name, raw)) in c.documents.iter().zip(corpus::BUNDLED) {

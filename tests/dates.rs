@@ -28,11 +28,8 @@ struct GoldDate {
 /// The gold publication date and the gold dates of `file`, each located in `text` by
 /// searching in document order (the gold lists mentions in order, without offsets).
 fn gold_for(file: &str, text: &str) -> (Option<NaiveDate>, Vec<GoldDate>) {
-    let (gold, key) = if file == PERSIAN_FILE.0 {
-        (PERSIAN_GOLD, PERSIAN_FILE.1)
-    } else {
-        (GOLD, file)
-    };
+    let (gold, key) =
+        if file == PERSIAN_FILE.0 { (PERSIAN_GOLD, PERSIAN_FILE.1) } else { (GOLD, file) };
     let gold: Value = serde_json::from_str(gold).expect("gold parses");
     let entry = &gold[key];
     let published =

@@ -123,6 +123,7 @@ impl Scanner<'_> {
         match (t.kind, t.lex) {
             (Kind::Num, _) => self
                 .hijri_numeric(i)
+                .or_else(|| self.solar_numeric(i))
                 .or_else(|| self.numeric_date(i))
                 .or_else(|| self.hijri_day_first(i))
                 .or_else(|| self.solar_day_first(i))

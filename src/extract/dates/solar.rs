@@ -1,7 +1,7 @@
 //! Persian dates: Solar Hijri days converted to Gregorian by
 //! `crate::text::calendar::solar_hijri_to_gregorian` (ICU's Persian calendar) — "۱۴ آبان ۱۳۹۰",
 //! "۱۴ آذر ماه ۱۴۰۰", "جمعه 25 آبان 1397" (the weekday joins through `absolute`), year first
-//! "۱۳۹۱ آذر ۲۰, دوشنبه", ordinal days "چهاردهم آبان ۱۳۶۶" and "بیست و دوم دسامبر" — and the
+//! "۱۳۹۱ آذر ۲۰, دوشنبه" and "۱۳۸۴ یکشنبه ۱۱ دی", numeric "۱۳۹۶/۱۱/۱۴", ordinal days "چهاردهم آبان ۱۳۶۶" and "بیست و دوم دسامبر" — and the
 //! Persian relative words.
 //!
 //! As CONVENTIONS rules, a Solar month without a day ("اردیبهشت ۱۴۰۳"), a Solar year alone
@@ -61,8 +61,10 @@ impl Scanner<'_> {
     /// none (then the day nearest publication).
     pub(super) fn solar_day_first(&self, i: usize) -> Option<Found> {
         let (day, k) = self.day_at(i).or_else(|| self.persian_ordinal_at(i))?;
-        let (month, last) = self.solar_month_at(k + 1)?;
-        if let Some((year, end)) = self.solar_year_at(last + 1) {
+        // "۱۱ اردیبهشت - ۱۴۰۳": a dash may part the day, month and year.
+        let dash = |k: usize| if self.is_punct(k, '-') { k + 1 } else { k };
+        let (month, last) = self.solar_month_at(dash(k + 1))?;
+        if let Some((year, end)) = self.solar_year_at(dash(last + 1)) {
             let value = solar_hijri_to_gregorian(year, month, day);
             return Some(Found::new(i, end, value, Granularity::Day));
         }
@@ -85,10 +87,38 @@ impl Scanner<'_> {
         )
     }
 
+    /// "۱۳۹۶/۱۱/۱۴": a numeric date whose year is Solar (1300–1499), year first.
+    pub(super) fn solar_numeric(&self, i: usize) -> Option<Found> {
+        let (year, _) = self.year_at(i)?;
+        let sep = match self.tok(i + 1)?.kind {
+            Kind::Punct(c @ ('/' | '-')) => c,
+            _ => return None,
+        };
+        if !SOLAR_YEARS.contains(&u32::try_from(year).ok()?) || !self.is_punct(i + 3, sep) {
+            return None;
+        }
+        let [m, d] =
+            [i + 2, i + 4].map(|k| self.tok(k).filter(|t| t.kind == Kind::Num && t.digits <= 2));
+        let (m, d) = (m?, d?);
+        if !(1..=4).all(|k| self.glued(i + k)) || self.continues_number(i + 5) {
+            return None;
+        }
+        let value = solar_hijri_to_gregorian(year, m.value, d.value);
+        Some(Found::new(i, i + 4, value, Granularity::Day))
+    }
+
     /// "۱۳۹۱ آذر ۲۰" (year, month, day; a weekday after a comma joins), or a Solar year alone
     /// in Persian text, consumed.
     pub(super) fn solar_year_first(&self, i: usize) -> Option<Found> {
         let (year, end) = self.solar_year_at(i)?;
+        // "۱۳۸۴ یکشنبه ۱۱ دی": year, weekday, day and month.
+        if matches!(self.lex(end + 1), Lex::Weekday { english: false, .. })
+            && let Some((day, d)) = self.day_at(end + 2)
+            && let Some((month, last)) = self.solar_month_at(d + 1)
+        {
+            let value = solar_hijri_to_gregorian(year, month, day);
+            return Some(Found::new(i, last, value, Granularity::Day));
+        }
         if let Some((month, last)) = self.solar_month_at(end + 1)
             && let Some((day, d)) = self.day_at(last + 1)
         {

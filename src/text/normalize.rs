@@ -85,6 +85,25 @@ mod tests {
     }
 
     #[test]
+    fn persian_letters_digits_zwnj_and_harakat_fold_for_matching() {
+        // ی / ي / ى and ک / ك are one letter; Persian and Arabic-Indic digits ASCII.
+        assert_eq!(fold_str("ظریف"), fold_str("ظريف"));
+        assert_eq!(fold_str("موسى"), fold_str("موسی"));
+        assert_eq!(fold_str("کره"), fold_str("كره"));
+        assert_eq!(fold_str("۱۴۰۳"), "1403");
+        assert_eq!(fold_str("١٤٠٣"), "1403");
+        // The ZWNJ, the ezafe hamza and harakat are not matched.
+        assert_eq!(fold_str("می‌گوید"), fold_str("میگوید"));
+        assert_eq!(fold_str("کرهٔ"), fold_str("کره"));
+        assert_eq!(fold_str("قلعۀ"), fold_str("قلعه"));
+        assert_eq!(fold_str("ظَریف"), fold_str("ظریف"));
+        // Offsets still map back across a removed ZWNJ.
+        let s = "کره‌شمالی";
+        let f = fold(s);
+        assert_eq!(&s[f.original_range(0, f.text.len())], s);
+    }
+
+    #[test]
     fn offsets_map_back_to_the_original() {
         let s = "قال العُقُوبَات";
         let f = fold(s);

@@ -47,6 +47,6 @@ pub static STEMMING: Stemming = Stemming {
     // ("کشورهای" → "کشور", "بزرگترین" → "بزرگ", "ایرانیان" → "ایرانی"), then the ی of ezafe,
     // adjectives and the indefinite ("ایرانی" → "ایران").
     suffixes: &[&["ترین", "هایی", "های", "ها", "تر", "ات", "ان"], &["ی"]],
-    // Three letters at least stay: "دختر" and "جوان" are words, not دخ + تر and جو + ان.
+    // Three letters at least stay: "دختر" and "گران" are words, not دخ + تر and گر + ان.
     min_stem: 3,
 };

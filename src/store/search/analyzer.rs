@@ -264,13 +264,19 @@ fn stemmers() -> &'static [Stemmer] {
 /// doc). Known names keep their letters.
 pub fn stem_arabic_script(raw: &str) -> String {
     let folded = fold_str(raw);
-    if let Some(p) = protected_form(&folded) {
-        return p;
-    }
     let all = stemmers();
     let own = all
         .iter()
         .find(|s| !s.own_letters.is_empty() && raw.contains(|c| s.own_letters.contains(c)));
+    if own.is_some() {
+        // No proclitic or article to take off (برای is not ب + رای): a known name is the word
+        // as it is.
+        if protected().contains(&folded) {
+            return folded;
+        }
+    } else if let Some(p) = protected_form(&folded) {
+        return p;
+    }
     match own.or_else(|| all.iter().find(|s| s.own_letters.is_empty())) {
         Some(s) => s.stem(&folded),
         None => folded,
@@ -346,6 +352,33 @@ mod tests {
         assert_eq!(terms("الإمبريالية"), terms("الامبريالية"));
         assert_eq!(terms("مـحـمـد"), vec!["محمد"]);
         assert_eq!(terms("٢٠١٩"), vec!["2019"]);
+    }
+
+    #[test]
+    fn persian_is_folded_and_its_plurals_and_suffixes_stemmed() {
+        // Persian yeh and kaf, ZWNJ kept or lost, Persian digits.
+        assert_eq!(terms("می‌گوید"), terms("میگوید"));
+        assert_eq!(terms("می‌گوید").len(), 1, "one word across its ZWNJ");
+        assert_eq!(terms("كشور"), terms("کشور"));
+        assert_eq!(terms("۱۴۰۳"), vec!["1403"]);
+        for (plural, singular) in [
+            ("کشورها", "کشور"),
+            ("کشورهای", "کشور"),
+            ("تحریم‌های", "تحریم"),
+            ("بزرگ‌ترین", "بزرگ"),
+            ("بزرگتر", "بزرگ"),
+            ("موشکی", "موشک"),
+            ("مربیان", "مربی"),
+        ] {
+            assert_eq!(terms(plural), terms(singular), "{plural}");
+        }
+        // Short words keep their endings: دختر is not دخ + تر, گران not گر + ان.
+        assert_eq!(terms("دختر"), vec!["دختر"]);
+        assert_eq!(terms("گران"), vec!["گران"]);
+        // A known name keeps its letters (ایران is no ایر + ان), and a Persian word is not
+        // read as an Arabic proclitic and a name (برای is not ب + رای).
+        assert_eq!(terms("ایران"), vec!["ايران"]);
+        assert_ne!(terms("برای"), terms("رای"));
     }
 
     #[test]

@@ -340,9 +340,11 @@ fn acronyms_expansions_and_place_heads() {
     let e = ents(t);
     assert!(has(t, "KWRB", EntityKind::Org), "{e:?}");
     assert!(!e.iter().any(|(s, _, _)| ["CEO", "MPs", "GMT"].contains(&s.as_str())), "{e:?}");
-    // Not in a shouted headline.
+    // Not in a shouted headline, where only known acronyms are organisations.
     let t = "KWRB FINES BANK OVER DATA\n\nThe regulator acted.";
     assert!(!has(t, "KWRB", EntityKind::Org), "{:?}", ents(t));
+    let t = "UN WARNS OF FAMINE\n\nThe agency acted.";
+    assert!(has(t, "UN", EntityKind::Org), "{:?}", ents(t));
     // Places ending in a head word, and compass words before continents.
     let t = "Flights left Veldmoor Airport for East Africa over the Karsh Sea.";
     for name in ["Veldmoor Airport", "East Africa", "Karsh Sea"] {
@@ -585,4 +587,15 @@ fn arabic_bodies_with_attached_phrases_and_titled_facilities() {
     // A facility named after a titled person is a place.
     let t = "تقام المباراة على ملعب الأمير مولاي عبد الله في الرباط";
     assert!(has(t, "ملعب الأمير مولاي عبد الله", EntityKind::Place), "{:?}", ents(t));
+}
+
+#[test]
+fn an_arabic_only_korean_or_chinese_name_is_displayed_in_its_own_romanisation() {
+    // Seen only in Arabic script: the display name follows Korean and Chinese syllables.
+    let show = |ar: &str| qari::extract::display_name("~per:x", [(ar, 1)]);
+    assert_eq!(show("كيم هيه ريونج").as_deref(), Some("Kim Hye Ryong"));
+    assert_eq!(show("شي جين بينغ").as_deref(), Some("Xi Jinping"));
+    // A Latin spelling seen anywhere wins.
+    let both = qari::extract::display_name("~per:x", [("كيم هيه ريونج", 3), ("Kim Hye-ryong", 1)]);
+    assert_eq!(both.as_deref(), Some("Kim Hye-ryong"));
 }

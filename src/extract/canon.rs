@@ -82,8 +82,13 @@ pub fn skeleton(name: &str) -> String {
 
 /// A rough Latin spelling of an Arabic-script name, for display when no Latin spelling of the
 /// entity exists anywhere in the archive ("زياد صباغ" → "Ziad Sbagh"). Not a standard
-/// transliteration: long vowels only, no vowel guessing.
+/// transliteration: long vowels only, no vowel guessing. Korean and Chinese names go by their
+/// own syllables ([`crate::lang::ar::east_asian`]: كيم هيه ريونج → "Kim Hye Ryong").
 pub fn romanize(name: &str) -> String {
+    let folded = norm_str(name);
+    if let Some(n) = crate::lang::ar::east_asian::romanize(&folded.split(' ').collect::<Vec<_>>()) {
+        return n;
+    }
     let mut words = Vec::new();
     for orig in name.split_whitespace() {
         // Only a bare alef makes the article (ألكسندر is Alexander, not al-ksndr).
@@ -194,6 +199,9 @@ mod tests {
         assert_eq!(romanize("پژمان"), "Pzhman");
         let w = romanize("وليد المعلم");
         assert!(w.is_ascii() && w.starts_with('W') && w.contains(" al-"), "{w}");
+        // Korean and Chinese names by their syllables, not letter by letter ("Kim Hia Riunj").
+        assert_eq!(romanize("كيم هيه ريونج"), "Kim Hye Ryong");
+        assert_eq!(romanize("شي جين بينغ"), "Xi Jinping");
     }
 
     #[test]

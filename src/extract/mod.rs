@@ -176,6 +176,11 @@ impl Extractor {
                 && let Some(range) = arabic::formal_state_name(text, c.range.clone())
             {
                 named.push(Cand { surface: text[range.clone()].to_string(), range, ..c.clone() });
+            } else if c.kind == EntityKind::Org
+                && let Some(range) = arabic::org_with_head(text, c.range.clone())
+            {
+                // "حركة حماس", "نادي الهلال": the head belongs to the known name's span.
+                named.push(Cand { surface: text[range.clone()].to_string(), range, ..c.clone() });
             } else if c.kind != EntityKind::Org
                 && let Some(range) = arabic::facility_name(text, c.range.clone())
             {
@@ -275,8 +280,8 @@ impl Extractor {
                 kept[i - 1].canonical = canonical;
             }
         }
-        // Acronyms paired with their expansion, then their bare uses: each use takes the
-        // first expansion of its acronym before it (one pass over the tokens).
+        // Acronyms paired with their expansion, then their bare uses: each takes the first
+        // expansion of its acronym (one pass over the tokens).
         let mut extra = Vec::new();
         let mut first_pair: std::collections::HashMap<String, usize> = Default::default();
         for (acr, ci) in acronyms::acronym_pairs(text, &kept) {
@@ -286,7 +291,7 @@ impl Extractor {
             for t in &toks {
                 let w = &text[t.range.clone()];
                 let Some(e) = first_pair.get(w).map(|&ci| &kept[ci]) else { continue };
-                if t.range.start > e.range.end {
+                if t.range.start >= e.range.end || t.range.end <= e.range.start {
                     extra.push(Cand {
                         range: t.range.clone(),
                         surface: w.to_string(),
@@ -296,7 +301,7 @@ impl Extractor {
                 }
             }
         }
-        // Acronyms nothing else explains: organisations of their own.
+        // Acronyms nothing defines or knows: organisations of their own (see bare_acronyms).
         for r in acronyms::bare_acronyms(text, &toks) {
             let mut c = Cand {
                 surface: text[r.clone()].to_string(),

@@ -2,19 +2,23 @@
 //! X", "Ambassador to Syria X", "Speaker of the People's Assembly X"), capitalised names before
 //! reporting verbs, organisation names ending in Agency/Party/Ministry…, place names ending in
 //! Airport/Sea/Province…, wire credits and kunyas: one function per rule family, tried at every
-//! token (see [`RULES`]). Acronyms live in [`super::acronyms`].
+//! token (see [`RULES`]). Organisation rules are in `orgs`; acronyms in [`super::acronyms`].
 
+mod orgs;
+#[cfg(test)]
+mod tests;
 mod tokens;
 
 pub use tokens::{Tok, adjacent, tokens, word};
 
+use orgs::{acronym_before_expansion, acronym_expansion, org_head, sports_club};
+
 use crate::lang::en::words::{
     EN_CREDITS, EN_KOREAN, EN_ORG_HEADS, EN_PARTICLES, EN_PERSON_CUES, EN_PLACE_HEADS,
-    EN_REPORTING, EN_STOP, EN_STRONG_ORG_HEADS, EN_TITLE_WORDS, is_given_name, is_surname,
+    EN_REPORTING, EN_STOP, EN_TITLE_WORDS, is_given_name, is_surname,
 };
 use std::ops::Range;
 
-use super::acronyms;
 use crate::extract::EntityKind;
 use crate::extract::gazetteer::Gazetteer;
 use crate::extract::resolve::Cand;
@@ -120,7 +124,9 @@ const RULES: &[Rule] = &[
     compass_continent,
     place_head,
     acronym_expansion,
+    acronym_before_expansion,
     org_head,
+    sports_club,
 ];
 
 /// Rule candidates of an English text. `gaz_spans` are the gazetteer's place/org hits.
@@ -420,76 +426,6 @@ fn place_head(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
         if s < i {
             let r = span(toks, s, i + 1);
             out.push(cand(text, r, EntityKind::Place));
-        }
-    }
-}
-
-/// "People for the Ethical Treatment of Animals (PETA)": a capitalised run whose initials spell
-/// the acronym in brackets after it names an organisation.
-fn acronym_expansion(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
-    let (text, toks) = (c.text, c.toks);
-    let t = &toks[i];
-    let w = word(text, t);
-    if acronyms::is_acronym(w)
-        && text[..t.range.start].ends_with(" (")
-        && text[t.range.end..].starts_with(')')
-        && let Some(s) = acronyms::expansion_start(text, toks, i, w)
-    {
-        let r = toks[s].range.start..text[..t.range.start].len() - 2;
-        out.push(cand(text, r, EntityKind::Org));
-    }
-}
-
-/// Organisation names ending in a head word (a "Detention Centre" is a building).
-fn org_head(c: &Ctx, i: usize, out: &mut Vec<Cand>) {
-    let (text, toks) = (c.text, c.toks);
-    let t = &toks[i];
-    let w = word(text, t);
-    // In a title-case line every word is capitalised: only the heads that name bodies, and
-    // at most two words before them ("Syrian Army", not "Jordan Henderson Joins Saudi Club").
-    let headline_ok = !t.headline || EN_STRONG_ORG_HEADS.contains(w);
-    if EN_ORG_HEADS.contains(w) && t.cap && headline_ok && !is_building(text, toks, i) {
-        let mut s = i;
-        let most = if t.headline { 2 } else { 6 };
-        while s > 0 && i - s < most && adjacent(text, &toks[s - 1], &toks[s]) {
-            let pw = word(text, &toks[s - 1]);
-            let capital = toks[s - 1].cap && !EN_STOP.contains(pw) && !EN_REPORTING.contains(pw);
-            let connector = matches!(pw, "of" | "for" | "and") && s >= 2 && toks[s - 2].cap;
-            if capital || connector {
-                s -= 1;
-            } else {
-                break;
-            }
-        }
-        let mut e = i + 1;
-        // "Ministry of Foreign Affairs", "Office for the Coordination of Humanitarian
-        // Affairs", "Academy of Motion Picture Arts and Sciences": capitalised words, with
-        // "the" after the first preposition and inner "of"/"and" between capitals.
-        if toks.get(e).is_some_and(|n| matches!(word(text, n), "of" | "for")) {
-            let mut m = e + 1;
-            if toks.get(m).is_some_and(|n| word(text, n) == "the") {
-                m += 1;
-            }
-            let first = m;
-            let mut end = e;
-            while m < toks.len() && adjacent(text, &toks[m - 1], &toks[m]) && m - e < 9 {
-                let connector = matches!(word(text, &toks[m]), "of" | "and")
-                    && m > first
-                    && toks.get(m + 1).is_some_and(|n| n.cap);
-                if toks[m].cap {
-                    end = m + 1;
-                } else if !connector {
-                    break;
-                }
-                m += 1;
-            }
-            if end > first {
-                e = end;
-            }
-        }
-        if e - s >= 2 {
-            let r = span(toks, s, e);
-            out.push(cand(text, r, EntityKind::Org));
         }
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod calendar;
 mod dates;
+pub mod east_asian;
 pub mod words;
 
 use super::{Language, Stemming};

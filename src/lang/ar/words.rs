@@ -114,15 +114,50 @@ pub static AR_ORG_HEADS: Words = Words::new(&[
     "وكاله", "حزب", "مجلس", "وزاره", "جيش", "منظمه", "هيئه", "جبهه", "حركه", "اتحاد", "لجنه",
     "مؤسسه", "صحيفه", "قناه", "محكمه", "جامعه", "لواء", "كتيبه", "كتائب", "سرايا", "فيلق",
     "ائتلاف", "تحالف", "شبكه", "مركز", "معهد", "مصرف", "شركه", "بنك", "مرصد", "معاهده", "جهاز",
-    "ميثاق", "بعثه", "جمعيه",
+    "ميثاق", "بعثه", "جمعيه", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "مكتب", "تنظيم",
+    "جماعه",
 ]);
 
-/// East-Asian surnames: names starting with one may end in a word that is also a pronoun
-/// (ري يونغ هو).
+/// Heads that name an organisation with the one or two name words after them, article or not
+/// (نادي الهلال، نادي ريال مدريد، مصرف لبنان، شركة أرامكو، حركة حماس).
 #[rustfmt::skip]
-pub static AR_EAST_ASIAN: Words = Words::new(&[
-    "كيم", "ري", "بارك", "لي", "مون", "جانغ", "تشوي", "شي", "كانغ", "يون", "تشو", "وانغ",
-    "هوانغ", "تشانغ", "ليو", "تشين", "كوون",
+pub static AR_NAME_HEADS: Words = Words::new(&[
+    "نادي", "شركه", "مصرف", "بنك", "حركه", "جبهه", "تنظيم", "جماعه", "ميليشيا", "ميليشيات",
+    "مليشيا", "مليشيات", "مجموعه", "حزب",
+]);
+
+/// Of [`AR_NAME_HEADS`], those after which a bare (article-less) word is a name only when it is
+/// a known organisation or is followed by one; alone it is a common noun (حركة نزوح "a
+/// displacement", جماعة مسلحة "an armed group", مجموعة كبيرة "a large group").
+#[rustfmt::skip]
+pub static AR_LOOSE_NAME_HEADS: Words = Words::new(&[
+    "حركه", "جبهه", "تنظيم", "جماعه", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "مجموعه",
+    "حزب",
+]);
+
+/// Sectors a company is named by (شركة طيران "an airline"): after شركة they make a name only
+/// with a name after them (شركة طيران الإمارات).
+#[rustfmt::skip]
+pub static AR_COMPANY_SECTORS: Words = Words::new(&[
+    "نفط", "طيران", "اتصالات", "تامين", "ادويه", "امن", "استثمار", "تكنولوجيا", "نقل", "شحن",
+    "بناء", "مقاولات", "انتاج", "تطوير", "خدمات", "صناعه", "توزيع", "غاز", "كهرباء", "مياه",
+    "سيارات", "اسلحه", "تعدين",
+]);
+
+/// Words after an organisation head that make it a common noun phrase (شركة كبرى, نادي ليلي).
+#[rustfmt::skip]
+pub static AR_NOT_NAMES: Words = Words::new(&[
+    "كبري", "كبيره", "صغيره", "خاصه", "عامه", "تابعه", "محليه", "اجنبيه", "ناشئه", "جديده",
+    "اخري", "واحده", "ليلي", "رياضي", "ثقافي", "اجتماعي", "كبير", "صغير", "جديد", "عريق",
+    "مسلحه", "مسلح", "متطرفه", "ارهابيه", "سياسيه", "سياسي", "معارضه", "حكوميه", "وهميه",
+    "مملوكه", "مدرجه", "عملاقه", "مختلفه", "عده", "عدد", "اخر", "اخرى", "واحد", "اهداف",
+    "معلومات", "دم", "طعام", "بيانات",
+]);
+
+/// Adjectives that complete a league's name after الدوري (الدوري الإنجليزي الممتاز).
+#[rustfmt::skip]
+pub static AR_LEAGUE_ADJECTIVES: Words = Words::new(&[
+    "الممتاز", "الاحترافي", "للمحترفين", "الاول", "الثاني", "الدرجه", "الاولى", "الاولي",
 ]);
 
 /// Common given names (normalised) that are not also common words (so not علي = على, حسن,

@@ -95,6 +95,47 @@ pub static EN_ORG_HEADS: Words = Words::new(&[
     "Laboratories", "Labs", "Institutes", "Industries", "Ministries", "Cabinet", "Senate",
     "Tribunal", "Brigade", "Battalion", "Regiment", "Division", "Militia", "Directorate",
     "Observatory", "Register", "Telegraph", "Chronicle", "Journal", "Agency", "Networks",
+    "Co", "Limited", "GmbH", "AG", "Bhd", "Petroleum", "Airline", "Bancorp", "Telecom",
+    "Assemblies", "Parliaments", "Brotherhood", "Caucus", "Cartel", "Syndicate",
+]);
+
+/// Last words of football and other sports clubs' names. The first four name a club wherever
+/// they stand ("Celtic FC"); the others ("Manchester United", "Leicester City") only where the
+/// text around them is about sport (see [`EN_SPORT_WORDS`]): "Kansas City" is a city.
+#[rustfmt::skip]
+pub static EN_CLUB_SUFFIXES: Words = Words::new(&[
+    "FC", "AFC", "CF", "SC", "United", "City", "Athletic", "Rovers", "Wanderers", "Hotspur",
+    "Albion", "Rangers",
+]);
+
+/// Club suffixes that need no sport context.
+pub const EN_CLUB_SUFFIXES_ALWAYS: &[&str] = &["FC", "AFC", "CF", "SC"];
+
+/// First words of clubs' names before a town ("FC Porto", "Real Madrid", "Borussia Dortmund");
+/// "FC" and "AC" always, the others where the text is about sport.
+#[rustfmt::skip]
+pub static EN_CLUB_PREFIXES: Words = Words::new(&[
+    "FC", "AC", "AS", "SS", "SL", "Real", "Atletico", "Atlético", "Sporting", "Olympique",
+    "Borussia", "Dynamo", "Dinamo", "Inter", "Racing", "Deportivo",
+]);
+
+/// Words that show a passage is about sport: a club suffix or prefix near one is a club.
+#[rustfmt::skip]
+pub static EN_SPORT_WORDS: Words = Words::new(&[
+    "football", "Football", "soccer", "match", "matches", "league", "League", "goal", "goals",
+    "striker", "midfielder", "defender", "goalkeeper", "coach", "club", "season", "beat",
+    "drew", "draw", "stadium", "fixture", "derby", "transfer", "penalty", "champions",
+    "Champions", "Cup", "cup", "tournament", "scored", "squad", "player", "players", "signed",
+    "win", "won", "victory", "defeat", "relegation", "promoted", "kit", "manager", "fans",
+    "Premier", "Liga", "Serie", "Bundesliga", "UEFA", "FIFA",
+]);
+
+/// Legal and trade suffixes of companies' names ("Tesla Inc", "Qatar Airways"): a company name
+/// has no "of"/"and" before them, so the name is not read back over one.
+#[rustfmt::skip]
+pub static EN_COMPANY_SUFFIXES: Words = Words::new(&[
+    "Inc", "Ltd", "Corp", "Co", "LLC", "Plc", "PLC", "GmbH", "AG", "Bhd", "Limited", "Holdings",
+    "Airlines", "Airways", "Airline", "Motors", "Technologies", "Industries", "Bancorp",
 ]);
 
 /// Organisation heads that name a body even in a title-case headline.

@@ -15,6 +15,7 @@ use super::lexicon::{Cue, Lex};
 use super::tokens::Kind;
 use super::{Found, Granularity, Scanner};
 use crate::text::calendar::solar_hijri_to_gregorian;
+use crate::text::normalize::fold_str;
 use crate::text::script::is_arabic_letter;
 
 /// Years read as Solar Hijri in Arabic-script text (1300 SH = 1921 CE; 1499 SH = 2120 CE).
@@ -29,6 +30,18 @@ fn nearest_solar_day(published: NaiveDate, month: u32, day: u32) -> Option<Naive
 }
 
 impl Scanner<'_> {
+    /// "سه شنبه" written apart: a count word and شنبه (Saturday) make one weekday, from the
+    /// count word on. Its first token and its day (0 = Monday).
+    pub(super) fn spaced_weekday(&self, i: usize) -> Option<(usize, u8)> {
+        const SATURDAY: u8 = 5;
+        if i == 0 || !matches!(self.lex(i), Lex::Weekday { day: SATURDAY, english: false, .. }) {
+            return None;
+        }
+        let count = fold_str(self.word(i - 1));
+        let &(_, n) = crate::lang::fa::WEEKDAY_COUNTS.iter().find(|(w, _)| fold_str(w) == count)?;
+        Some((i - 1, (SATURDAY + n) % 7))
+    }
+
     /// A Solar month name at `i` and the token it ends on (a «ماه» after it belongs to it).
     fn solar_month_at(&self, i: usize) -> Option<(u32, usize)> {
         let Lex::SolarMonth(m) = self.lex(i) else { return None };

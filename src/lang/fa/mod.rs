@@ -38,6 +38,11 @@ pub static PERSIAN: Language = Language {
     stemming: Some(&STEMMING),
 };
 
+/// The count words that, written apart before شنبه, name the other weekdays ("سه شنبه" =
+/// Tuesday, three days after Saturday).
+pub const WEEKDAY_COUNTS: &[(&str, u8)] =
+    &[("یک", 1), ("دو", 2), ("سه", 3), ("چهار", 4), ("پنج", 5)];
+
 /// Light stemming: plural, comparative and ezafe/adjective endings. Persian writes no article
 /// and glues no proclitic but و, so no prefix is removed.
 pub static STEMMING: Stemming = Stemming {

@@ -274,14 +274,21 @@ fn numeric_at(toks: &[Tok], i: usize) -> Option<(u32, u32, i32, char)> {
     (da <= 2 && db <= 2 && (sep != '.' || two_digits)).then_some((a, b, y, sep))
 }
 
-/// `2018-06-04`, `2018/6/4`.
+/// `2018-06-04`, `2018/6/4`; `۱۴۰۲/۰۸/۱۲` with a Solar Hijri year (1300–1499), as Iranian
+/// sites print their date lines.
 fn year_month_day(toks: &[Tok], i: usize) -> Option<NaiveDate> {
-    let y = year(toks, i)?;
+    let (y, solar) = match year(toks, i) {
+        Some(y) => (y, false),
+        None => (solar_year(toks, i)?, true),
+    };
     let sep = glued_punct(toks, i + 1, &['/', '-', '.'])?;
     let (m, dm) = num(toks, i + 2)?;
     glued_punct(toks, i + 3, &[sep])?;
     let (d, dd) = num(toks, i + 4)?;
-    (dm <= 2 && dd <= 2).then(|| NaiveDate::from_ymd_opt(y, m, d)).flatten()
+    if dm > 2 || dd > 2 {
+        return None;
+    }
+    if solar { solar_hijri_to_gregorian(y, m, d) } else { NaiveDate::from_ymd_opt(y, m, d) }
 }
 
 /// The date starting at token `i`, if any.
@@ -383,6 +390,16 @@ mod tests {
         assert_eq!(parse_date("no date here"), None);
         assert_eq!(parse_date("version 1.2.2020"), None);
         assert_eq!(parse_date("14:35 June 2018"), None);
+    }
+
+    #[test]
+    fn persian_date_lines_give_the_gregorian_day() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        assert_eq!(parse_date("تاریخ انتشار: ۱۴۰۲/۰۸/۱۲ - ۱۰:۳۰"), d("2023-11-03"));
+        assert_eq!(parse_date("جمعه 25 آبان 1397"), d("2018-11-16"));
+        assert_eq!(parse_date("۱۳۹۱ آذر ۲۰, دوشنبه"), d("2012-12-10"));
+        assert_eq!(parse_date("۱۴ آذر ماه ۱۴۰۰"), d("2021-12-05"));
+        assert_eq!(parse_date("۱۲ عقرب ۱۴۰۲"), d("2023-11-03"));
     }
 
     #[test]

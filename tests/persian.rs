@@ -199,3 +199,35 @@ fn solar_hijri_dates_in_text_are_given_their_gregorian_day() {
         assert_eq!((d.len(), d[0].range.clone()), (1, 0..w.len()), "{w}");
     }
 }
+
+/// Entity mentions of a Persian `text` as (surface, type).
+fn persian_mentions(text: &str) -> Vec<(String, &'static str)> {
+    let x = qari::extract::Extractor::new();
+    x.mentions_in(text, qari::lang::get("fa"))
+        .into_iter()
+        .map(|m| (text[m.range].to_string(), m.kind.label()))
+        .collect()
+}
+
+#[test]
+fn persian_cue_words_find_people_bodies_and_places_the_gazetteer_does_not_know() {
+    let has = |text: &str, want: &[(&str, &str)]| {
+        let got = persian_mentions(text);
+        for (s, k) in want {
+            assert!(got.iter().any(|(g, gk)| g == s && gk == k), "{s} {k} in {got:?}");
+        }
+        got
+    };
+    // A title and its qualifiers, then the name; the title is not part of it.
+    has("وزیر امور خارجه ایران پرویز صفایی گفت مذاکرات ادامه دارد.", &[("پرویز صفایی", "PERSON")]);
+    // A given name and the word after it; a name before a reporting verb.
+    has("در این نشست، بهرام کیانی حضور داشت.", &[("بهرام کیانی", "PERSON")]);
+    // An organisation's head and the words in ezafe, a known place ending it, a compound
+    // verb's noun left out.
+    has("سازمان بنادر ایران اعلام کرد.", &[("سازمان بنادر ایران", "ORG")]);
+    let got = has("مرکز پژوهش‌های مجلس باعث شد.", &[]);
+    assert!(!got.iter().any(|(s, _)| s.contains("باعث")), "{got:?}");
+    // A name in guillemets after a head; a province by its head.
+    has("روزنامه «آفتاب یزد» نوشت", &[("آفتاب یزد", "ORG")]);
+    has("زلزله در استان ایلام خسارت زد.", &[("استان ایلام", "PLACE")]);
+}

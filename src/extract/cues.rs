@@ -152,6 +152,11 @@ pub fn rules(
     let word = |i: usize| &t[toks[i].range.clone()];
     let joined = |i: usize| toks.get(i).is_some_and(|x| !x.punct_before);
     let span = |a: usize, b: usize| toks[a].range.start..toks[b - 1].range.end;
+    // A light verb or a verb form at token `j`, joined to the word before it.
+    let verb_next = |j: usize| {
+        joined(j)
+            && toks.get(j).is_some_and(|_| l.light_verbs.contains(word(j)) || l.verb_form(word(j)))
+    };
     // A name of up to MAX_NAME_WORDS from token `i`: its end (exclusive), if a word is read.
     let name_from = |i: usize| {
         let mut j = i;
@@ -162,6 +167,10 @@ pub fn rules(
             && !known(j)
         {
             j += 1;
+        }
+        // The noun of a compound verb ends the sentence, not the name ("… کیانی حضور داشت").
+        if j > i + 1 && verb_next(j) {
+            j -= 1;
         }
         (j > i).then_some(j)
     };
@@ -197,12 +206,6 @@ pub fn rules(
             }
         }
         // The noun of a compound verb is not part of the name ("مرکز آمار باعث شد").
-        let verb_next = |j: usize| {
-            joined(j)
-                && toks
-                    .get(j)
-                    .is_some_and(|_| l.light_verbs.contains(word(j)) || l.verb_form(word(j)))
-        };
         if j > i + head && verb_next(j) {
             j -= 1;
         }
@@ -211,6 +214,15 @@ pub fn rules(
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // A name in guillemets after a head: the quoted words («کیهان» of روزنامه «کیهان»).
+        if let Some(k) = l.org_heads.at(t, toks, i)
+            && let Some(r) = quoted_after(t, toks[i + k - 1].range.end)
+        {
+            let next = toks.partition_point(|x| x.range.start < r.end);
+            out.push((r, EntityKind::Org));
+            i = next.max(i + 1);
+            continue;
+        }
         if let Some(j) = org_from(i) {
             out.push((span(i, j), EntityKind::Org));
             i = j;
@@ -285,4 +297,20 @@ pub fn rules(
         i += 1;
     }
     out
+}
+
+/// The words in guillemets right after byte `end` of `t`: 1–4 words, no sentence punctuation,
+/// closed within a short reach (an unclosed quote costs no scan of the rest).
+fn quoted_after(t: &str, end: usize) -> Option<Range<usize>> {
+    let rest = t.get(end..)?;
+    let lead = rest.len() - rest.trim_start_matches(' ').len();
+    let inner_from = end + lead + '«'.len_utf8();
+    if !rest[lead..].starts_with('«') {
+        return None;
+    }
+    let (len, _) = t[inner_from..].char_indices().take(120).find(|&(_, c)| c == '»')?;
+    let inner = &t[inner_from..inner_from + len];
+    let words = inner.split_whitespace().count();
+    let clean = !inner.chars().any(|c| matches!(c, '.' | '،' | ',' | '\n' | ':'));
+    ((1..=4).contains(&words) && clean).then(|| inner_from..inner_from + len)
 }

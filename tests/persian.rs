@@ -231,3 +231,28 @@ fn persian_cue_words_find_people_bodies_and_places_the_gazetteer_does_not_know()
     has("روزنامه «آفتاب یزد» نوشت", &[("آفتاب یزد", "ORG")]);
     has("زلزله در استان ایلام خسارت زد.", &[("استان ایلام", "PLACE")]);
 }
+
+#[test]
+fn a_persian_paragraph_in_an_arabic_article_is_read_by_the_persian_rules() {
+    let arabic = "قال وزير الخارجية السوري في مؤتمر صحفي عقده في دمشق يوم الثلاثاء إن المحادثات مع \
+                  الجانب الإيراني ستستمر خلال الأسابيع المقبلة، وإن البلدين يعملان على توسيع \
+                  التعاون الاقتصادي بينهما.";
+    let persian = "سخنگوی وزارت امور خارجه ایران، بهرام قاسمی روز سه‌شنبه در نشست خبری گفت که \
+                   گفتگوها با سوریه ادامه پیدا می‌کند و دو کشور برای گسترش همکاری‌های اقتصادی \
+                   تلاش می‌کنند.";
+    let dir = common::qari::TempDir::new("mixed-script");
+    dir.write("mix.txt", &format!("محادثات في طهران\n\n{arabic}\n\n{persian}\n"));
+    let out = qari().args(["entities", "--json", "--no-cache"]).arg(dir.join("")).output().unwrap();
+    let doc: Value =
+        serde_json::from_str(stdout(&out).lines().next().expect("one document")).unwrap();
+    assert_eq!(doc["lang"], "ar", "the article is Arabic");
+    let people: Vec<&str> = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "PERSON")
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    // The Persian title cue (سخنگوی …) names him; the Arabic rules do not read Persian.
+    assert_eq!(people, ["بهرام قاسمی"], "{doc}");
+}

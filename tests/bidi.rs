@@ -52,9 +52,18 @@ struct Case {
 }
 
 fn fourteen() -> Vec<Case> {
-    include_str!("fixtures/bidi/fourteen.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
+    cases(include_str!("fixtures/bidi/fourteen.tsv"))
+}
+
+/// The Persian lines of `fixtures/bidi/persian.tsv`, reordered by FriBidi 1.0.8.
+fn persian() -> Vec<Case> {
+    cases(include_str!("fixtures/bidi/persian.tsv"))
+}
+
+/// The cases of a fixture: name, direction, logical, visual, visual->logical map.
+fn cases(tsv: &str) -> Vec<Case> {
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
             Case {
@@ -82,6 +91,66 @@ fn the_fourteen_research_strings_come_out_in_the_listed_visual_order() {
         let want_indent = if c.dir == Direction::Rtl { 200 - line.width() } else { 0 };
         assert_eq!(line.indent, want_indent, "#{}: RTL right-aligned, LTR left", c.name);
         assert_eq!(line.to_plain().trim_start(), c.visual);
+    }
+}
+
+#[test]
+fn persian_lines_come_out_as_fribidi_orders_them() {
+    let cases = persian();
+    assert!(cases.len() >= 20, "the Persian fixture loads ({})", cases.len());
+    let mut bad = Vec::new();
+    for c in &cases {
+        let lines = layout(&c.logical, &whole(&c.logical), &opts(10_000, false));
+        assert_eq!(lines.len(), 1, "{} fits one line", c.name);
+        let line = &lines[0];
+        if line.direction != c.dir
+            || cells_text(line) != c.visual
+            || vtol(&c.logical, line) != c.map
+        {
+            bad.push(format!(
+                "{}: {:?}\n  qari    {}\n  fribidi {}",
+                c.name,
+                line.direction,
+                cells_text(line),
+                c.visual
+            ));
+        }
+        // A ZWNJ takes no column: it is a zero-width cell of its own, drawn as nothing.
+        for cell in &line.cells {
+            let src = &c.logical[cell.logical.clone()];
+            if src.contains('\u{200C}') {
+                assert_eq!((src, cell.width), ("\u{200C}", 0), "{}: ZWNJ cell", c.name);
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} of {} Persian lines differ:\n{}",
+        bad.len(),
+        cases.len(),
+        bad.join("\n")
+    );
+    assert!(cases.iter().any(|c| c.logical.contains('\u{200C}')), "some lines keep a ZWNJ");
+}
+
+#[test]
+fn persian_shaping_does_not_join_across_a_zwnj() {
+    // می‌گوید: the yeh before the ZWNJ takes its final form and the gaf after it its initial
+    // form, as if the ZWNJ were a word end; without it, the yeh joins on (medial).
+    let shaped = |s: &str| {
+        let lines = layout(s, &whole(s), &opts(40, true));
+        lines[0].cells.iter().map(|c| c.symbol.as_str()).collect::<String>()
+    };
+    let with = shaped("می\u{200C}گوید");
+    assert!(with.contains('\u{FBFD}'), "final yeh: {with:?}");
+    assert!(with.contains('\u{FB94}'), "initial gaf: {with:?}");
+    let without = shaped("میگوید");
+    assert!(without.contains('\u{FBFF}'), "medial yeh: {without:?}");
+    assert!(without.contains('\u{FB95}'), "medial gaf: {without:?}");
+    // Persian letters shape: پ initial, چ final, ژ isolated, ک medial.
+    let p = shaped("پیچ ژ شکر");
+    for form in ['\u{FB58}', '\u{FB7B}', '\u{FB8A}', '\u{FB91}'] {
+        assert!(p.contains(form), "{:04X} in {p:?}", form as u32);
     }
 }
 
@@ -353,6 +422,7 @@ fn every_line_reorders_as_fribidi_reorders_it() {
         }
     }
     assert!(rtl_lines > 50, "the archive has Arabic lines ({rtl_lines})");
+    assert!(corpus.documents.iter().any(|d| d.lang == "fa"), "and a Persian article");
     let corpus_lines = compared;
     // A few hundred generated mixed strings, each at a width drawn with it.
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);

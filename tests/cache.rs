@@ -11,7 +11,7 @@ use std::time::{Duration, SystemTime};
 
 use common::qari::{TempDir, qari_in, stderr, stdout};
 
-/// An archive of the five samples (and a cache home of its own).
+/// An archive of the bundled samples (and a cache home of its own).
 struct Fixture {
     archive: TempDir,
     home: TempDir,
@@ -145,7 +145,7 @@ fn a_second_open_reads_no_file_and_answers_the_same() {
     let f = Fixture::new("reuse");
     age_all(f.dir());
     let first = f.index();
-    assert!(first.contains("5 new; 5 files read"), "{first}");
+    assert!(first.contains("6 new; 6 files read"), "{first}");
     let second = f.index();
     assert!(second.contains("(no change; 0 files read)"), "{second}");
     f.assert_same_as_fresh("warm cache");
@@ -403,7 +403,7 @@ fn the_reader_reopens_from_the_cache_and_says_what_changed() {
         quote(f.dir())
     );
     let t = Tmux::start(120, 30, &script);
-    t.wait("the first start", |s| s.contains("Documents 5/5"));
+    t.wait("the first start", |s| s.contains("Documents 6/6"));
     t.keys(&["q"]);
     t.wait("exit", |s| s.contains("QARI_EXITED"));
     drop(t);
@@ -411,7 +411,7 @@ fn the_reader_reopens_from_the_cache_and_says_what_changed() {
     age(&extra);
     let t = Tmux::start(120, 30, &script);
     let s = t.wait("the refresh", |s| s.contains("archive updated: 1 new"));
-    assert!(s.contains("Documents 6/6") && s.contains("Extra bulletin"), "{s}");
+    assert!(s.contains("Documents 7/7") && s.contains("Extra bulletin"), "{s}");
     t.keys(&["q"]);
     t.wait("exit", |s| s.contains("QARI_EXITED"));
 }
@@ -428,7 +428,7 @@ fn the_cache_is_one_however_the_archive_is_typed_and_paths_show_as_typed() {
         stdout(&out)
     };
     let first = run(parent, &["index", name]);
-    assert!(first.contains("5 new"), "{first}");
+    assert!(first.contains("6 new"), "{first}");
     let abs = f.dir().to_str().unwrap();
     let again = run(Path::new("/"), &["index", abs]);
     assert!(again.contains("(no change; 0 files read)"), "the same cache: {again}");

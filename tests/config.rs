@@ -212,7 +212,7 @@ fn a_file_that_is_not_toml_leaves_the_binary_on_its_defaults() {
     let cfg = d.write("config.toml", "[archive\npaths = 3\n\u{0}");
     let out = qari().args(["list", "--no-cache", "--config"]).arg(&cfg).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(stdout(&out).lines().count(), 5, "the bundled archive");
+    assert_eq!(stdout(&out).lines().count(), 6, "the bundled archive");
     assert!(stderr(&out).contains("not valid TOML"), "{}", stderr(&out));
     // A file named but missing is a warning too; the default place missing is not.
     let out =

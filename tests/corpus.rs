@@ -311,6 +311,13 @@ fn the_samples_get_their_titles_dates_bylines_and_languages() {
                 None,
                 "ar"
             ),
+            // The Persian Wikinews article: its date line "جمعه ۱۷ تیر ۱۳۹۰، ۸ ژوئیه ۲۰۱۱".
+            (
+                "ایران در ماه رمضان موجود زنده به فضا میفرستد",
+                Some("2011-07-08".to_string()),
+                None,
+                "fa"
+            ),
         ]
     );
     for (d, (name, raw)) in c.documents.iter().zip(corpus::BUNDLED) {
@@ -384,7 +391,8 @@ fn list_of_the_bundled_archive_shows_aligned_columns() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 5);
+    assert_eq!(lines.len(), 6);
+    assert!(lines[5].starts_with("2011-07-08  fa   ایران در ماه رمضان"), "{}", lines[5]);
     assert!(lines[1].starts_with("2018-06-04  en   North Korea state media says"), "{}", lines[1]);
     assert!(lines[0].starts_with("-           en   Syrian Deputy"), "{}", lines[0]);
     assert!(lines.iter().all(|l| l.contains("assets/corpus/")));

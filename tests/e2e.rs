@@ -55,11 +55,11 @@ fn columns(line: &str, x: usize, w: usize) -> String {
 #[test]
 fn reads_the_bundled_archive_and_gives_the_terminal_back() {
     let t = Tmux::start(W, H, &script(""));
-    let s = t.wait("the reader", |s| s.contains("Documents 5/5") && s.contains("doc 1/5"));
+    let s = t.wait("the reader", |s| s.contains("Documents 6/6") && s.contains("doc 1/6"));
     assert!(s.contains("Reader") && s.contains("Details"), "three panes:\n{s}");
     assert_eq!(t.format("#{alternate_on}"), "1", "the reader uses the alternate screen");
     t.keys(&["j", "Enter"]);
-    let s = t.wait("second document", |s| s.contains("doc 2/5"));
+    let s = t.wait("second document", |s| s.contains("doc 2/6"));
     // The list's second document, by the same code the binary runs.
     let archive_opts = qari::store::archive::OpenOptions { cache: false, index: true };
     let store = qari::store::archive::Archive::bundled(archive_opts).store;
@@ -71,10 +71,10 @@ fn reads_the_bundled_archive_and_gives_the_terminal_back() {
     t.keys(&["?"]);
     t.wait("help", |s| s.contains("Keys — q to close") && s.contains("half a page down"));
     t.keys(&["q"]);
-    t.wait("help closed", |s| !s.contains("Keys — q to close") && s.contains("doc 2/5"));
+    t.wait("help closed", |s| !s.contains("Keys — q to close") && s.contains("doc 2/6"));
     t.keys(&["q"]);
     let s = t.wait("exit", |s| s.contains(EXITED) && s.contains("echo"));
-    assert!(!s.contains("Documents 5/5"), "the reader is gone after quitting:\n{s}");
+    assert!(!s.contains("Documents 6/6"), "the reader is gone after quitting:\n{s}");
     assert_eq!(t.format("#{alternate_on}"), "0", "alternate screen left");
     assert_eq!(t.format("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}"), "000");
     assert!(s.contains("icanon echo") || s.contains("echo icanon"), "cooked mode restored:\n{s}");
@@ -83,7 +83,7 @@ fn reads_the_bundled_archive_and_gives_the_terminal_back() {
 #[test]
 fn ctrl_c_quits_from_an_overlay_and_restores_the_terminal() {
     let t = Tmux::start(80, 24, &script(""));
-    t.wait("the reader", |s| s.contains("doc 1/5"));
+    t.wait("the reader", |s| s.contains("doc 1/6"));
     t.keys(&["P"]);
     t.wait("problems view", |s| s.contains("Files that could not be read (0)"));
     t.keys(&["C-c"]);
@@ -220,18 +220,18 @@ fn ctrl_z_suspends_to_the_shell_and_fg_resumes_the_reader() {
     t.wait("the shell", |s| s.contains("qari-test$"));
     t.keys(&["-l", &format!("{} ; echo {EXITED}", quote(Path::new(QARI)))]);
     t.keys(&["Enter"]);
-    t.wait("the reader", |s| s.contains("doc 1/5"));
+    t.wait("the reader", |s| s.contains("doc 1/6"));
     t.keys(&["j", "Enter"]);
-    t.wait("second document", |s| s.contains("doc 2/5"));
+    t.wait("second document", |s| s.contains("doc 2/6"));
     t.keys(&["C-z"]);
     let s = t.wait("the shell after Ctrl-Z", |s| s.contains("Stopped"));
-    assert!(!s.contains("doc 2/5"), "the reader's screen is gone while stopped:\n{s}");
+    assert!(!s.contains("doc 2/6"), "the reader's screen is gone while stopped:\n{s}");
     assert_eq!(t.format("#{alternate_on}"), "0");
     assert_eq!(t.format("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}"), "000");
     t.keys(&["-l", "fg"]);
     t.keys(&["Enter"]);
-    let s = t.wait("the reader again", |s| s.contains("doc 2/5"));
-    assert!(s.contains("Documents 5/5"), "redrawn in full:\n{s}");
+    let s = t.wait("the reader again", |s| s.contains("doc 2/6"));
+    assert!(s.contains("Documents 6/6"), "redrawn in full:\n{s}");
     assert_eq!(t.format("#{alternate_on}"), "1");
     t.keys(&["q"]);
     t.wait("exit", |s| s.contains(EXITED) && s.matches("qari-test$").count() >= 2);
@@ -242,11 +242,11 @@ fn ctrl_z_suspends_to_the_shell_and_fg_resumes_the_reader() {
 #[test]
 fn a_panic_gives_the_terminal_back_before_printing() {
     let t = Tmux::start(W, H, &format!("QARI_TEST_PANIC_KEY=! {}", script("")));
-    t.wait("the reader", |s| s.contains("doc 1/5"));
+    t.wait("the reader", |s| s.contains("doc 1/6"));
     t.keys(&["!"]);
     let s = t.wait("exit after the panic", |s| s.contains(EXITED) && s.contains("echo"));
     assert!(s.contains("injected test panic"), "the panic message is on the normal screen:\n{s}");
-    assert!(!s.contains("Documents 5/5"));
+    assert!(!s.contains("Documents 6/6"));
     assert_eq!(t.format("#{alternate_on}"), "0");
     assert_eq!(t.format("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}"), "000");
     assert!(s.contains("icanon echo") || s.contains("echo icanon"), "cooked mode restored:\n{s}");
@@ -267,7 +267,7 @@ fn bdsm_explicit_mode_is_requested_on_start_and_restored_on_quit() {
         let pipe = format!("cat >> {}", quote(&log));
         assert!(t.run(&["pipe-pane", "-t", "qari", "-o", &pipe]).status.success());
         t.keys(&["Enter"]);
-        t.wait("the reader", |s| s.contains("doc 1/5"));
+        t.wait("the reader", |s| s.contains("doc 1/6"));
         t.keys(&["q"]);
         t.wait("exit", |s| s.contains(EXITED) && s.contains("echo"));
         let start = Instant::now();

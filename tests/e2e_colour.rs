@@ -43,7 +43,7 @@ fn colour_sgrs(out: &str) -> Vec<String> {
     found
 }
 
-/// Opens the bundled archive with `env`, finds "the" in the first article, focuses the side
+/// Opens the bundled archive with `env`, finds "the" in the first English article, focuses the side
 /// panel, quits; returns every byte written to the pty.
 fn session(env: &str) -> String {
     let d = TempDir::new("colour");
@@ -58,7 +58,10 @@ fn session(env: &str) -> String {
     let pipe = format!("cat >> {}", quote(&log));
     assert!(t.run(&["pipe-pane", "-t", "qari", "-o", &pipe]).status.success());
     t.keys(&["Enter"]);
-    t.wait("the reader", |s| s.contains("Documents 5/5"));
+    t.wait("the reader", |s| s.contains("Documents 6/6"));
+    // The oldest article is the Persian one: open the next, English, one.
+    t.keys(&["j", "Enter"]);
+    t.wait("an English article open", |s| s.contains("North Korea state media says Syria’s"));
     t.keys(&["f", "t", "h", "e", "Enter"]);
     t.wait("find hits", |s| s.contains("“the” 1/"));
     t.keys(&["n", "Tab", "Tab"]);

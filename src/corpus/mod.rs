@@ -172,13 +172,15 @@ pub fn load_bundled() -> Corpus {
     corpus
 }
 
-/// The five sample articles, byte for byte.
-pub const BUNDLED: [(&str, &str); 5] = [
+/// The sample articles, byte for byte: the five the project was made for (four English, one
+/// Arabic) and a Persian Wikinews article (CC BY 2.5; `assets/README.md`).
+pub const BUNDLED: [(&str, &str); 6] = [
     ("000_4fd235359b016927.txt", include_str!("../../assets/corpus/000_4fd235359b016927.txt")),
     ("001_e942b849441d52f8.txt", include_str!("../../assets/corpus/001_e942b849441d52f8.txt")),
     ("002_4ae378a44a439c96.txt", include_str!("../../assets/corpus/002_4ae378a44a439c96.txt")),
     ("003_288705e4061bd20d.txt", include_str!("../../assets/corpus/003_288705e4061bd20d.txt")),
     ("004_6de84ff522efcbb7.txt", include_str!("../../assets/corpus/004_6de84ff522efcbb7.txt")),
+    ("005_63771173af4ef4d5.txt", include_str!("../../assets/corpus/005_63771173af4ef4d5.txt")),
 ];
 
 /// Byte ranges of the non-empty lines of `text`, without line breaks (a `\r` before `\n`

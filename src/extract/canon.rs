@@ -46,7 +46,8 @@ fn class(c: char) -> Option<char> {
         'b' | 'p' | 'ب' | 'پ' => 'b',
         't' | 'd' | 'ت' | 'د' | 'ط' | 'ض' | 'ث' | 'ذ' => 't',
         's' | 'z' | 'c' | 'x' | 'س' | 'ص' | 'ز' | 'ظ' => 's',
-        'ش' => 's',
+        // Persian چ (ch) and ژ (zh) sound like the Latin spellings' c, s and z.
+        'ش' | 'چ' | 'ژ' => 's',
         'k' | 'q' | 'g' | 'j' | 'ك' | 'ق' | 'غ' | 'ج' | 'خ' | 'گ' => 'k',
         'f' | 'v' | 'ف' => 'f',
         'l' | 'ل' => 'l',
@@ -115,6 +116,10 @@ pub fn romanize(name: &str) -> String {
             let piece = match c {
                 'ا' => "a",
                 'ب' => "b",
+                'پ' => "p",
+                'چ' => "ch",
+                'ژ' => "zh",
+                'گ' => "g",
                 'ت' => "t",
                 'ث' => "th",
                 'ج' => "j",
@@ -178,6 +183,12 @@ mod tests {
         assert_eq!(skeleton("Ziad Sabbagh"), skeleton("زياد صباغ"));
         assert_eq!(skeleton("Walid Muallem"), skeleton("وليد المعلم"));
         assert_ne!(skeleton("Peter Ward"), skeleton("Ziad Sabbagh"));
+        // Persian letters, with and without the ZWNJ.
+        assert_eq!(skeleton("Zarif"), skeleton("ظریف"));
+        assert_eq!(skeleton("ظریف"), skeleton("ظريف"));
+        assert_eq!(skeleton("Pyongyang"), skeleton("پیونگ‌یانگ"));
+        assert_eq!(skeleton("پیونگ‌یانگ"), skeleton("بيونغ يانغ"));
+        assert_eq!(skeleton("Chosun Ilbo"), skeleton("چوسون ایلبو"));
     }
 
     #[test]
@@ -185,6 +196,7 @@ mod tests {
         // Name parts the name list knows get their usual spelling; others letter by letter.
         assert_eq!(romanize("زياد صباغ"), "Ziad Sabbagh");
         assert_eq!(romanize("زياد قزطبلش"), "Ziad Qztblsh");
+        assert_eq!(romanize("پژمان"), "Pzhman");
         let w = romanize("وليد المعلم");
         assert!(w.is_ascii() && w.starts_with('W') && w.contains(" al-"), "{w}");
         // Korean and Chinese names by their syllables, not letter by letter ("Kim Hia Riunj").

@@ -85,6 +85,11 @@ pub struct Gazetteer {
     pub person_skeletons: HashMap<String, usize>,
 }
 
+/// Whether the gazetteer's language column names an Arabic-script language.
+fn is_arabic_script(lang: &str) -> bool {
+    matches!(lang, "ar" | "fa")
+}
+
 fn kind_of(t: &str) -> Option<Option<EntityKind>> {
     Some(match t {
         "PERSON" => Some(EntityKind::Person),
@@ -131,7 +136,7 @@ pub fn rows() -> &'static [Row] {
                     (cols.next()?, cols.next()?, cols.next()?, cols.next()?);
                 let kind = kind_of(ty)?;
                 let form = norm_str(alias);
-                let arabic = lang == "ar";
+                let arabic = is_arabic_script(lang);
                 let ambiguous =
                     arabic && !form.contains(' ') && AMBIGUOUS_AR.contains(&form.as_str());
                 (form.chars().count() >= 2).then(|| Row {
@@ -174,7 +179,7 @@ impl Gazetteer {
             if form.chars().count() < 2 {
                 continue;
             }
-            let arabic = lang == "ar";
+            let arabic = is_arabic_script(lang);
             let ambiguous = arabic && !form.contains(' ') && AMBIGUOUS_AR.contains(&form.as_str());
             let idx = aliases.len();
             aliases.push(Alias {
@@ -203,6 +208,11 @@ impl Gazetteer {
                     if let Some(rest) = variants[i].strip_prefix("ال") {
                         variants.push(format!("لل{rest}"));
                     }
+                }
+                // Stored Persian pages mostly lose the ZWNJ that parts a compound, and with it
+                // the space the eye saw: «کرهشمالی» for «کره‌شمالی» / «کره شمالی».
+                if lang == "fa" && form.contains(' ') {
+                    variants.push(form.replace(' ', ""));
                 }
             }
             for v in variants {

@@ -12,6 +12,7 @@ use crate::corpus::Document;
 pub mod acronyms;
 pub mod arabic;
 pub mod canon;
+pub mod cues;
 pub mod dates;
 pub mod english;
 pub mod gazetteer;
@@ -127,22 +128,39 @@ impl Extractor {
     /// searched, but nothing is extracted: rules for another language would only find noise.
     pub fn extract(&self, doc: &Document) -> Annotations {
         test_panic(&doc.text);
-        if crate::lang::get(&doc.lang).is_none() {
+        let Some(lang) = crate::lang::get(&doc.lang) else {
             return Annotations::default();
-        }
+        };
         let text = within_budget(&doc.text);
-        Annotations { mentions: self.mentions(text), dates: dates::extract_dates(text, doc.date) }
+        Annotations {
+            mentions: self.mentions_in(text, Some(lang)),
+            dates: dates::extract_dates(text, doc.date),
+        }
     }
 
-    /// Entity mentions of `text`, sorted and non-overlapping.
+    /// Entity mentions of `text`, sorted and non-overlapping, read with the English and
+    /// Arabic rules.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        self.mentions_in(text, None)
+    }
+
+    /// Entity mentions of `text` in `lang`: its Arabic-script words are read by the cue
+    /// rules of its lists ([`cues`]) where it gives them, else by the Arabic rules.
+    pub fn mentions_in(
+        &self,
+        text: &str,
+        lang: Option<&'static crate::lang::Language>,
+    ) -> Vec<Mention> {
         let f = canon::norm(text);
         let mut cands = Vec::new();
         let mut gaz_spans = Vec::new();
+        // The same with their kinds, in text order and not overlapping (the automaton's hits).
+        let mut gaz_kinds = Vec::new();
         for h in self.gaz.find(text, &f) {
             let a = &self.gaz.aliases[h.alias];
-            if a.kind.is_some_and(|k| k != EntityKind::Person) {
+            if let Some(k) = a.kind.filter(|&k| k != EntityKind::Person) {
                 gaz_spans.push(h.range.clone());
+                gaz_kinds.push((h.range.clone(), k));
             }
             cands.push(Cand {
                 surface: text[h.range.clone()].to_string(),
@@ -225,7 +243,25 @@ impl Extractor {
             }
         }
         let atoks = arabic::tokens(&f);
-        for (r, kind) in arabic::rules(text, &f, &atoks) {
+        // Each run of Arabic-script lines is read by its own language's rules: a Persian quote
+        // in an Arabic article, or an Arabic one in a Persian article, keeps its own.
+        let mut script_rules = Vec::new();
+        for (run, run_lang) in arabic_script_runs(text, &f, &atoks, lang) {
+            let toks = &atoks[run.clone()];
+            match run_lang.filter(|l| cues::applies(l)) {
+                Some(l) => {
+                    let known = |i: usize| {
+                        let r = &toks[i].range;
+                        let r = f.original_range(r.start, r.end);
+                        let k = gaz_kinds.partition_point(|(g, _)| g.end <= r.start);
+                        gaz_kinds.get(k).filter(|(g, _)| g.start < r.end).map(|(_, kind)| *kind)
+                    };
+                    script_rules.extend(cues::rules(&f.text, toks, l, &known));
+                }
+                None => script_rules.extend(arabic::rules(text, &f, toks)),
+            }
+        }
+        for (r, kind) in script_rules {
             let range = f.original_range(r.start, r.end);
             let mut c = Cand {
                 surface: text[range.clone()].to_string(),
@@ -377,6 +413,45 @@ impl Extractor {
         c.canonical = c.surface.clone();
         true
     }
+}
+
+/// The Arabic-script tokens in runs of one language: a line with enough Arabic-script letters
+/// to tell is detected on its own (`lang::detect`); others, and lines in a language qari has no
+/// folder for, take the document's. Returns token index ranges with their language.
+fn arabic_script_runs(
+    text: &str,
+    f: &crate::text::normalize::Folded,
+    toks: &[arabic::ArTok],
+    doc: Option<&'static crate::lang::Language>,
+) -> Vec<(Range<usize>, Option<&'static crate::lang::Language>)> {
+    /// Fewer letters than this and a line is too short to detect on its own.
+    const LINE_LETTERS: usize = 40;
+    let mut runs: Vec<(Range<usize>, Option<&'static crate::lang::Language>)> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        // The line of token i, in the original text.
+        let start = f.original_range(toks[i].range.start, toks[i].range.end).start;
+        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |p| start + p);
+        let mut j = i;
+        while j < toks.len()
+            && f.original_range(toks[j].range.start, toks[j].range.end).start < line_end
+        {
+            j += 1;
+        }
+        let line = &text[line_start..line_end];
+        let letters = line.chars().filter(|&c| crate::text::script::is_arabic_letter(c)).count();
+        let own = (letters >= LINE_LETTERS)
+            .then(|| crate::lang::get(&crate::lang::detect(line, doc.map(|l| l.code))))
+            .flatten();
+        let l = own.or(doc);
+        match runs.last_mut() {
+            Some((r, prev)) if prev.map(|p| p.code) == l.map(|x| x.code) => r.end = j,
+            _ => runs.push((i..j, l)),
+        }
+        i = j.max(i + 1);
+    }
+    runs
 }
 
 /// Byte ranges that may overlap one another, asked "does any overlap this one?" in

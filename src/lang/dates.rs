@@ -61,4 +61,16 @@ pub enum Cue {
     ArFrom,
     /// A mark after a year that makes it lunar Hijri: هـ، هجري، للهجرة.
     ArHijriEra,
+    /// Persian و inside a compound ordinal ("بیست و دوم").
+    FaAnd,
+    /// Persian ماه after a month name ("۱۴ آذر ماه"), or before گذشته / آینده.
+    FaMonth,
+    /// Persian سال, هفته: a period before گذشته / آینده / جاری.
+    FaPeriod,
+    /// Persian گذشته، پیش، قبل، آینده، بعد، جاری after a period: a relative period.
+    FaRelative,
+    /// Persian امسال، پارسال: this or last (Solar) year.
+    FaYearWord,
+    /// A mark after a year that makes it Solar Hijri: شمسی، خورشیدی.
+    FaSolarEra,
 }

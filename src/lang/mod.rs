@@ -9,6 +9,7 @@ pub mod calendar;
 mod dates;
 mod detect;
 pub mod en;
+pub mod fa;
 mod words;
 
 pub use dates::Cue;
@@ -49,11 +50,63 @@ pub struct Language {
     /// large share of the words is this language without asking the trigram detector (which
     /// costs about as much as extracting the entities).
     pub function_words: &'static [&'static str],
+    /// Light-stemming tables for the search analyser (Arabic-script languages; English has
+    /// Snowball).
+    pub stemming: Option<&'static Stemming>,
+    /// Word lists for the data-driven cue rules (`extract::cues`); `None` where the language
+    /// has rules of its own (English, Arabic).
+    pub entity_words: Option<&'static EntityWords>,
+}
+
+/// The words an Arabic-script language's entity cues are made of, as written (the rules fold
+/// them as text is folded). An entry of several words is one phrase.
+#[derive(Debug)]
+pub struct EntityWords {
+    /// Titles and roles a person's name follows ("وزیر امور خارجه").
+    pub cues: &'static [&'static str],
+    /// Words between a title and the name that qualify the title ("خارجه", "سابق").
+    pub qualifiers: &'static [&'static str],
+    /// Reporting verbs a speaker's name precedes ("گفت", "اعلام کرد").
+    pub verbs: &'static [&'static str],
+    /// Common given names: one before a name word starts a person's name.
+    pub given: &'static [&'static str],
+    /// Heads that begin an organisation's name ("وزارت", "بانک").
+    pub org_heads: &'static [&'static str],
+    /// Heads that are part of a place's name ("استان سمنان").
+    pub place_heads: &'static [&'static str],
+    /// Words that introduce a place's name without being part of it ("شهر کرمانشاه").
+    pub place_intros: &'static [&'static str],
+    /// Directions and the like that may end a place's name ("آذربایجان شرقی").
+    pub place_tails: &'static [&'static str],
+    /// Words that are never part of a name: particles, pronouns, common verbs and nouns.
+    pub stop: &'static [&'static str],
+    /// Verbs that make a compound with the noun before them ("تهیه کرد"): that noun ends
+    /// an organisation's name, not belongs to it.
+    pub light_verbs: &'static [&'static str],
+    /// Prefixes of verb forms ("می" in «میکرد» where the ZWNJ was lost): a word with one is
+    /// not a name word unless it is a given name.
+    pub verb_prefixes: &'static [&'static str],
+    /// The conjunction that may join two words of an organisation's name ("علم و صنعت").
+    pub and: &'static str,
+}
+/// A light stemmer as data: the analyser (`store::search::analyzer`) strips one prefix, then
+/// tries each group of suffixes in turn, removing the first of a group the word ends with.
+#[derive(Debug)]
+pub struct Stemming {
+    /// Letters only this language writes: a word containing one is stemmed by this language's
+    /// tables; a word with none of any language's by the language whose list is empty.
+    pub own_letters: &'static str,
+    /// Prefixes, longest first; at most one is removed.
+    pub prefixes: &'static [&'static str],
+    /// Groups of suffixes, tried in order; at most one of each group is removed.
+    pub suffixes: &'static [&'static [&'static str]],
+    /// Letters that must remain after a suffix is removed.
+    pub min_stem: usize,
 }
 
 /// The registered languages, in the order their names are looked up (a name two languages
 /// share means what the first says).
-pub static LANGUAGES: &[&Language] = &[&en::ENGLISH, &ar::ARABIC];
+pub static LANGUAGES: &[&Language] = &[&en::ENGLISH, &ar::ARABIC, &fa::PERSIAN];
 
 /// The registered language with this code.
 pub fn get(code: &str) -> Option<&'static Language> {

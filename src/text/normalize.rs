@@ -14,7 +14,8 @@ pub fn fold_char(c: char) -> Option<char> {
     Some(match c {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
         'ى' | 'ی' => 'ي',
-        'ة' => 'ه',
+        // ۀ is Persian heh with the ezafe hamza above: «قلعۀ» reads as «قلعه».
+        'ة' | 'ۀ' => 'ه',
         'ک' => 'ك',
         '٠'..='٩' => char::from_u32(c as u32 - 0x0660 + u32::from(b'0')).unwrap_or(c),
         '۰'..='۹' => char::from_u32(c as u32 - 0x06F0 + u32::from(b'0')).unwrap_or(c),
@@ -81,6 +82,25 @@ mod tests {
         assert_eq!(fold_str("مدرسة"), "مدرسه");
         assert_eq!(fold_str("٢٠١٩"), "2019");
         assert_eq!(fold_str("Pyongyang"), "pyongyang");
+    }
+
+    #[test]
+    fn persian_letters_digits_zwnj_and_harakat_fold_for_matching() {
+        // ی / ي / ى and ک / ك are one letter; Persian and Arabic-Indic digits ASCII.
+        assert_eq!(fold_str("ظریف"), fold_str("ظريف"));
+        assert_eq!(fold_str("موسى"), fold_str("موسی"));
+        assert_eq!(fold_str("کره"), fold_str("كره"));
+        assert_eq!(fold_str("۱۴۰۳"), "1403");
+        assert_eq!(fold_str("١٤٠٣"), "1403");
+        // The ZWNJ, the ezafe hamza and harakat are not matched.
+        assert_eq!(fold_str("می‌گوید"), fold_str("میگوید"));
+        assert_eq!(fold_str("کرهٔ"), fold_str("کره"));
+        assert_eq!(fold_str("قلعۀ"), fold_str("قلعه"));
+        assert_eq!(fold_str("ظَریف"), fold_str("ظریف"));
+        // Offsets still map back across a removed ZWNJ.
+        let s = "کره‌شمالی";
+        let f = fold(s);
+        assert_eq!(&s[f.original_range(0, f.text.len())], s);
     }
 
     #[test]

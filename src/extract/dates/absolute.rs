@@ -349,15 +349,18 @@ impl Scanner<'_> {
     pub(super) fn weekday(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
         let Lex::Weekday { day, weak, english } = t.lex else { return None };
+        let (first, day) = self.spaced_weekday(i).unwrap_or((i, day));
         if english && (!t.cap || self.weekday_in_a_name(i)) {
             return None;
         }
         let mut k = i + 1;
-        if self.is_punct(k, ',') || self.is_punct(k, '،') {
+        // "سه شنبه - ۱۱ اردیبهشت": Persian sites also part the weekday with a dash.
+        if self.is_punct(k, ',') || self.is_punct(k, '،') || self.is_punct(k, '-') {
             k += 1;
         }
         let joined = self.hijri_numeric(k).or_else(|| self.numeric_date(k));
-        let joined = joined.or_else(|| self.hijri_day_first(k)).or_else(|| self.day_first(k));
+        let joined = joined.or_else(|| self.hijri_day_first(k)).or_else(|| self.solar_day_first(k));
+        let joined = joined.or_else(|| self.day_first(k));
         let joined = joined.or_else(|| {
             self.month_first(k).filter(|f| matches!(f.date, Some((_, Granularity::Day))))
         });
@@ -370,17 +373,19 @@ impl Scanner<'_> {
                     .or(Some(value))
                     .map(|v| (v, g));
             }
-            return Some(Found { first: i, ..f });
+            return Some(Found { first, ..f });
         }
         match self.cue(i + 1) {
             Some(Cue::ArPast) => {
-                return Some(self.relative(i, i + 1, Granularity::Day, |p| {
+                return Some(self.relative(first, i + 1, Granularity::Day, |p| {
                     resolve::weekday_on_or_before(p, day, true)
                 }));
             }
             Some(Cue::ArNext) => {
                 return Some(
-                    self.relative(i, i + 1, Granularity::Day, |p| resolve::weekday_after(p, day)),
+                    self.relative(first, i + 1, Granularity::Day, |p| {
+                        resolve::weekday_after(p, day)
+                    }),
                 );
             }
             _ => {}
@@ -394,7 +399,9 @@ impl Scanner<'_> {
             return None;
         }
         Some(
-            self.relative(i, i, Granularity::Day, |p| resolve::weekday_on_or_before(p, day, false)),
+            self.relative(first, i, Granularity::Day, |p| {
+                resolve::weekday_on_or_before(p, day, false)
+            }),
         )
     }
 

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 pub(super) use crate::lang::Cue;
 use crate::lang::calendar::{self, Calendar};
 use crate::lang::{LANGUAGES, ar};
+use crate::text::normalize::fold_str;
 
 /// What a word means to the date scanner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +33,9 @@ pub(super) enum Lex {
     HijriMonth(u8),
     /// The first word of a two-word lunar Hijri month: ربيع، جمادى، ذو/ذي.
     HijriHead,
+    /// A Solar Hijri month, 1 = Farvardin (Dari names too: حمل = 1). `weak` names (تیر
+    /// "arrow", مهر "kindness") count only next to a day or a year, as all of them do here.
+    SolarMonth(u8),
     /// A cue word.
     Cue(Cue),
 }
@@ -64,6 +68,13 @@ pub(super) fn lookup(folded: &str) -> Lex {
     TABLE.get(folded).copied().unwrap_or(Lex::None)
 }
 
+/// `w` folded as words are looked up: the lists of the Arabic-script languages are written as
+/// text is (Persian ی and ک, ZWNJ), and the table is built once, so a changed word is leaked.
+fn folded(w: &'static str) -> &'static str {
+    let f = fold_str(w);
+    if f == w { w } else { Box::leak(f.into_boxed_str()) }
+}
+
 fn build() -> Table {
     let mut t = Table::default();
     for (w, m) in calendar::month_names() {
@@ -74,7 +85,7 @@ fn build() -> Table {
     }
     for l in LANGUAGES {
         for &(w, n) in l.ordinals {
-            t.insert(w, Lex::Ordinal(n));
+            t.insert(folded(w), Lex::Ordinal(n));
         }
         for &w in l.ordinal_suffixes {
             t.insert(w, Lex::OrdSuffix);
@@ -95,11 +106,15 @@ fn build() -> Table {
             t.insert(head.as_str(), Lex::HijriHead);
         }
     }
+    for (w, m) in calendar::month_names_in(Calendar::Persian) {
+        // A Gregorian or Hijri month of the same spelling keeps its meaning.
+        t.entry(w).or_insert(Lex::SolarMonth(m.month));
+    }
     for l in LANGUAGES {
         for (words, cue) in l.date_words {
             for w in *words {
                 // The first table entry wins ("may" stays a month, "يوم" a cue).
-                t.entry(w).or_insert(Lex::Cue(*cue));
+                t.entry(folded(w)).or_insert(Lex::Cue(*cue));
             }
         }
     }
@@ -109,7 +124,6 @@ fn build() -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::normalize::fold_str;
 
     #[test]
     fn arabic_months_are_found_after_folding() {

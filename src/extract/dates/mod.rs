@@ -1,10 +1,11 @@
-//! Dates in running text, English and Arabic, absolute and relative, resolved against the
+//! Dates in running text, English, Arabic and Persian, absolute and relative, resolved against the
 //! document's publication date.
 //!
 //! One pass tokenises the text ([`tokens`]), looking every word up once in a folded lexicon
 //! ([`lexicon`]); a scanner then tries the patterns that can start at each token, leftmost
 //! first and longest first: shared numeric and month patterns ([`absolute`]), English cue
-//! phrases ([`english`]) and Arabic ones ([`arabic`]), with calendar arithmetic in
+//! phrases ([`english`]), Arabic ones ([`arabic`], [`hijri`]) and Persian ones ([`solar`]),
+//! with calendar arithmetic in
 //! [`resolve`]. Spans follow the annotation conventions: the smallest span carrying the value,
 //! without hedges ("mid-", "منتصف شهر") or a leading Arabic proclitic.
 
@@ -15,6 +16,7 @@ mod hijri;
 mod lexicon;
 mod ranges;
 mod resolve;
+mod solar;
 mod tokens;
 
 use chrono::{Datelike, NaiveDate};
@@ -121,16 +123,26 @@ impl Scanner<'_> {
         match (t.kind, t.lex) {
             (Kind::Num, _) => self
                 .hijri_numeric(i)
+                .or_else(|| self.solar_numeric(i))
                 .or_else(|| self.numeric_date(i))
                 .or_else(|| self.hijri_day_first(i))
+                .or_else(|| self.solar_day_first(i))
                 .or_else(|| self.day_first(i))
                 .or_else(|| self.hijri_year_alone(i))
+                .or_else(|| self.solar_year_first(i))
                 .or_else(|| self.bare_year(i)),
             (_, Lex::Month { .. } | Lex::MonthHead(_)) => self.month_first(i),
             (_, Lex::HijriMonth(_) | Lex::HijriHead) => self.hijri_month_first(i),
+            (_, Lex::SolarMonth(_)) => self.solar_month_first(i),
             (_, Lex::Weekday { .. }) => self.weekday(i),
-            (_, Lex::Ordinal(_)) => self.arabic_ordinal_day(i),
-            (_, Lex::Cue(cue)) => self.english_cue(i, cue).or_else(|| self.arabic_cue(i, cue)),
+            (_, Lex::Ordinal(_)) => self
+                .arabic_ordinal_day(i)
+                .or_else(|| self.solar_day_first(i))
+                .or_else(|| self.persian_ordinal_gregorian(i)),
+            (_, Lex::Cue(cue)) => self
+                .english_cue(i, cue)
+                .or_else(|| self.arabic_cue(i, cue))
+                .or_else(|| self.persian_cue(i, cue)),
             _ => None,
         }
     }

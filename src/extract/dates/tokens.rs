@@ -88,7 +88,10 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         } else if is_word_char(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, n)) = it.peek() {
-                if !is_word_char(n) {
+                // A ZWNJ between letters is inside a Persian word («سه‌شنبه» is one weekday,
+                // not سه + Saturday).
+                let zwnj = n == '\u{200C}' && text[j + n.len_utf8()..].starts_with(is_word_char);
+                if !is_word_char(n) && !zwnj {
                     break;
                 }
                 end = j + n.len_utf8();

@@ -5,7 +5,7 @@ mod dates;
 pub mod east_asian;
 pub mod words;
 
-use super::Language;
+use super::{Language, Stemming};
 
 /// Arabic, as every layer sees it.
 pub static ARABIC: Language = Language {
@@ -27,6 +27,8 @@ pub static ARABIC: Language = Language {
         اشترك | تابعونا | تابعوا | ليصلك | اقرأ\s+(أيضا|أيضاً|المزيد) | ذات\s+صلة
         | جميع\s+الحقوق | التليغرام | تلغرام | شارك\s+(المقال|الخبر|على)
         ",
+    entity_words: None,
+    stemming: Some(&STEMMING),
 };
 
 /// The one-letter proclitics written onto a word: و ف ب ل ك.
@@ -54,6 +56,22 @@ pub fn strip_proclitic(w: &str) -> &str {
 /// with its proclitics, ل + ال elided (لل), and و.
 pub const STEM_PREFIXES: [&str; 7] = ["وال", "بال", "كال", "فال", "ال", "لل", "و"];
 
-/// Suffixes light stemming removes in turn (Lucene's ArabicStemmer): dual and plural endings,
-/// pronoun suffixes, nisba and ta marbuta (folded and not).
-pub const STEM_SUFFIXES: [&str; 10] = ["ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي"];
+/// Light stemming (Lucene's ArabicStemmer): one of [`STEM_PREFIXES`], then each suffix in
+/// turn: dual and plural endings, pronoun suffixes, nisba and ta marbuta (folded and not).
+pub static STEMMING: Stemming = Stemming {
+    own_letters: "",
+    prefixes: &STEM_PREFIXES,
+    suffixes: &[
+        &["ها"],
+        &["ان"],
+        &["ات"],
+        &["ون"],
+        &["ين"],
+        &["يه"],
+        &["ية"],
+        &["ه"],
+        &["ة"],
+        &["ي"],
+    ],
+    min_stem: 2,
+};

@@ -31,4 +31,6 @@ pub static ENGLISH: Language = Language {
         | (?-u:\b)share\s+(this|on)(?-u:\b) | (?-u:\b)all\s+rights\s+reserved(?-u:\b) | ©
         | (?-u:\b)newspaper\s*$ | ^\s*tags?\s*:
         ",
+    entity_words: None,
+    stemming: None,
 };

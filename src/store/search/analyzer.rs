@@ -1,7 +1,13 @@
 //! The one analyser used for indexing and for queries: tokens are split on non-alphanumerics,
-//! then treated by script — English lower-cased and Snowball-stemmed, Arabic folded
-//! (alef forms, taa marbuta, alef maqsura, harakat, tatweel, digits) and lightly stemmed
-//! (Lucene light10 rules) unless the word is a known name, anything else lower-cased.
+//! then treated by script — English lower-cased and Snowball-stemmed, Arabic script folded
+//! (alef forms, taa marbuta, alef maqsura, Persian yeh and kaf, harakat, tatweel, ZWNJ,
+//! digits) and lightly stemmed by the tables of a registered language
+//! ([`crate::lang::Stemming`]) unless the word is a known name, anything else lower-cased.
+//!
+//! The stemmer is chosen per word, by the letters it is written with (a Persian word has
+//! پ چ ژ گ ی ک or a ZWNJ; any other takes the Arabic tables): a query carries no language,
+//! and a word must stem alike in a document and in a query. One table for all would not do:
+//! Persian endings (ی، تر) are the ends of Arabic stems (عربي، دفتر).
 //! Filters only change a token's text, so token offsets stay byte offsets into the input.
 
 use std::collections::HashSet;
@@ -14,7 +20,8 @@ use tantivy::tokenizer::{
 };
 
 use crate::extract::gazetteer::rows;
-use crate::lang::ar::{PROCLITICS, STEM_PREFIXES, STEM_SUFFIXES};
+use crate::lang::ar::{PROCLITICS, STEM_PREFIXES};
+use crate::lang::{LANGUAGES, Stemming};
 use crate::text::normalize::fold_str;
 use crate::text::script::{is_arabic_letter, is_word_char};
 
@@ -70,7 +77,8 @@ pub fn analyze(a: &mut TextAnalyzer, text: &str) -> Vec<(String, Range<usize>)> 
 }
 
 /// Byte ranges of the words of `text`: maximal runs of alphanumeric chars (tantivy's
-/// `SimpleTokenizer` cuts, with a fast path for Latin and Arabic chars).
+/// `SimpleTokenizer` cuts, with a fast path for Latin and Arabic chars), a ZWNJ between two
+/// of them included: "می‌گوید" is one Persian word, as "میگوید" is where the ZWNJ was lost.
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
@@ -82,6 +90,9 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         };
         let end = loop {
             match chars.peek() {
+                Some(&(i, ZWNJ)) if text[i + ZWNJ.len_utf8()..].starts_with(is_word_char) => {
+                    chars.next();
+                }
                 Some(&(i, c)) if !is_word_char(c) => break i,
                 Some(_) => {
                     chars.next();
@@ -92,6 +103,9 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         Some(start..end)
     })
 }
+
+/// The zero-width non-joiner, which Persian writes inside words.
+const ZWNJ: char = '\u{200C}';
 
 /// The tokenizer: one token per word of [`words`].
 #[derive(Clone, Default)]
@@ -135,7 +149,7 @@ impl TokenStream for WordStream<'_> {
 /// The analysed form of one token that is already lower-cased (by script, see the module doc).
 pub fn term_of(lower: &str, en: &frostem::Stemmer) -> String {
     if lower.chars().any(is_arabic_letter) {
-        stem_ar(&fold_str(lower))
+        stem_arabic_script(lower)
     } else if lower.chars().any(|c| c.is_ascii_alphabetic()) {
         en.stem(lower).into_owned()
     } else {
@@ -197,30 +211,76 @@ fn protected_form(w: &str) -> Option<String> {
     None
 }
 
-/// Light Arabic stemming of a folded word (Lucene's ArabicStemmer rules): one prefix
-/// (ال وال بال كال فال لل, or و on words of four letters or more), then each suffix in turn
-/// (ها ان ات ون ين يه ية ه ة ي) while two letters remain. Known names keep their suffixes.
-pub fn stem_ar(w: &str) -> String {
-    if let Some(p) = protected_form(w) {
+/// A registered language's stemming tables, folded as words are.
+struct Stemmer {
+    own_letters: &'static str,
+    prefixes: Vec<Vec<char>>,
+    suffixes: Vec<Vec<Vec<char>>>,
+    min_stem: usize,
+}
+
+impl Stemmer {
+    fn of(s: &'static Stemming) -> Stemmer {
+        let chars = |w: &str| fold_str(w).chars().collect::<Vec<char>>();
+        Stemmer {
+            own_letters: s.own_letters,
+            prefixes: s.prefixes.iter().map(|p| chars(p)).collect(),
+            suffixes: s.suffixes.iter().map(|g| g.iter().map(|x| chars(x)).collect()).collect(),
+            min_stem: s.min_stem,
+        }
+    }
+
+    /// One prefix (a one-letter one only from words of four letters), then at most one suffix
+    /// of each group while `min_stem` letters remain.
+    fn stem(&self, w: &str) -> String {
+        let mut w: Vec<char> = w.chars().collect();
+        for p in &self.prefixes {
+            let ok = if p.len() == 1 { w.len() >= 4 } else { w.len() >= p.len() + 2 };
+            if ok && w.starts_with(p) {
+                w.drain(..p.len());
+                break;
+            }
+        }
+        for group in &self.suffixes {
+            if let Some(s) =
+                group.iter().find(|s| w.len() >= s.len() + self.min_stem && w.ends_with(s))
+            {
+                let n = w.len() - s.len();
+                w.truncate(n);
+            }
+        }
+        w.into_iter().collect()
+    }
+}
+
+/// The stemmers of the registered languages that have one, in registration order.
+fn stemmers() -> &'static [Stemmer] {
+    static ALL: OnceLock<Vec<Stemmer>> = OnceLock::new();
+    ALL.get_or_init(|| LANGUAGES.iter().filter_map(|l| l.stemming).map(Stemmer::of).collect())
+}
+
+/// Light stemming of an Arabic-script word as written (lower-cased, not yet folded): by the
+/// language whose own letters it has, else by the one that claims none (Arabic; see the module
+/// doc). Known names keep their letters.
+pub fn stem_arabic_script(raw: &str) -> String {
+    let folded = fold_str(raw);
+    let all = stemmers();
+    let own = all
+        .iter()
+        .find(|s| !s.own_letters.is_empty() && raw.contains(|c| s.own_letters.contains(c)));
+    if own.is_some() {
+        // No proclitic or article to take off (برای is not ب + رای): a known name is the word
+        // as it is.
+        if protected().contains(&folded) {
+            return folded;
+        }
+    } else if let Some(p) = protected_form(&folded) {
         return p;
     }
-    let mut w: Vec<char> = w.chars().collect();
-    for p in STEM_PREFIXES {
-        let p: Vec<char> = p.chars().collect();
-        let ok = if p.len() == 1 { w.len() >= 4 } else { w.len() >= p.len() + 2 };
-        if ok && w.starts_with(&p) {
-            w.drain(..p.len());
-            break;
-        }
+    match own.or_else(|| all.iter().find(|s| s.own_letters.is_empty())) {
+        Some(s) => s.stem(&folded),
+        None => folded,
     }
-    for s in STEM_SUFFIXES {
-        let s: Vec<char> = s.chars().collect();
-        if w.len() >= s.len() + 2 && w.ends_with(&s) {
-            let n = w.len() - s.len();
-            w.truncate(n);
-        }
-    }
-    w.into_iter().collect()
 }
 
 /// The by-script filter (see the module doc).
@@ -292,6 +352,33 @@ mod tests {
         assert_eq!(terms("الإمبريالية"), terms("الامبريالية"));
         assert_eq!(terms("مـحـمـد"), vec!["محمد"]);
         assert_eq!(terms("٢٠١٩"), vec!["2019"]);
+    }
+
+    #[test]
+    fn persian_is_folded_and_its_plurals_and_suffixes_stemmed() {
+        // Persian yeh and kaf, ZWNJ kept or lost, Persian digits.
+        assert_eq!(terms("می‌گوید"), terms("میگوید"));
+        assert_eq!(terms("می‌گوید").len(), 1, "one word across its ZWNJ");
+        assert_eq!(terms("كشور"), terms("کشور"));
+        assert_eq!(terms("۱۴۰۳"), vec!["1403"]);
+        for (plural, singular) in [
+            ("کشورها", "کشور"),
+            ("کشورهای", "کشور"),
+            ("تحریم‌های", "تحریم"),
+            ("بزرگ‌ترین", "بزرگ"),
+            ("بزرگتر", "بزرگ"),
+            ("موشکی", "موشک"),
+            ("مربیان", "مربی"),
+        ] {
+            assert_eq!(terms(plural), terms(singular), "{plural}");
+        }
+        // Short words keep their endings: دختر is not دخ + تر, گران not گر + ان.
+        assert_eq!(terms("دختر"), vec!["دختر"]);
+        assert_eq!(terms("گران"), vec!["گران"]);
+        // A known name keeps its letters (ایران is no ایر + ان), and a Persian word is not
+        // read as an Arabic proclitic and a name (برای is not ب + رای).
+        assert_eq!(terms("ایران"), vec!["ايران"]);
+        assert_ne!(terms("برای"), terms("رای"));
     }
 
     #[test]

@@ -192,6 +192,28 @@ fn empty_line(at: usize, direction: Direction, index: usize) -> VisualLine {
 }
 
 /// Lays out `text[range]`, one UAX #9 paragraph, appending its lines to `out`.
+/// The grapheme clusters of `s` with their byte offsets, a ZWNJ split off as a cluster of its
+/// own: grapheme rules attach it to the letter before it, but UAX #9 (and FriBidi) reorder it
+/// as a char of its own (class BN), so in an RTL run it belongs on the other side of that
+/// letter. It stays zero columns wide and is drawn as nothing.
+fn clusters(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.grapheme_indices(true).flat_map(|(o, g)| {
+        let mut parts = Vec::with_capacity(1);
+        let mut from = 0;
+        for (i, _) in g.match_indices('\u{200C}') {
+            if i > from {
+                parts.push((o + from, &g[from..i]));
+            }
+            parts.push((o + i, &g[i..i + 3]));
+            from = i + 3;
+        }
+        if from < g.len() {
+            parts.push((o + from, &g[from..]));
+        }
+        parts
+    })
+}
+
 fn layout_block(
     text: &str,
     range: Range<usize>,
@@ -206,8 +228,7 @@ fn layout_block(
     let app = opts.bidi == BidiMode::App;
     let shaped = if app && opts.shape { shape::shape(src) } else { Shaped::plain(src) };
     let s: &str = &shaped.text;
-    let gs: Vec<Grapheme> = s
-        .grapheme_indices(true)
+    let gs: Vec<Grapheme> = clusters(s)
         .map(|(o, g)| Grapheme {
             range: o..o + g.len(),
             width: g.width(),

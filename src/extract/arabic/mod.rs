@@ -18,8 +18,8 @@ use places::{facility, place_head};
 
 use crate::lang::Words;
 use crate::lang::ar::words::{
-    AR_ADJECTIVES, AR_CUES, AR_GIVEN, AR_GLUED, AR_IMPERFECT, AR_NAME_HEADS, AR_ORG_HEADS, AR_STOP,
-    AR_VERBS, arabic_name,
+    AR_ADJECTIVES, AR_AFTER_NAME, AR_CUES, AR_GIVEN, AR_GLUED, AR_IMPERFECT, AR_NAME_HEADS,
+    AR_ORG_HEADS, AR_STOP, AR_VERBS, arabic_name,
 };
 use crate::lang::ar::{east_asian, strip_proclitic};
 use std::ops::Range;
@@ -141,10 +141,15 @@ fn read_name(
             || w.strip_prefix('و').is_some_and(|r| {
                 AR_CUES.contains(r)
                     || AR_STOP.contains(r)
-                    || (arabic_name(r).is_some() && arabic_name(w).is_none())
+                    || (arabic_name(w).is_none() && w.chars().count() >= 4)
             });
-        // A preposition glued to the next word (لحضور، بزيارة) is not a name.
-        let glued = AR_GLUED.contains(w);
+        // A preposition glued to the next word (لحضور، بزيارة، لتورطه) is not a name; nor is
+        // a perfect verb or adverb (فاز، مؤخرا), or a verb carrying an object pronoun (أبعدهما).
+        let glued = AR_GLUED.contains(w)
+            || AR_AFTER_NAME.contains(w)
+            || (arabic_name(w).is_none()
+                && w.chars().count() >= 5
+                && (w.starts_with("لت") || w.ends_with("هما") || w.ends_with("هم")));
         // Verb forms by their prefixes (يتعلق، تتوجه، يستمر), unless the word is a name.
         let verb_form = ["يت", "تت", "ين", "تن", "يست", "تست"].iter().any(|p| w.starts_with(p))
             && w.chars().count() >= 4
@@ -154,7 +159,13 @@ fn read_name(
         // Names with an unknown part (جان إيف لودريان) may run to three words.
         let known_pair = words >= 2
             && (i..j).filter(|&k| arabic_name(&t[toks[k].range.clone()]).is_some()).count() >= 2;
-        let third_ok = !known_pair || asian || arabic_name(w).is_some() || w.starts_with("ال");
+        // An unknown third word closed by punctuation or a verb is a surname (محمد حمدان دقلو،).
+        let closed = toks.get(j + 1).is_some_and(|n| {
+            let x = &t[n.range.clone()];
+            n.punct_before || AR_AFTER_NAME.contains(x) || AR_IMPERFECT.contains(x)
+        });
+        let third_ok =
+            !known_pair || asian || closed || arabic_name(w).is_some() || w.starts_with("ال");
         if (name_word(w) && !verb && !imperfect && !conj && !glued && !verb_form && third_ok)
             || (asian && matches!(w, "هو" | "هي"))
         {
@@ -310,10 +321,13 @@ fn title_cue(c: &Ctx, i: usize, out: &mut Out) {
 fn given_name(c: &Ctx, i: usize, out: &mut Out) {
     let (t, toks, raw) = (c.t(), c.toks, c.raw(i));
     let asian = east_asian::starts_name(raw);
-    if (AR_GIVEN.contains(raw) || asian)
+    // A theophoric name written in two words (عبد الله، عبد المنعم) is a given name too.
+    let theophoric = raw == "عبد"
+        && toks.get(i + 1).is_some_and(|n| !n.punct_before && t[n.range.clone()].starts_with("ال"));
+    if (AR_GIVEN.contains(raw) || asian || theophoric)
         && !c.definite(i)
         && let Some(j) = read_name(t, toks, i, &|k| c.definite(k))
-        && j - i >= if asian { 3 } else { 2 }
+        && j - i >= if asian || theophoric { 3 } else { 2 }
     {
         out.push((toks[i].range.start..toks[j - 1].range.end, EntityKind::Person));
     }

@@ -75,3 +75,53 @@ fn armies_militias_movements_and_parliaments() {
     no_org("شهدت المنطقة حركة نزوح واسعة");
     no_org("تبنت جماعة مسلحة الهجوم");
 }
+
+fn people(text: &str) -> Vec<String> {
+    Extractor::new()
+        .mentions(text)
+        .into_iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| text[m.range].to_string())
+        .collect()
+}
+
+#[track_caller]
+fn finds_person(text: &str, person: &str) {
+    let got = people(text);
+    assert!(got.iter().any(|p| p == person), "{person} not found in {text}: {got:?}");
+}
+
+#[test]
+fn a_verb_or_adverb_after_a_name_ends_it() {
+    let t =
+        "بعد أن تعرض محمد الربيعي لإصابة أبعدته، وقال المدرب إن غياب محمد الربيعي أبعدهما عن اللقاء";
+    finds_person(t, "محمد الربيعي");
+    finds_person(
+        "بعد أن وصف أمير قطر الشيخ حمد بن خليفة آل ثاني مؤخرا ارتفاع",
+        "حمد بن خليفة آل ثاني",
+    );
+    finds_person(
+        "ضد وزير أملاك الدولة والشؤون العقارية السابق رضا قريرة لتورطه في التفريط",
+        "رضا قريرة",
+    );
+    finds_person("إن زعيم المعارضة إبراهيم محمد صليح فاز في الانتخابات", "إبراهيم محمد صليح");
+    finds_person("استقال رئيس الوزراء بشر الخصاونة وأعضاء حكومته", "بشر الخصاونة");
+    // A name of the list that starts with و still continues the name.
+    finds_person("التقى الرئيس محمد وليد في القاهرة", "محمد وليد");
+}
+
+#[test]
+fn an_unknown_surname_closed_by_punctuation_is_kept() {
+    finds_person("وقوات الدعم السريع، بقيادة محمد حمدان دقلو، البلاد", "محمد حمدان دقلو");
+    finds_person("إن زعيم المعارضة إبراهيم محمد صليح فاز", "إبراهيم محمد صليح");
+}
+
+#[test]
+fn a_theophoric_given_name_starts_a_name() {
+    let t = "قال محافظ البنك المركزي القطري عبد الله بن خالد العطية على هامش مؤتمر";
+    finds_person(t, "عبد الله بن خالد العطية");
+    finds_person("وأوضح المهندس عبد المنعم درار أن الإنتاج ارتفع", "عبد المنعم درار");
+    // "عبد" alone, or before a common word, is no name.
+    assert!(people("كان عبد الله وحده").is_empty() || people("كان عبد الله وحده") == ["عبد الله"]);
+    assert!(people("هذا عبد فقير إلى ربه").is_empty());
+}

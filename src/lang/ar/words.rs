@@ -99,6 +99,15 @@ pub static AR_IMPERFECT: Words = Words::new(&[
     "يشيد", "تشيد", "يستعرض", "تستعرض", "يقترح", "تقترح", "يرفض", "ترفض", "يوافق", "توافق",
 ]);
 
+/// Perfect verbs and adverbs that news puts right after a name (folded): they end the name
+/// (محمد صليح فاز، آل ثاني مؤخرا).
+#[rustfmt::skip]
+pub static AR_AFTER_NAME: Words = Words::new(&[
+    "فاز", "فازت", "خسر", "خسرت", "سجل", "سجلت", "قاد", "قادت", "ابعد", "غادر", "غادرت", "وصل",
+    "وصلت", "التقي", "استقبل", "استقبلت", "شارك", "شاركت", "تولي", "حصل", "حصلت", "توج", "تعرض",
+    "مؤخرا", "سابقا", "حاليا", "لاحقا", "مجددا", "شخصيا", "رسميا", "بدوره", "بدورها",
+]);
+
 /// Words glued to a preposition that follow a name and are not part of it (folded).
 #[rustfmt::skip]
 pub static AR_GLUED: Words = Words::new(&[

@@ -17,6 +17,8 @@ pub mod dates;
 pub mod english;
 pub mod gazetteer;
 pub mod resolve;
+#[cfg(test)]
+mod test_support;
 
 use crate::lang::en::words as lexicon;
 

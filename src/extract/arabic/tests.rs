@@ -1,28 +1,8 @@
 //! The Arabic organisation rules on sentences as Arabic news prints them: each family finds its
 //! names, and the common noun phrases that share its head words stay out.
 
-use crate::extract::{EntityKind, Extractor};
-
-fn orgs(text: &str) -> Vec<String> {
-    Extractor::new()
-        .mentions(text)
-        .into_iter()
-        .filter(|m| m.kind == EntityKind::Org)
-        .map(|m| text[m.range].to_string())
-        .collect()
-}
-
-#[track_caller]
-fn finds(text: &str, org: &str) {
-    let got = orgs(text);
-    assert!(got.iter().any(|o| o == org), "{org} not found in {text}: {got:?}");
-}
-
-#[track_caller]
-fn no_org(text: &str) {
-    let got = orgs(text);
-    assert!(got.is_empty(), "no organisation expected in {text}: {got:?}");
-}
+use crate::extract::EntityKind;
+use crate::extract::test_support::{extractor, finds, no_org};
 
 #[test]
 fn clubs_are_named_with_their_head() {
@@ -35,7 +15,7 @@ fn clubs_are_named_with_their_head() {
     let t = "قال رئيس نادي الزمالك إن الفريق جاهز";
     finds(t, "نادي الزمالك");
     let people: Vec<_> =
-        Extractor::new().mentions(t).into_iter().filter(|m| m.kind == EntityKind::Person).collect();
+        extractor().mentions(t).into_iter().filter(|m| m.kind == EntityKind::Person).collect();
     assert!(people.is_empty(), "{people:?}");
 }
 
@@ -77,7 +57,7 @@ fn armies_militias_movements_and_parliaments() {
 }
 
 fn people(text: &str) -> Vec<String> {
-    Extractor::new()
+    extractor()
         .mentions(text)
         .into_iter()
         .filter(|m| m.kind == EntityKind::Person)

@@ -1,28 +1,8 @@
 //! The English organisation rules on sentences as English news prints them: each family finds
 //! its names, and common noun phrases and shouted capitals stay out.
 
-use crate::extract::{EntityKind, Extractor};
-
-fn orgs(text: &str) -> Vec<String> {
-    Extractor::new()
-        .mentions(text)
-        .into_iter()
-        .filter(|m| m.kind == EntityKind::Org)
-        .map(|m| text[m.range].to_string())
-        .collect()
-}
-
-#[track_caller]
-fn finds(text: &str, org: &str) {
-    let got = orgs(text);
-    assert!(got.iter().any(|o| o == org), "{org} not found in {text}: {got:?}");
-}
-
-#[track_caller]
-fn no_org(text: &str) {
-    let got = orgs(text);
-    assert!(got.is_empty(), "no organisation expected in {text}: {got:?}");
-}
+use crate::extract::EntityKind;
+use crate::extract::test_support::{extractor, finds, no_org, orgs};
 
 #[test]
 fn clubs_with_a_suffix_or_prefix_where_the_text_is_about_sport() {
@@ -69,7 +49,7 @@ fn acronyms_defined_known_or_bare_but_never_shouted_capitals() {
 }
 
 fn of_kind(text: &str, kind: EntityKind) -> Vec<String> {
-    Extractor::new()
+    extractor()
         .mentions(text)
         .into_iter()
         .filter(|m| m.kind == kind)
@@ -86,7 +66,7 @@ fn a_company_named_with_its_legal_suffix_is_then_named_without_it() {
         ["Groupon Inc.", "GRPN", "Groupon", "Groupon", "Groupon", "Ticket Monster Inc."]
     );
     // Linked as one company.
-    let ms = Extractor::new().mentions(t);
+    let ms = extractor().mentions(t);
     let ids: Vec<&str> = ms
         .iter()
         .filter(|m| t[m.range.clone()].starts_with("Groupon"))
